@@ -1,0 +1,34 @@
+package cn.needsloop.classification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.intake.Need;
+import cn.needsloop.intake.NeedLog;
+import cn.needsloop.intake.Needs;
+import cn.needsloop.intake.Phase;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.routing.Line;
+
+/** A common need waits in the needs pool until a steward designs a project for it. */
+@Component("poolNeedDelegate")
+class PoolNeedDelegate implements JavaDelegate {
+
+	private final Needs needs;
+
+	private final NeedLog log;
+
+	PoolNeedDelegate(Needs needs, NeedLog log) {
+		this.needs = needs;
+		this.log = log;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Need need = needs.require(Variables.longValue(execution, Var.NEED_ID));
+		need.pooled();
+		log.record(need, Phase.CATEGORIZE, "进入需求池，等待统筹设计项目", Line.STEWARD, "system");
+	}
+}

@@ -1,0 +1,36 @@
+package cn.needsloop.classification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.classification.NeedClassifier.Proposal;
+import cn.needsloop.intake.Need;
+import cn.needsloop.intake.Needs;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Var;
+
+/** Fills in the proposal the steward confirms or corrects in the classification step. */
+@Component("proposeClassificationDelegate")
+class ProposeClassificationDelegate implements JavaDelegate {
+
+	private final Needs needs;
+
+	private final NeedClassifier classifier;
+
+	ProposeClassificationDelegate(Needs needs, NeedClassifier classifier) {
+		this.needs = needs;
+		this.classifier = classifier;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Need need = needs.require(Variables.longValue(execution, Var.NEED_ID));
+		Proposal proposal = classifier.propose(need);
+		need.proposed(proposal.category(), proposal.urgency(), proposal.scope(), proposal.line());
+		execution.setVariable(Var.CATEGORY, proposal.category().name());
+		execution.setVariable(Var.URGENCY, proposal.urgency().name());
+		execution.setVariable(Var.SCOPE, proposal.scope().name());
+		execution.setVariable(Var.PROPOSED_LINE, proposal.line().name());
+	}
+}

@@ -1,0 +1,325 @@
+package cn.needsloop.design;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.needsloop.intake.Category;
+import cn.needsloop.system.ProblemException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A service project (民需服务项目) that answers many pooled needs at once: designed by a steward,
+ * approved by the party organisation, claimed and delivered by a social organisation, evaluated
+ * both ways.
+ */
+@Entity
+public class ServiceProject {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String processInstanceId;
+
+	private String communityCode;
+
+	private String title;
+
+	private String goal;
+
+	private String plan;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	private Category category;
+
+	private BigDecimal budgetYuan;
+
+	private int householdCount;
+
+	private boolean publicAffairs;
+
+	private LocalDate plannedEnd;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	private ProjectStatus status;
+
+	private String approvalNote;
+
+	private String claimantCode;
+
+	private String implementerUser;
+
+	private Instant claimDeadline;
+
+	private Instant publishedAt;
+
+	private Instant claimedAt;
+
+	/** Claimed by an organisation before the deadline (not assigned by the manager afterwards). */
+	private Boolean claimedInTime;
+
+	private Instant completedAt;
+
+	private String completionReport;
+
+	private String rectificationReport;
+
+	private int evaluationRound;
+
+	private String verdict;
+
+	private String createdBy;
+
+	private Instant createdAt;
+
+	private Instant closedAt;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "project_milestone", joinColumns = @JoinColumn(name = "project_id"))
+	@OrderColumn(name = "idx")
+	private List<Milestone> milestones = new ArrayList<>();
+
+	@Version
+	private int version;
+
+	protected ServiceProject() {
+	}
+
+	public ServiceProject(String communityCode, String title, String goal, String plan, Category category,
+			BigDecimal budgetYuan, int householdCount, boolean publicAffairs, LocalDate plannedEnd,
+			List<String> milestoneTitles, String createdBy, Instant createdAt) {
+		this.communityCode = communityCode;
+		this.title = title;
+		this.goal = goal;
+		this.plan = plan;
+		this.category = category;
+		this.budgetYuan = budgetYuan;
+		this.householdCount = householdCount;
+		this.publicAffairs = publicAffairs;
+		this.plannedEnd = plannedEnd;
+		milestoneTitles.forEach(t -> this.milestones.add(new Milestone(t)));
+		this.createdBy = createdBy;
+		this.createdAt = createdAt;
+		this.status = ProjectStatus.DESIGN;
+	}
+
+	public void startedAs(String processInstanceId) {
+		this.processInstanceId = processInstanceId;
+	}
+
+	public void submittedForApproval() {
+		this.status = ProjectStatus.APPROVAL;
+	}
+
+	public void approved(String note) {
+		this.approvalNote = note;
+	}
+
+	public void returnedToDesign(String note) {
+		this.approvalNote = note;
+		this.status = ProjectStatus.DESIGN;
+	}
+
+	public void redesigned(String plan, BigDecimal budgetYuan) {
+		if (plan != null && !plan.isBlank()) {
+			this.plan = plan;
+		}
+		if (budgetYuan != null) {
+			this.budgetYuan = budgetYuan;
+		}
+	}
+
+	public void redesigned(String title, String goal, String plan, BigDecimal budgetYuan, int householdCount,
+			boolean publicAffairs, LocalDate plannedEnd) {
+		this.title = title;
+		this.goal = goal;
+		this.plan = plan;
+		this.budgetYuan = budgetYuan;
+		this.householdCount = householdCount;
+		this.publicAffairs = publicAffairs;
+		this.plannedEnd = plannedEnd;
+	}
+
+	public void published(Instant at, Instant claimDeadline) {
+		this.status = ProjectStatus.PUBLISHED;
+		this.publishedAt = at;
+		this.claimDeadline = claimDeadline;
+	}
+
+	/** The implementer took the project: by its own claim in time, or by the manager's assignment. */
+	public void implementedBy(String organizationCode, String user, boolean claimedInTime, Instant at) {
+		this.claimantCode = organizationCode;
+		this.implementerUser = user;
+		this.claimedInTime = claimedInTime;
+		this.claimedAt = at;
+		this.status = ProjectStatus.IN_PROGRESS;
+	}
+
+	public Milestone milestone(int index) {
+		if (index < 0 || index >= milestones.size()) {
+			throw ProblemException.notFound("milestone", index);
+		}
+		return milestones.get(index);
+	}
+
+	public void milestoneReported(int index, String note, int socialWorkers, int volunteers, String by, Instant at) {
+		milestone(index).reported(note, socialWorkers, volunteers, by, at);
+	}
+
+	public void completed(String report, Instant at) {
+		this.completionReport = report;
+		this.completedAt = at;
+	}
+
+	public void rectified(String report) {
+		this.rectificationReport = report;
+	}
+
+	public int evaluationOpened() {
+		this.evaluationRound++;
+		this.status = ProjectStatus.EVALUATION;
+		return evaluationRound;
+	}
+
+	public void sentToRectification(String verdict) {
+		this.verdict = verdict;
+		this.status = ProjectStatus.RECTIFICATION;
+	}
+
+	public void concluded(String verdict, boolean failed, Instant at) {
+		this.verdict = verdict;
+		this.status = failed ? ProjectStatus.FAILED : ProjectStatus.CLOSED;
+		this.closedAt = at;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getProcessInstanceId() {
+		return processInstanceId;
+	}
+
+	public String getCommunityCode() {
+		return communityCode;
+	}
+
+	public String getTitle() {
+		return title;
+	}
+
+	public String getGoal() {
+		return goal;
+	}
+
+	public String getPlan() {
+		return plan;
+	}
+
+	public Category getCategory() {
+		return category;
+	}
+
+	public BigDecimal getBudgetYuan() {
+		return budgetYuan;
+	}
+
+	public int getHouseholdCount() {
+		return householdCount;
+	}
+
+	public boolean isPublicAffairs() {
+		return publicAffairs;
+	}
+
+	public LocalDate getPlannedEnd() {
+		return plannedEnd;
+	}
+
+	public ProjectStatus getStatus() {
+		return status;
+	}
+
+	public String getApprovalNote() {
+		return approvalNote;
+	}
+
+	public String getClaimantCode() {
+		return claimantCode;
+	}
+
+	public String getImplementerUser() {
+		return implementerUser;
+	}
+
+	public Instant getClaimDeadline() {
+		return claimDeadline;
+	}
+
+	public Instant getPublishedAt() {
+		return publishedAt;
+	}
+
+	public Instant getClaimedAt() {
+		return claimedAt;
+	}
+
+	public Boolean getClaimedInTime() {
+		return claimedInTime;
+	}
+
+	public Instant getCompletedAt() {
+		return completedAt;
+	}
+
+	public String getCompletionReport() {
+		return completionReport;
+	}
+
+	public String getRectificationReport() {
+		return rectificationReport;
+	}
+
+	public int getEvaluationRound() {
+		return evaluationRound;
+	}
+
+	public String getVerdict() {
+		return verdict;
+	}
+
+	public String getCreatedBy() {
+		return createdBy;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getClosedAt() {
+		return closedAt;
+	}
+
+	public List<Milestone> getMilestones() {
+		return List.copyOf(milestones);
+	}
+}

@@ -1,0 +1,83 @@
+package cn.needsloop.evaluation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.design.Projects;
+import cn.needsloop.design.ServiceProject;
+import cn.needsloop.intake.Need;
+import cn.needsloop.intake.NeedLog;
+import cn.needsloop.intake.Needs;
+import cn.needsloop.intake.Phase;
+import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow;
+import cn.needsloop.process.Workflow.Decision;
+import cn.needsloop.process.Workflow.Var;
+
+/**
+ * The project's verdict goes back to each of its needs. SATISFIED resolves them, except a need its
+ * own resident rated poorly ({@code needOutcome} in the DMN), which is reopened; FAILED reopens all.
+ */
+@Component("concludeProjectDelegate")
+class ConcludeProjectDelegate implements JavaDelegate {
+
+	static final String FAILED = "FAILED";
+
+	private final Projects projects;
+
+	private final Needs needs;
+
+	private final Evaluations evaluations;
+
+	private final DecisionService decisions;
+
+	private final ProcessGateway process;
+
+	private final NeedLog log;
+
+	ConcludeProjectDelegate(Projects projects, Needs needs, Evaluations evaluations, DecisionService decisions,
+			ProcessGateway process, NeedLog log) {
+		this.projects = projects;
+		this.needs = needs;
+		this.evaluations = evaluations;
+		this.decisions = decisions;
+		this.process = process;
+		this.log = log;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		ServiceProject project = projects.require(Variables.longValue(execution, Var.PROJECT_ID));
+		String verdict = Variables.requiredString(execution, Var.VERDICT);
+		boolean failed = FAILED.equals(verdict);
+		project.concluded(verdict, failed, TimeLimits.nowInstant());
+		List<Evaluation> round = evaluations.findByProjectIdAndRound(project.getId(), project.getEvaluationRound());
+		for (Need need : needs.findByProjectId(project.getId())) {
+			Evaluation own = round.stream()
+				.filter(e -> e.getPerspective() == Perspective.RESIDENT && need.getId().equals(e.getNeedId()))
+				.reduce((a, b) -> b).orElse(null);
+			need.rated(own == null ? null : own.getScore(), own == null ? null : own.getComment(), TimeLimits.nowInstant());
+			String outcome = failed ? "REOPEN" : needOutcome(own == null ? null : own.getScore());
+			log.record(need, Phase.EVALUATE, "项目评估结论：" + (failed ? "不满意，项目终止" : "满意")
+					+ ("REOPEN".equals(outcome) ? "；本需求未满足" : ""), null, "system");
+			Map<String, Object> variables = new HashMap<>();
+			variables.put(Var.NEED_OUTCOME, outcome);
+			variables.put(Var.PROJECT_VERDICT, verdict);
+			process.correlate(Workflow.MESSAGE_PROJECT_CONCLUDED, String.valueOf(need.getId()), variables);
+		}
+	}
+
+	private String needOutcome(Integer score) {
+		Map<String, Object> input = new HashMap<>();
+		input.put(Var.NEED_SCORE, score);
+		return decisions.evaluateDecisionTableByKey(Decision.NEED_OUTCOME, input).getSingleResult().getSingleEntry();
+	}
+}

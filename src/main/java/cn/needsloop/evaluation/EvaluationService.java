@@ -1,0 +1,60 @@
+package cn.needsloop.evaluation;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.needsloop.design.Projects;
+import cn.needsloop.design.ServiceProject;
+import cn.needsloop.intake.Needs;
+import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.system.Actor;
+import cn.needsloop.system.ProblemException;
+
+/** 双向评估: records one rating of a project's evaluation by completing the matching task. */
+@Service
+@Transactional
+public class EvaluationService {
+
+	private final Projects projects;
+
+	private final Needs needs;
+
+	private final ProcessGateway process;
+
+	EvaluationService(Projects projects, Needs needs, ProcessGateway process) {
+		this.projects = projects;
+		this.needs = needs;
+		this.process = process;
+	}
+
+	public void rate(Long projectId, Perspective perspective, Long needId, int score, String comment, Actor actor) {
+		ServiceProject project = projects.require(projectId);
+		Task task = switch (perspective) {
+			case RESIDENT -> {
+				if (needId == null) {
+					throw ProblemException.badField("needId", "problem.evaluation.needRequired");
+				}
+				if (!projectId.equals(needs.require(needId).getProjectId())) {
+					throw ProblemException.badField("needId", "problem.evaluation.needNotInProject", needId, projectId);
+				}
+				yield process.findTask(project.getProcessInstanceId(), Step.RATE_AS_RESIDENT, Var.RATED_NEED_ID, needId)
+					.orElseThrow(() -> ProblemException.conflict("problem.evaluation.notOpen", projectId));
+			}
+			case COMMUNITY -> process.currentTask(project.getProcessInstanceId(), Step.RATE_AS_COMMUNITY,
+					"problem.evaluation.notOpen", projectId);
+			case IMPLEMENTER -> process.currentTask(project.getProcessInstanceId(), Step.RATE_AS_IMPLEMENTER,
+					"problem.evaluation.notOpen", projectId);
+		};
+		process.requireMayWork(task, actor);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.RATING_SCORE, score);
+		variables.put(Var.RATING_COMMENT, comment);
+		process.complete(task, variables, actor);
+	}
+}

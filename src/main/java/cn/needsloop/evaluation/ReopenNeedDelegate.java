@@ -1,0 +1,45 @@
+package cn.needsloop.evaluation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.intake.Need;
+import cn.needsloop.intake.NeedLog;
+import cn.needsloop.intake.Needs;
+import cn.needsloop.intake.Phase;
+import cn.needsloop.process.Subject;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.routing.Notifier;
+
+/** An unmet need goes back to verification as a new round of the same record, never a new one. */
+@Component("reopenNeedDelegate")
+class ReopenNeedDelegate implements JavaDelegate {
+
+	private final Needs needs;
+
+	private final NeedLog log;
+
+	private final Notifier notifier;
+
+	ReopenNeedDelegate(Needs needs, NeedLog log, Notifier notifier) {
+		this.needs = needs;
+		this.log = log;
+		this.notifier = notifier;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Need need = needs.require(Variables.longValue(execution, Var.NEED_ID));
+		Phase phase = need.getPhase();
+		need.reopened();
+		execution.setVariable(Var.ROUND, need.getRound());
+		execution.setVariable(Var.NEED_SCORE, null);
+		execution.removeVariable(Var.PROJECT_ID);
+		log.record(need, phase, "需求未满足，重新核实（第" + need.getRound() + "轮）", null, "system");
+		notifier.notifyUser(need.getReporterUser(), "您的民需将重新办理",
+				"民需 #" + need.getId() + " " + need.getTitle() + " 进入第" + need.getRound() + "轮核实",
+				new Subject(need.getId(), null));
+	}
+}

@@ -1,0 +1,33 @@
+package cn.needsloop.implementation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.design.Projects;
+import cn.needsloop.process.TaskStep;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+
+/** The implementer reports the project done; evaluation opens next. */
+@Component
+class CompleteProjectStep implements TaskStep {
+
+	private final Projects projects;
+
+	CompleteProjectStep(Projects projects) {
+		this.projects = projects;
+	}
+
+	@Override
+	public String taskKey() {
+		return Step.COMPLETE_PROJECT;
+	}
+
+	@Override
+	public void completed(DelegateTask task, String actor) {
+		projects.require(Variables.longValue(task, Var.PROJECT_ID))
+			.completed(Variables.requiredString(task, Var.COMPLETION_REPORT), TimeLimits.nowInstant());
+	}
+}

@@ -1,0 +1,155 @@
+package cn.needsloop.intake;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.needsloop.community.Communities;
+import cn.needsloop.community.Grids;
+import cn.needsloop.intake.NeedRequests.Classify;
+import cn.needsloop.intake.NeedRequests.Confirm;
+import cn.needsloop.intake.NeedRequests.ReportNeed;
+import cn.needsloop.intake.NeedRequests.Resolve;
+import cn.needsloop.intake.NeedRequests.Verify;
+import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.system.Actor;
+import cn.needsloop.system.ProblemException;
+
+/**
+ * The needs API: reporting, reading, and moving a need through the steps of its process. Each step
+ * is checked here (the need exists, is at that step, the caller may do it) and completed through
+ * the engine; the step's listener then writes the domain in the same transaction.
+ */
+@Service
+@Transactional
+public class NeedService {
+
+	private final Needs needs;
+
+	private final NeedHistory history;
+
+	private final Communities communities;
+
+	private final Grids grids;
+
+	private final ProcessGateway process;
+
+	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process) {
+		this.needs = needs;
+		this.history = history;
+		this.communities = communities;
+		this.grids = grids;
+		this.process = process;
+	}
+
+	public Need report(ReportNeed request, Actor actor) {
+		if (!communities.existsById(request.communityCode())) {
+			throw ProblemException.badField("communityCode", "problem.community.unknown", request.communityCode());
+		}
+		if (request.gridCode() != null && grids.findById(request.gridCode())
+			.filter(g -> g.getCommunityCode().equals(request.communityCode()))
+			.isEmpty()) {
+			throw ProblemException.badField("gridCode", "problem.grid.unknown", request.gridCode());
+		}
+		Need need = needs.save(new Need(request.communityCode(), request.gridCode(), request.channel(),
+				request.title().trim(), request.description().trim(), request.reporterName().trim(),
+				request.reporterPhone().trim(), actor.userId(), request.householdCount(), TimeLimits.nowInstant()));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.NEED_ID, need.getId());
+		variables.put(Var.COMMUNITY_CODE, need.getCommunityCode());
+		variables.put(Var.NEED_TITLE, need.getTitle());
+		variables.put(Var.ROUND, need.getRound());
+		variables.put(Var.NEED_SCORE, null);
+		need.startedAs(process.startNeed(need.getId(), variables));
+		return need;
+	}
+
+	@Transactional(readOnly = true)
+	public NeedView view(Long id, Actor actor) {
+		Need need = needs.require(id);
+		NeedAccess.requireSee(actor, need);
+		return NeedView.of(need, history.findByNeedIdOrderByAtAscIdAsc(id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<NeedView> list(NeedFilter filter, int page, int size, Actor actor) {
+		Specification<Need> spec = filter.toSpecification();
+		if (!actor.isManager()) {
+			List<String> own = actor.stewardCommunities();
+			if (filter.communityCode() != null && !own.isEmpty() && !own.contains(filter.communityCode())) {
+				throw ProblemException.forbidden("problem.community.notYours", filter.communityCode());
+			}
+			spec = spec.and(own.isEmpty() ? (root, q, cb) -> cb.equal(root.get("reporterUser"), actor.userId())
+					: (root, q, cb) -> root.get("communityCode").in(own));
+		}
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "reportedAt", "id"));
+		return needs.findAll(spec, request).map(n -> NeedView.of(n, null));
+	}
+
+	public void verify(Long id, Verify request, Actor actor) {
+		Need need = stepOf(id, actor);
+		Task task = process.taskToWork(need.getProcessInstanceId(), Step.VERIFY_NEED, actor, "problem.need.notAtStep.verify", id);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.VERIFICATION_VERDICT, request.verdict().name());
+		variables.put(Var.DUPLICATE_OF_ID, request.duplicateOfId());
+		variables.put(Var.VERIFICATION_NOTE, request.note());
+		process.complete(task, variables, actor);
+	}
+
+	public void classify(Long id, Classify request, Actor actor) {
+		Need need = stepOf(id, actor);
+		Task task = process.taskToWork(need.getProcessInstanceId(), Step.CLASSIFY_NEED, actor, "problem.need.notAtStep.classify", id);
+		process.complete(task, Map.of(Var.CATEGORY, request.category().name(), Var.URGENCY, request.urgency().name(),
+				Var.SCOPE, request.scope().name()), actor);
+	}
+
+	public void resolve(Long id, Resolve request, Actor actor) {
+		Need need = needs.require(id);
+		Task task = process.taskToWork(need.getProcessInstanceId(), Step.RESOLVE_NEED, actor, "problem.need.notAtStep.resolve", id);
+		process.complete(task, Map.of(Var.RESOLUTION_NOTE, request.note()), actor);
+	}
+
+	public void confirm(Long id, Confirm request, Actor actor) {
+		Need need = needs.require(id);
+		NeedAccess.requireSee(actor, need);
+		Task task = process.taskToWork(need.getProcessInstanceId(), Step.CONFIRM_RESOLUTION, actor, "problem.need.notAtStep.confirm", id);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.NEED_SCORE, request.score());
+		variables.put(Var.CONFIRMATION_COMMENT, request.comment());
+		process.complete(task, variables, actor);
+	}
+
+	private Need stepOf(Long id, Actor actor) {
+		Need need = needs.require(id);
+		if (!actor.isStewardOf(need.getCommunityCode())) {
+			throw ProblemException.forbidden("problem.need.stewardOnly", id);
+		}
+		return need;
+	}
+
+	/** Pooled common needs of a community waiting for a project, for the steward who designs one. */
+	@Transactional(readOnly = true)
+	public List<NeedView> pool(String communityCode, Actor actor) {
+		if (!actor.isManager() && !actor.isStewardOf(communityCode)) {
+			throw ProblemException.forbidden("problem.community.notYours", communityCode);
+		}
+		List<NeedView> result = new ArrayList<>();
+		needs.findAll(new NeedFilter(communityCode, NeedStatus.OPEN, null, null).toSpecification()
+			.and((root, q, cb) -> cb.isTrue(root.get("pooled"))), Sort.by("category", "reportedAt"))
+			.forEach(n -> result.add(NeedView.of(n, null)));
+		return result;
+	}
+
+}

@@ -1,0 +1,32 @@
+package cn.needsloop.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+import cn.needsloop.routing.Line;
+
+/** A need as the API shows it, with its history. */
+public record NeedView(Long id, String processInstanceId, String communityCode, String gridCode, Channel channel,
+		String title, String description, NeedStatus status, Phase phase, Line line, Category category,
+		Urgency urgency, Scope scope, Category proposedCategory, Urgency proposedUrgency, Scope proposedScope,
+		Line proposedLine, boolean pooled, Long projectId, Long duplicateOfId, Outcome outcome, int round,
+		VerificationVerdict verificationVerdict, Integer householdCount, String reporterName, String reporterPhone,
+		Integer score, Instant reportedAt, Instant verificationDueAt, Instant closedAt, List<HistoryView> history) {
+
+	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, Instant at) {
+	}
+
+	static NeedView of(Need n, List<NeedHistoryEntry> history) {
+		return new NeedView(n.getId(), n.getProcessInstanceId(), n.getCommunityCode(), n.getGridCode(), n.getChannel(),
+				n.getTitle(), n.getDescription(), n.getStatus(), n.getPhase(), n.getLine(), n.getCategory(),
+				n.getUrgency(), n.getScope(), n.getProposedCategory(), n.getProposedUrgency(), n.getProposedScope(),
+				n.getProposedLine(), n.isPooled(), n.getProjectId(), n.getDuplicateOfId(), n.getOutcome(),
+				n.getRound(), n.getVerificationVerdict(), n.getHouseholdCount(), n.getReporterName(),
+				n.getReporterPhone(), n.getNeedScore(), n.getReportedAt(), n.getVerificationDueAt(), n.getClosedAt(),
+				history == null ? null
+						: history.stream()
+							.map(h -> new HistoryView(h.getRound(), h.getPhase(), h.getActivity(), h.getLine(),
+									h.getActor(), h.getAt()))
+							.toList());
+	}
+}

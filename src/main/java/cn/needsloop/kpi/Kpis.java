@@ -1,0 +1,12 @@
+package cn.needsloop.kpi;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** The process KPIs of one community (or the whole district) over a period. Rates are null with nothing to count. */
+public record Kpis(String communityCode, LocalDate from, LocalDate to, long needsDiscovered,
+		Map<String, Long> needsByChannel, Map<String, Long> needsByCategory, Double responseRate,
+		Double resolutionRate, Double satisfactionRate, Double loopClosureRate, Double medianHoursToCategorize,
+		Double p90HoursToCategorize, Double needsPerProject, Double claimRate, Double onTimeCompletionRate,
+		long overdueTasks, Map<String, Long> overdueTasksByLine) {
+}

@@ -1,0 +1,170 @@
+package cn.needsloop.process;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.system.Actor;
+import cn.needsloop.system.ProblemException;
+
+/**
+ * The one place that calls the engine's runtime and task services: starting instances,
+ * finding the current step, completing it as a user, correlating messages between needs and
+ * projects. Everything else calls this class.
+ */
+@Component
+public class ProcessGateway {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	ProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.identity = identity;
+	}
+
+	public String startNeed(Long needId, Map<String, Object> variables) {
+		return runtime.startProcessInstanceByKey(Workflow.NEEDS_LOOP, String.valueOf(needId), variables).getId();
+	}
+
+	public String startProject(Long projectId, Map<String, Object> variables) {
+		return runtime.startProcessInstanceByKey(Workflow.SERVICE_PROJECT, String.valueOf(projectId), variables).getId();
+	}
+
+	/** The open task of a step, or a 409 saying the case is not at that step. */
+	public Task currentTask(String processInstanceId, String taskKey, String problemKey, Object subjectId) {
+		return findTask(processInstanceId, taskKey)
+			.orElseThrow(() -> ProblemException.conflict(problemKey, subjectId));
+	}
+
+	public Optional<Task> findTask(String processInstanceId, String taskKey) {
+		if (processInstanceId == null) {
+			return Optional.empty();
+		}
+		return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
+			.findFirst();
+	}
+
+	/** The open task of a step whose task-local variable has a value (one instance of a multi-instance step). */
+	public Optional<Task> findTask(String processInstanceId, String taskKey, String localVariable, Object value) {
+		if (processInstanceId == null) {
+			return Optional.empty();
+		}
+		return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
+			.filter(t -> value.equals(tasks.getVariableLocal(t.getId(), localVariable)))
+			.findFirst();
+	}
+
+	public List<Task> openTasks(String processInstanceId) {
+		return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+	}
+
+	/**
+	 * Whether the user may work on the task: it is assigned to them, or offered to them or to one of
+	 * their groups. Routing decides this for every task, so the API asks the same question Tasklist
+	 * does.
+	 */
+	public boolean mayWork(Task task, Actor actor) {
+		if (actor.userId().equals(task.getAssignee())) {
+			return true;
+		}
+		if (task.getAssignee() != null) {
+			return false;
+		}
+		return tasks.getIdentityLinksForTask(task.getId()).stream()
+			.filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.anyMatch(link -> actor.userId().equals(link.getUserId()) || actor.groups().contains(link.getGroupId()));
+	}
+
+	/** The open task of a step that the user may work on: 409 if the case is elsewhere, 403 if not theirs. */
+	public Task taskToWork(String processInstanceId, String taskKey, Actor actor, String problemKey, Object subjectId) {
+		Task task = currentTask(processInstanceId, taskKey, problemKey, subjectId);
+		requireMayWork(task, actor);
+		return task;
+	}
+
+	public void requireMayWork(Task task, Actor actor) {
+		if (!mayWork(task, actor)) {
+			throw ProblemException.forbidden("problem.task.notYours", task.getName());
+		}
+	}
+
+	/**
+	 * Completes a task as the given user. The identity is set for the duration of the call so that
+	 * listeners and Camunda's history know who acted, exactly as when the user completes the task in
+	 * Tasklist.
+	 */
+	public void complete(Task task, Map<String, Object> variables, Actor actor) {
+		identity.setAuthentication(actor.userId(), actor.groups());
+		try {
+			tasks.complete(task.getId(), variables);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	public void correlate(String message, String businessKey, Map<String, Object> variables) {
+		runtime.createMessageCorrelation(message)
+			.processInstanceBusinessKey(businessKey)
+			.setVariables(variables)
+			.correlateWithResult();
+	}
+
+	public void setVariables(String processInstanceId, Map<String, Object> variables) {
+		runtime.setVariables(processInstanceId, variables);
+	}
+
+	/** The tasks a user may work on: assigned to them, offered to them or to one of their groups. */
+	public List<Task> tasksFor(Actor actor, int max) {
+		TaskQuery query = tasks.createTaskQuery()
+			.or()
+			.taskAssignee(actor.userId())
+			.taskCandidateUser(actor.userId())
+			.taskCandidateGroupIn(actor.groups().isEmpty() ? List.of("-none-") : actor.groups())
+			.endOr()
+			.orderByDueDate().asc()
+			.orderByTaskCreateTime().asc();
+		return query.listPage(0, max);
+	}
+
+	public List<Task> overdueTasks(java.util.Date now) {
+		return tasks.createTaskQuery().dueBefore(now).list();
+	}
+
+	/** Task-local variables of many tasks at once, by task id then variable name. */
+	public Map<String, Map<String, Object>> localVariables(Collection<String> taskIds, String... names) {
+		Map<String, Map<String, Object>> result = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return result;
+		}
+		List<VariableInstance> variables = new ArrayList<>();
+		List<String> ids = List.copyOf(taskIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			variables.addAll(runtime.createVariableInstanceQuery()
+				.taskIdIn(ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new))
+				.variableNameIn(names)
+				.disableBinaryFetching()
+				.list());
+		}
+		for (VariableInstance variable : variables) {
+			result.computeIfAbsent(variable.getTaskId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+		}
+		return result;
+	}
+}

@@ -1,0 +1,23 @@
+package cn.needsloop.routing;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Routes tasks to the residents' committee and self-governance organisations (群众自治组织线). */
+@Component
+class SelfGovernanceLine implements ServiceLine {
+
+	@Override
+	public Line line() {
+		return Line.SELF_GOVERNANCE;
+	}
+
+	@Override
+	public List<Recipient> route(DelegateTask task, String communityCode) {
+		String group = "selfgov:" + communityCode;
+		task.addCandidateGroup(group);
+		return List.of(Recipient.group(group));
+	}
+}

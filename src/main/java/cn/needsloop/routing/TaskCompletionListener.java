@@ -1,0 +1,53 @@
+package cn.needsloop.routing;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.intake.NeedLog;
+import cn.needsloop.intake.Phase;
+import cn.needsloop.process.Subject;
+import cn.needsloop.process.TaskSteps;
+import cn.needsloop.process.Workflow;
+
+/**
+ * When a user task is completed, through the API or in Tasklist alike: the feature's step writes
+ * the domain, the history records who did it, and a supervision task opened for it is closed.
+ */
+@Component("taskCompletionListener")
+class TaskCompletionListener implements TaskListener {
+
+	private final TaskSteps steps;
+
+	private final NeedLog log;
+
+	TaskCompletionListener(TaskSteps steps, NeedLog log) {
+		this.steps = steps;
+		this.log = log;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String actor = actor(task);
+		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.completed(task, actor));
+		Object line = task.getVariableLocal(Workflow.Var.LINE);
+		log.record(Subject.of(task), Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
+				task.getName() + " · 完成", line == null ? null : Line.valueOf(line.toString()), actor);
+		closeSupervision(task);
+	}
+
+	static String actor(DelegateTask task) {
+		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return authentication == null ? "system" : authentication.getUserId();
+	}
+
+	private static void closeSupervision(DelegateTask task) {
+		TaskService tasks = task.getProcessEngineServices().getTaskService();
+		tasks.createTaskQuery()
+			.taskVariableValueEquals(Workflow.Var.ESCALATED_TASK_ID, task.getId())
+			.list()
+			.forEach(supervision -> tasks.deleteTask(supervision.getId(), "原任务已办结"));
+	}
+}

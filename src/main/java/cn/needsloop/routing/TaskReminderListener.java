@@ -1,0 +1,53 @@
+package cn.needsloop.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.intake.NeedLog;
+import cn.needsloop.intake.Phase;
+import cn.needsloop.process.Subject;
+import cn.needsloop.process.Workflow;
+import cn.needsloop.routing.ServiceLine.Recipient;
+
+/** 催办: when a task falls due, its assignee or candidate groups get a reminder. */
+@Component("taskReminderListener")
+class TaskReminderListener implements TaskListener {
+
+	private final Notifier notifier;
+
+	private final NeedLog log;
+
+	TaskReminderListener(Notifier notifier, NeedLog log) {
+		this.notifier = notifier;
+		this.log = log;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Subject subject = Subject.of(task);
+		notifier.notify(recipientsOf(task), "催办：" + task.getName() + " 已到期",
+				TaskRoutingListener.describe(task, subject), subject, task.getId());
+		Object line = task.getVariableLocal(Workflow.Var.LINE);
+		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
+				task.getName() + " · 到期催办", line == null ? null : Line.valueOf(line.toString()), "system");
+	}
+
+	static List<Recipient> recipientsOf(DelegateTask task) {
+		List<Recipient> recipients = new ArrayList<>();
+		if (task.getAssignee() != null) {
+			recipients.add(Recipient.user(task.getAssignee()));
+		}
+		for (IdentityLink link : task.getCandidates()) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+				recipients.add(link.getGroupId() != null ? Recipient.group(link.getGroupId()) : Recipient.user(link.getUserId()));
+			}
+		}
+		return recipients;
+	}
+}

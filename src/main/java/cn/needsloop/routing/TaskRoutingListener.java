@@ -1,0 +1,110 @@
+package cn.needsloop.routing;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.intake.Category;
+import cn.needsloop.intake.Need;
+import cn.needsloop.intake.NeedLog;
+import cn.needsloop.intake.Needs;
+import cn.needsloop.intake.Phase;
+import cn.needsloop.process.Subject;
+import cn.needsloop.process.TaskSteps;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow;
+import cn.needsloop.routing.ServiceLine.Recipient;
+
+/**
+ * Routes every user task when it is created: {@code task-routing.dmn} names the line, the line's
+ * bean offers the task to the right group of the right community, and the line is recorded on the
+ * task and in the history of the needs it is about, and told by notification.
+ */
+@Component("taskRoutingListener")
+class TaskRoutingListener implements TaskListener {
+
+	private final TaskRouter router;
+
+	private final Map<Line, ServiceLine> lines = new EnumMap<>(Line.class);
+
+	private final NeedLog log;
+
+	private final Needs needs;
+
+	private final Notifier notifier;
+
+	private final TaskSteps steps;
+
+	TaskRoutingListener(TaskRouter router, List<ServiceLine> lines, NeedLog log, Needs needs, Notifier notifier,
+			TaskSteps steps) {
+		this.router = router;
+		lines.forEach(l -> this.lines.put(l.line(), l));
+		this.log = log;
+		this.needs = needs;
+		this.notifier = notifier;
+		this.steps = steps;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Phase phase = Phase.valueOf(property(task, "phase", null));
+		String category = Variables.string(task, Workflow.Var.CATEGORY);
+		Line line = router.lineFor(phase, task.getTaskDefinitionKey(), category == null ? null : Category.valueOf(category));
+		String community = Variables.string(task, Workflow.Var.COMMUNITY_CODE);
+		List<Recipient> recipients = new ArrayList<>(lines.get(line).route(task, community));
+
+		Subject subject = Subject.of(task);
+		if (Boolean.parseBoolean(property(task, "reporterMayAct", "false"))) {
+			Long needId = subject.isNeed() ? subject.needId() : Variables.longValue(task, Workflow.Var.RATED_NEED_ID);
+			needs.findById(needId).map(Need::getReporterUser).ifPresent(reporter -> {
+				task.addCandidateUser(reporter);
+				recipients.add(Recipient.user(reporter));
+			});
+		}
+		task.setVariableLocal(Workflow.Var.LINE, line.name());
+		task.setVariableLocal(Workflow.Var.PHASE, phase.name());
+		if (subject.isNeed()) {
+			task.setVariableLocal(Workflow.Var.NEED_ID, subject.needId());
+		}
+		else {
+			task.setVariableLocal(Workflow.Var.PROJECT_ID, subject.projectId());
+		}
+		log.stepEntered(subject, phase, task.getName() + " · 待办", line,
+				task.getDueDate() == null ? null : task.getDueDate().toInstant());
+		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.entered(task));
+		notifier.notify(recipients, "新任务：" + task.getName(), describe(task, subject), subject, task.getId());
+	}
+
+	static String describe(DelegateTask task, Subject subject) {
+		String what = subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
+				: "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE);
+		return what + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
+	}
+
+	static String property(DelegateTask task, String name, String fallback) {
+		UserTask element = task.getBpmnModelElementInstance();
+		ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+		if (extensions != null) {
+			for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+				for (CamundaProperty property : properties.getCamundaProperties()) {
+					if (name.equals(property.getCamundaName())) {
+						return property.getCamundaValue();
+					}
+				}
+			}
+		}
+		if (fallback == null) {
+			throw new IllegalStateException("User task " + task.getTaskDefinitionKey() + " has no property " + name);
+		}
+		return fallback;
+	}
+}

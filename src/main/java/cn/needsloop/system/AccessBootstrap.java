@@ -1,0 +1,133 @@
+package cn.needsloop.system;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda authorizations for the groups of the loop, so that with authorization checks on each
+ * group reaches what it should: everyone uses Tasklist and sees the process definitions; tasks
+ * are visible to those they are routed to (Camunda grants that per task); managers also use
+ * Cockpit and read all instances and tasks. Also creates the shared Tasklist filters. Runs at
+ * every start and only adds what is missing.
+ */
+@Component
+@Order(10)
+public class AccessBootstrap implements ApplicationRunner {
+
+	private final IdentityService identity;
+
+	private final AuthorizationService authorizations;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	AccessBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+			TaskService tasks) {
+		this.tasks = tasks;
+		this.identity = identity;
+		this.authorizations = authorizations;
+		this.filters = filters;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (Group group : identity.createGroupQuery().list()) {
+			grantDefaults(group.getId());
+		}
+		ensureFilters();
+	}
+
+	/** Grants a loop group what it needs; safe to call again. */
+	public void grantDefaults(String groupId) {
+		if (Actor.ADMIN.equals(groupId)) {
+			return;
+		}
+		boolean loopGroup = groupId.contains(":") || List.of("socialorg", "manager", "resident").contains(groupId);
+		if (!loopGroup) {
+			return;
+		}
+		grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(groupId, Resources.FILTER, "*", Permissions.READ);
+		if (Actor.MANAGER.equals(groupId)) {
+			grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+					Permissions.READ_HISTORY, Permissions.READ_TASK);
+			grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+			grant(groupId, Resources.TASK, "*", Permissions.READ);
+			grant(groupId, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+			grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+			grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
+		}
+	}
+
+	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		Authorization authorization = existing != null ? existing
+				: authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		if (existing == null) {
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		boolean changed = existing == null;
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizations.saveAuthorization(authorization);
+		}
+	}
+
+	private void ensureFilters() {
+		if (filters.createFilterQuery().count() > 0) {
+			return;
+		}
+		save("我的待办", "assigned to me", 1, filters.newTaskFilter(),
+				taskQuery().taskAssigneeExpression("${currentUser()}"));
+		save("我条线的可认领任务", "offered to my groups", 2, filters.newTaskFilter(),
+				taskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+		save("全部任务", "all tasks I may see", 3, filters.newTaskFilter(), taskQuery());
+	}
+
+	private TaskQuery taskQuery() {
+		return tasks.createTaskQuery();
+	}
+
+	private void save(String name, String description, int priority, Filter filter, TaskQuery query) {
+		filter.setName(name);
+		filter.setOwner(null);
+		filter.setQuery(query);
+		filter.setProperties(new java.util.HashMap<>(java.util.Map.of("description", description, "priority", priority,
+				"color", "#3e4d5a", "refresh", true)));
+		filters.saveFilter(filter);
+	}
+}

@@ -1,0 +1,52 @@
+package cn.needsloop.system;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The person acting: a Camunda identity user with their groups. Groups are scoped by community
+ * where it matters ({@code steward:xingfu}).
+ */
+public record Actor(String userId, List<String> groups) {
+
+	public static final String MANAGER = "manager";
+	public static final String SOCIAL_ORGANIZATION = "socialorg";
+	public static final String ADMIN = "camunda-admin";
+
+	public Actor {
+		groups = List.copyOf(groups);
+	}
+
+	public boolean isManager() {
+		return groups.contains(MANAGER) || groups.contains(ADMIN);
+	}
+
+	public boolean isSocialOrganization() {
+		return groups.contains(SOCIAL_ORGANIZATION);
+	}
+
+	public boolean isStewardOf(String communityCode) {
+		return groups.contains("steward:" + communityCode);
+	}
+
+	public boolean isPartyOf(String communityCode) {
+		return groups.contains("party:" + communityCode);
+	}
+
+	public boolean isSelfGovernanceOf(String communityCode) {
+		return groups.contains("selfgov:" + communityCode);
+	}
+
+	public boolean isSteward() {
+		return groups.stream().anyMatch(g -> g.startsWith("steward:"));
+	}
+
+	/** The communities this actor works for as a steward. */
+	public List<String> stewardCommunities() {
+		return groups.stream().filter(g -> g.startsWith("steward:")).map(g -> g.substring(8)).toList();
+	}
+
+	public Optional<String> firstStewardCommunity() {
+		return stewardCommunities().stream().findFirst();
+	}
+}

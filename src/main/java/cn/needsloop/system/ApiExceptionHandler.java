@@ -1,0 +1,141 @@
+package cn.needsloop.system;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * Turns every error of the {@code /api} into an RFC 9457 problem detail, in Chinese when the
+ * caller asks for {@code zh-CN} and in English otherwise. A request that fails changes nothing:
+ * the transaction of the call (engine and domain alike) rolls back.
+ */
+@RestControllerAdvice(basePackages = "cn.needsloop")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	static final String TYPE_BASE = "https://needsloop.cn/problems/";
+
+	private final MessageSource messages;
+
+	ApiExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> onProblem(ProblemException ex) {
+		return ResponseEntity.status(ex.status()).body(problemOf(ex));
+	}
+
+	/** Engine calls wrap exceptions thrown by our listeners; unwrap them. */
+	@ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+	ResponseEntity<ProblemDetail> onEngine(org.camunda.bpm.engine.ProcessEngineException ex) {
+		ProblemException problem = ProblemException.find(ex);
+		if (problem != null) {
+			return onProblem(problem);
+		}
+		if (ex instanceof OptimisticLockingException) {
+			return onProblem(ProblemException.conflict("problem.concurrentChange"));
+		}
+		throw ex;
+	}
+
+	@ExceptionHandler(OptimisticLockingException.class)
+	ResponseEntity<ProblemDetail> onOptimisticLock(OptimisticLockingException ex) {
+		return onProblem(ProblemException.conflict("problem.concurrentChange"));
+	}
+
+	@ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> onJpaOptimisticLock(Exception ex) {
+		return onProblem(ProblemException.conflict("problem.concurrentChange"));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> onTypeMismatch(MethodArgumentTypeMismatchException ex) {
+		return onProblem(ProblemException.badField(ex.getName(), "problem.field.badValue", String.valueOf(ex.getValue())));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())));
+		}
+		ex.getBindingResult().getGlobalErrors()
+			.forEach(error -> errors.add(Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String field = "body";
+		String message = text("problem.body.unreadable");
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			field = mapping.getPath().stream()
+				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(field);
+			message = mapping instanceof InvalidFormatException bad
+					? text("problem.field.badValue", String.valueOf(bad.getValue()))
+					: text("problem.field.unreadable");
+		}
+		return ResponseEntity.badRequest().body(invalid(List.of(Map.of("field", field, "message", message))));
+	}
+
+	private ProblemDetail invalid(List<Map<String, String>> errors) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setType(URI.create(TYPE_BASE + "invalid"));
+		problem.setTitle(text("problem.invalid.title"));
+		problem.setDetail(text("problem.invalid", errors.stream().map(e -> e.get("field")).distinct().toList()));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	ProblemDetail problemOf(ProblemException ex) {
+		ProblemDetail problem = ProblemDetail.forStatus(ex.status());
+		String kind = ex.status() == HttpStatus.BAD_REQUEST ? "invalid" : kebab(ex.status());
+		problem.setType(URI.create(TYPE_BASE + kind));
+		problem.setTitle(text("problem.title." + kind));
+		if (ex.fieldProblems().isEmpty()) {
+			problem.setDetail(text(ex.messageKey(), ex.args()));
+		}
+		else {
+			List<Map<String, String>> errors = ex.fieldProblems().stream()
+				.map(f -> Map.of("field", f.field(), "message", text(f.messageKey(), f.args())))
+				.toList();
+			problem.setDetail(text("problem.invalid", errors.stream().map(e -> e.get("field")).distinct().toList()));
+			problem.setProperty("errors", errors);
+		}
+		problem.setProperty("code", ex.messageKey());
+		return problem;
+	}
+
+	private static String kebab(HttpStatus status) {
+		return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+}
