@@ -3,43 +3,66 @@ package cn.needsloop.process;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.Duration;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import cn.needsloop.calendar.WorkingCalendar;
+
 /**
  * Time limits of the loop, as ISO-8601 durations in configuration
  * ({@code needsloop.time-limits.*}), so that policy changes need no code change. The models use
- * this bean for due dates and timers: {@code ${timeLimits.due('verification')}}. All times come
- * from the engine clock, so tests move time with {@link ClockUtil}.
+ * this bean for due dates and timers: {@code ${timeLimits.due('verification')}}. A limit is an
+ * ISO-8601 duration ({@code PT24H}, {@code P7D}) or a number of working days on the Chinese
+ * holiday calendar ({@code 3WD}). All times come from the engine clock, so tests move time with
+ * {@link ClockUtil}.
  */
 @Component("timeLimits")
 public class TimeLimits {
 
 	private final Settings settings;
 
+	private static final Pattern WORKING_DAYS = Pattern.compile("(\\d+)WD");
+
 	private final DatatypeFactory durations;
 
-	public TimeLimits(Settings settings) throws DatatypeConfigurationException {
+	private final WorkingCalendar calendar;
+
+	public TimeLimits(Settings settings, WorkingCalendar calendar) throws DatatypeConfigurationException {
 		this.settings = settings;
+		this.calendar = calendar;
 		this.durations = DatatypeFactory.newInstance();
-		settings.limits().values().forEach(durations::newDuration);
-		durations.newDuration(settings.escalationDelay());
+		settings.limits().values().forEach(value -> plus(now(), value));
+		plus(now(), settings.escalationDelay());
 	}
 
 	/** When a step that starts now is due. */
 	public Date due(String limit) {
-		return plus(now(), duration(limit));
+		return plus(now(), limit(limit));
 	}
 
 	/** When an overdue step that starts now escalates to the manager: one delay after it is due. */
 	public Date escalation(String limit) {
-		return plus(due(limit), durations.newDuration(settings.escalationDelay()));
+		return plus(due(limit), settings.escalationDelay());
+	}
+
+	/** A moment plus a limit, an ISO-8601 duration or {@code <n>WD} working days. */
+	public Date plus(Date from, String limit) {
+		Matcher workingDays = WORKING_DAYS.matcher(limit.strip());
+		if (workingDays.matches()) {
+			return Date.from(calendar
+				.plusWorkingDays(from.toInstant().atZone(WorkingCalendar.CHINA), Integer.parseInt(workingDays.group(1)))
+				.toInstant());
+		}
+		Date result = new Date(from.getTime());
+		durations.newDuration(limit.strip()).addTo(result);
+		return result;
 	}
 
 	public static Date now() {
@@ -50,18 +73,12 @@ public class TimeLimits {
 		return ClockUtil.getCurrentTime().toInstant();
 	}
 
-	private Duration duration(String limit) {
+	private String limit(String limit) {
 		String value = settings.limits().get(limit);
 		if (value == null) {
 			throw new IllegalArgumentException("No time limit configured: needsloop.time-limits.limits." + limit);
 		}
-		return durations.newDuration(value);
-	}
-
-	private static Date plus(Date from, Duration duration) {
-		Date result = new Date(from.getTime());
-		duration.addTo(result);
-		return result;
+		return value;
 	}
 
 	/** The configured limits. */
