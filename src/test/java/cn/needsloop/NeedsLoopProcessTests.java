@@ -1,0 +1,433 @@
+package cn.needsloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+import cn.needsloop.intake.Category;
+import cn.needsloop.intake.Need;
+import cn.needsloop.intake.NeedRequests.Classify;
+import cn.needsloop.intake.NeedRequests.Confirm;
+import cn.needsloop.intake.NeedRequests.Resolve;
+import cn.needsloop.intake.NeedRequests.Verify;
+import cn.needsloop.intake.NeedStatus;
+import cn.needsloop.intake.Outcome;
+import cn.needsloop.intake.Phase;
+import cn.needsloop.intake.Scope;
+import cn.needsloop.intake.Urgency;
+import cn.needsloop.intake.VerificationVerdict;
+import cn.needsloop.design.ProjectStatus;
+import cn.needsloop.design.ServiceProject;
+import cn.needsloop.process.Workflow;
+import cn.needsloop.routing.Line;
+import cn.needsloop.routing.Notification;
+
+/**
+ * Every path of {@code needsLoop} (民需闭环), driven through the services the REST API calls, so
+ * that routing, task steps and delegates write the domain for real.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = ProcessTestSupport.NO_ENGINE_REST)
+@ActiveProfiles({ "demo", "test" })
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = { ProcessEngineCoverageTestExecutionListener.class, ProcessCoverageCheck.class },
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessCoverageAtLeast(process = Workflow.NEEDS_LOOP, flowNodes = 0.9, sequenceFlows = 0.9)
+class NeedsLoopProcessTests extends ProcessTestSupport {
+
+	/** Coverage of this class is about needsLoop only; the projects it starts are covered elsewhere. */
+	@TestConfiguration
+	static class Coverage {
+
+		@Bean
+		@Primary
+		ProcessEngineCoverageProperties processEngineCoverageProperties() {
+			return ProcessEngineCoverageProperties.builder()
+				.excludeProcessDefinitionKeys(Workflow.SERVICE_PROJECT)
+				.assertClassCoverageAtLeast(0.9)
+				.build();
+		}
+	}
+
+	static final String VERIFY = "userTask_verifyNeed";
+	static final String CLASSIFY = "userTask_classifyNeed";
+	static final String RESOLVE = "userTask_resolveNeed";
+	static final String CONFIRM = "userTask_confirmResolution";
+
+	// ---- verification -------------------------------------------------------------------------
+
+	@Test
+	void reportedNeedWaitsForTheStewardsOfItsCommunityToVerifyIt() {
+		Need need = report("邻居家空调滴水噪音扰民", "5号楼空调外机滴水并有噪音，希望社区调解。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+
+		assertThat(instance).isStarted().hasBusinessKey(need.getId().toString()).isWaitingAtExactly(VERIFY);
+		assertThat(instance).variables().containsEntry("needId", need.getId()).containsEntry("communityCode", COMMUNITY)
+			.containsEntry("round", 1).containsEntry("needScore", null);
+		assertThat(task(VERIFY, instance)).hasCandidateGroup("steward:xingfu").isNotAssigned()
+			.hasDueDate(java.util.Date.from(START.plus(Duration.ofHours(24))));
+		Need reported = need(need.getId());
+		assertThat(reported.getStatus()).isEqualTo(NeedStatus.OPEN);
+		assertThat(reported.getPhase()).isEqualTo(Phase.DISCOVER);
+		assertThat(reported.getLine()).isEqualTo(Line.STEWARD);
+		assertThat(reported.getRound()).isEqualTo(1);
+		assertThat(reported.getVerificationDueAt()).isEqualTo(START.plus(Duration.ofHours(24)));
+		assertThat(historyOf(need.getId())).containsExactly("核实民需 · 待办");
+		assertThat(notificationsAboutNeed(need.getId())).extracting(Notification::getRecipientGroup, Notification::getTitle)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("steward:xingfu", "新任务：核实民需"));
+	}
+
+	@Test
+	void genuineIndividualNeedIsResolvedAndConfirmed() {
+		Need need = report("邻居家空调滴水噪音扰民", "5号楼空调外机滴水并有噪音，多次沟通未果，希望社区调解。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已上门核实，情况属实"), STEWARD);
+		assertThat(instance).hasPassedInOrder(VERIFY, "serviceTask_proposeClassification").isWaitingAtExactly(CLASSIFY);
+		assertThat(instance).variables().containsEntry("category", "NEIGHBOR_DISPUTE").containsEntry("scope", "INDIVIDUAL")
+			.containsEntry("proposedLine", "SELF_GOVERNANCE");
+		assertThat(task(CLASSIFY, instance)).hasCandidateGroup("steward:xingfu");
+		Need verified = need(need.getId());
+		assertThat(verified.getVerificationVerdict()).isEqualTo(VerificationVerdict.GENUINE);
+		assertThat(verified.getVerifiedAt()).isEqualTo(START);
+		assertThat(verified.getProposedCategory()).isEqualTo(Category.NEIGHBOR_DISPUTE);
+		assertThat(verified.getProposedScope()).isEqualTo(Scope.INDIVIDUAL);
+		assertThat(verified.getProposedLine()).isEqualTo(Line.SELF_GOVERNANCE);
+		assertThat(verified.getPhase()).isEqualTo(Phase.CATEGORIZE);
+
+		needService.classify(need.getId(), new Classify(Category.NEIGHBOR_DISPUTE, Urgency.NORMAL, Scope.INDIVIDUAL), STEWARD);
+		assertThat(instance).isWaitingAtExactly(RESOLVE);
+		assertThat(task(RESOLVE, instance)).hasCandidateGroup("selfgov:xingfu");
+		assertThat(need(need.getId()).getPhase()).isEqualTo(Phase.IMPLEMENT);
+		assertThat(need(need.getId()).getLine()).isEqualTo(Line.SELF_GOVERNANCE);
+
+		needService.resolve(need.getId(), new Resolve("居委会约谈双方，约定维修空调外机"), SELF_GOVERNANCE);
+		assertThat(instance).isWaitingAtExactly(CONFIRM);
+		assertThat(task(CONFIRM, instance)).hasCandidateGroup("steward:xingfu").hasCandidateUser(RESIDENT.userId());
+		assertThat(need(need.getId()).getPhase()).isEqualTo(Phase.EVALUATE);
+		assertThat(need(need.getId()).getResolutionNote()).isEqualTo("居委会约谈双方，约定维修空调外机");
+
+		needService.confirm(need.getId(), new Confirm(5, "很满意"), RESIDENT);
+		assertThat(instance).hasPassedInOrder(CONFIRM, "businessRuleTask_decideNeedOutcome", "serviceTask_closeResolved",
+				"endEvent_resolved").hasNotPassed("serviceTask_reopenNeed", "timer_confirmationWindow").isEnded();
+		Need resolved = need(need.getId());
+		assertThat(resolved.getStatus()).isEqualTo(NeedStatus.CLOSED);
+		assertThat(resolved.getOutcome()).isEqualTo(Outcome.RESOLVED);
+		assertThat(resolved.getNeedScore()).isEqualTo(5);
+		assertThat(resolved.getConfirmationComment()).isEqualTo("很满意");
+		assertThat(resolved.getRound()).isEqualTo(1);
+		assertThat(resolved.getClosedAt()).isNotNull();
+		assertThat(resolved.getLine()).isNull();
+		assertThat(historyOf(need.getId())).containsExactly("核实民需 · 待办", "核实民需 · 完成", "分类汇总 · 待办",
+				"分类汇总 · 完成", "办理个人需求 · 待办", "办理个人需求 · 完成", "居民确认 · 待办", "居民确认 · 完成", "办结：已解决");
+		assertThat(historyEntriesOf(need.getId()).get(7).getActor()).isEqualTo(RESIDENT.userId());
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientUser()).isEqualTo(RESIDENT.userId());
+			assertThat(n.getTitle()).isEqualTo("您的民需已办结：已解决");
+		});
+	}
+
+	@Test
+	void duplicateNeedIsClosedAndPointsAtTheOriginal() {
+		Need original = report("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+		Need duplicate = report("3号楼路灯不亮", "3号楼2单元楼道灯坏了好几天。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(duplicate);
+
+		needService.verify(duplicate.getId(),
+				new Verify(VerificationVerdict.DUPLICATE, original.getId(), "与民需 #" + original.getId() + " 相同"), STEWARD);
+
+		assertThat(instance).hasPassedInOrder(VERIFY, "serviceTask_closeAsDuplicate", "endEvent_closedAsDuplicate").isEnded();
+		assertThat(instance).hasNotPassed("serviceTask_proposeClassification");
+		Need closed = need(duplicate.getId());
+		assertThat(closed.getStatus()).isEqualTo(NeedStatus.CLOSED);
+		assertThat(closed.getOutcome()).isEqualTo(Outcome.DUPLICATE);
+		assertThat(closed.getDuplicateOfId()).isEqualTo(original.getId());
+		assertThat(historyOf(duplicate.getId())).last().asString().startsWith("办结：与已有民需重复");
+		assertThat(instanceOf(original)).isWaitingAt(VERIFY);
+	}
+
+	@Test
+	void duplicateVerdictWithoutTheOriginalIsRefusedAndTheTaskStaysOpen() {
+		Need need = report("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+
+		assertProblem(() -> needService.verify(need.getId(), new Verify(VerificationVerdict.DUPLICATE, null, "重复"), STEWARD),
+				HttpStatus.BAD_REQUEST, "problem.need.duplicateOfRequired");
+
+		assertThat(instanceOf(need)).isWaitingAtExactly(VERIFY);
+		assertThat(need(need.getId()).getVerificationVerdict()).isNull();
+	}
+
+	@Test
+	void needFoundNotGenuineIsClosedAndTheReporterIsToldWhy() {
+		Need need = report("小区有人盗窃电动车", "听说昨晚有人偷电动车。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.NOT_GENUINE, null, "调取监控核实，无盗窃发生"), STEWARD);
+
+		assertThat(instance).hasPassedInOrder(VERIFY, "serviceTask_closeAsNotGenuine", "endEvent_closedAsNotGenuine")
+			.isEnded();
+		Need closed = need(need.getId());
+		assertThat(closed.getOutcome()).isEqualTo(Outcome.NOT_GENUINE);
+		assertThat(closed.getStatus()).isEqualTo(NeedStatus.CLOSED);
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientUser()).isEqualTo(RESIDENT.userId());
+			assertThat(n.getTitle()).isEqualTo("您的民需已办结：经核实不属实");
+			assertThat(n.getBody()).contains("调取监控核实，无盗窃发生");
+		});
+	}
+
+	@Test
+	void needOutsideTheCommunitysDutiesIsReferred() {
+		Need need = report("公司拖欠工资", "所在公司拖欠三个月工资。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.OUT_OF_SCOPE, null, "属劳动监察职责，已转区人社局"), STEWARD);
+
+		assertThat(instance).hasPassedInOrder(VERIFY, "serviceTask_referNeed", "endEvent_referred").isEnded();
+		Need closed = need(need.getId());
+		assertThat(closed.getOutcome()).isEqualTo(Outcome.REFERRED);
+		assertThat(historyOf(need.getId())).last().asString().isEqualTo("办结：不属于社区职责，已转办（属劳动监察职责，已转区人社局）");
+	}
+
+	// ---- individual needs ---------------------------------------------------------------------
+
+	@Test
+	void poorlyRatedIndividualNeedIsReopenedAsRoundTwoOfTheSameNeed() {
+		Need need = individualNeed("楼上漏水影响邻居", "7号楼401漏水至301。", Category.NEIGHBOR_DISPUTE);
+		ProcessInstance instance = instanceOf(need);
+		needService.resolve(need.getId(), new Resolve("已协调维修"), SELF_GOVERNANCE);
+
+		needService.confirm(need.getId(), new Confirm(2, "还在漏水"), RESIDENT);
+
+		assertThat(instance).hasPassedInOrder(CONFIRM, "businessRuleTask_decideNeedOutcome", "serviceTask_reopenNeed")
+			.hasNotPassed("serviceTask_closeResolved").isNotEnded().isWaitingAtExactly(VERIFY);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(need.getId().toString()).count())
+			.as("still the one instance of the one need").isEqualTo(1);
+		assertThat(instance).variables().containsEntry("round", 2).containsEntry("needScore", null)
+			.containsEntry("needOutcome", "REOPEN");
+		assertThat(task(VERIFY, instance)).hasCandidateGroup("steward:xingfu");
+		Need reopened = need(need.getId());
+		assertThat(reopened.getId()).isEqualTo(need.getId());
+		assertThat(reopened.getRound()).isEqualTo(2);
+		assertThat(reopened.getStatus()).isEqualTo(NeedStatus.OPEN);
+		assertThat(reopened.getPhase()).isEqualTo(Phase.DISCOVER);
+		assertThat(reopened.getOutcome()).isNull();
+		assertThat(reopened.getNeedScore()).isNull();
+		assertThat(historyOf(need.getId())).contains("需求未满足，重新核实（第2轮）");
+		assertThat(historyEntriesOf(need.getId())).last().satisfies(entry -> {
+			assertThat(entry.getActivity()).isEqualTo("核实民需 · 待办");
+			assertThat(entry.getRound()).isEqualTo(2);
+		});
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientUser()).isEqualTo(RESIDENT.userId());
+			assertThat(n.getTitle()).isEqualTo("您的民需将重新办理");
+		});
+
+		// the second round runs the whole way again and this time satisfies the resident
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "复核：仍在漏水"), STEWARD);
+		needService.classify(need.getId(), new Classify(Category.NEIGHBOR_DISPUTE, Urgency.HIGH, Scope.INDIVIDUAL), STEWARD);
+		needService.resolve(need.getId(), new Resolve("更换防水层"), SELF_GOVERNANCE);
+		needService.confirm(need.getId(), new Confirm(4, "不漏了"), RESIDENT);
+		assertThat(instance).hasPassed("serviceTask_closeResolved", "endEvent_resolved").isEnded();
+		assertThat(need(need.getId()).getOutcome()).isEqualTo(Outcome.RESOLVED);
+		assertThat(need(need.getId()).getRound()).isEqualTo(2);
+	}
+
+	@Test
+	void unconfirmedResolutionCountsAsResolvedWhenTheConfirmationWindowCloses() {
+		Need need = individualNeed("楼上漏水影响邻居", "7号楼401漏水至301。", Category.NEIGHBOR_DISPUTE);
+		ProcessInstance instance = instanceOf(need);
+		needService.resolve(need.getId(), new Resolve("已协调维修"), SELF_GOVERNANCE);
+		Job window = timerJob(instance, "timer_confirmationWindow");
+		assertThat(window.getDuedate()).isEqualTo(java.util.Date.from(START.plus(Duration.ofDays(14))));
+
+		fire(window);
+
+		assertThat(instance).hasPassedInOrder("timer_confirmationWindow", "gateway_confirmationClosed",
+				"businessRuleTask_decideNeedOutcome", "serviceTask_closeResolved", "endEvent_resolved").isEnded();
+		Need resolved = need(need.getId());
+		assertThat(resolved.getOutcome()).isEqualTo(Outcome.RESOLVED);
+		assertThat(resolved.getNeedScore()).isNull();
+		assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void onlyTheReporterOrTheStewardsMayConfirm() {
+		Need need = individualNeed("楼上漏水影响邻居", "7号楼401漏水至301。", Category.NEIGHBOR_DISPUTE);
+		needService.resolve(need.getId(), new Resolve("已协调维修"), SELF_GOVERNANCE);
+
+		assertProblem(() -> needService.confirm(need.getId(), new Confirm(5, null), OTHER_STEWARD), HttpStatus.FORBIDDEN,
+				null);
+
+		needService.confirm(need.getId(), new Confirm(4, "回访：居民满意"), STEWARD);
+		assertThat(need(need.getId()).getOutcome()).isEqualTo(Outcome.RESOLVED);
+	}
+
+	// ---- routing ------------------------------------------------------------------------------
+
+	@ParameterizedTest(name = "{0} is resolved by {1}")
+	@CsvSource({ "NEIGHBOR_DISPUTE, selfgov:xingfu, SELF_GOVERNANCE", "ENVIRONMENT, selfgov:xingfu, SELF_GOVERNANCE",
+			"FACILITIES, selfgov:xingfu, SELF_GOVERNANCE", "SAFETY, selfgov:xingfu, SELF_GOVERNANCE",
+			"HARDSHIP_RELIEF, party:xingfu, PARTY", "EMPLOYMENT, party:xingfu, PARTY", "LEGAL_AID, party:xingfu, PARTY",
+			"ELDERLY_CARE, steward:xingfu, STEWARD", "CHILD_CARE, steward:xingfu, STEWARD", "OTHER, steward:xingfu, STEWARD" })
+	void individualNeedIsResolvedByTheLineOfItsCategory(Category category, String group, Line line) {
+		Need need = individualNeed("个人需求", "需要社区帮助。", category);
+		ProcessInstance instance = instanceOf(need);
+
+		assertThat(instance).isWaitingAtExactly(RESOLVE);
+		Task resolve = openTask(instance, RESOLVE);
+		assertThat(resolve).hasCandidateGroup(group);
+		assertThat(taskService.getIdentityLinksForTask(resolve.getId())).extracting(l -> l.getGroupId())
+			.containsExactly(group);
+		assertThat(taskService.getVariableLocal(resolve.getId(), "line")).isEqualTo(line.name());
+		assertThat(need(need.getId()).getLine()).isEqualTo(line);
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientGroup()).isEqualTo(group);
+			assertThat(n.getTitle()).isEqualTo("新任务：办理个人需求");
+		});
+	}
+
+	@Test
+	void hardshipReliefIsResolvedByThePartyOrganisationAndNotByOtherLines() {
+		Need need = individualNeed("家庭生活困难", "失业后生活困难，申请临时救助。", Category.HARDSHIP_RELIEF);
+
+		assertProblem(() -> needService.resolve(need.getId(), new Resolve("已办理"), SELF_GOVERNANCE), HttpStatus.FORBIDDEN,
+				"problem.task.notYours");
+
+		needService.resolve(need.getId(), new Resolve("党员结对帮扶，申请临时救助金"), PARTY);
+		assertThat(instanceOf(need)).isWaitingAtExactly(CONFIRM);
+	}
+
+	// ---- common needs -------------------------------------------------------------------------
+
+	@Test
+	void commonNeedIsPooledJoinsAProjectAndIsResolvedWhenTheProjectConcludes() {
+		Need first = pooledNeed("希望开办老年助餐点", Category.ELDERLY_CARE, RESIDENT);
+		Need second = pooledNeed("高龄老人吃饭难", Category.ELDERLY_CARE, STEWARD);
+		ProcessInstance firstInstance = instanceOf(first);
+		ProcessInstance secondInstance = instanceOf(second);
+
+		assertThat(firstInstance).hasPassedInOrder(CLASSIFY, "gateway_scope", "serviceTask_addToPool")
+			.isWaitingAtExactly("event_joinedProject");
+		assertThat(need(first.getId()).getPhase()).isEqualTo(Phase.CATEGORIZE);
+		assertThat(needService.pool(COMMUNITY, STEWARD)).extracting(v -> v.id()).contains(first.getId(), second.getId());
+
+		ServiceProject project = design("幸福社区老年助餐点", Category.ELDERLY_CARE, List.of(first, second), 1);
+
+		for (ProcessInstance instance : List.of(firstInstance, secondInstance)) {
+			assertThat(instance).hasPassed("event_joinedProject").isWaitingAtExactly("event_projectConcluded");
+			assertThat(instance).variables().containsEntry("projectId", project.getId());
+		}
+		Need joined = need(first.getId());
+		assertThat(joined.isPooled()).isFalse();
+		assertThat(joined.getProjectId()).isEqualTo(project.getId());
+		assertThat(joined.getPhase()).as("the project's approval step").isEqualTo(Phase.DESIGN);
+		assertThat(historyOf(first.getId())).contains("进入需求池，等待统筹设计项目",
+				"纳入服务项目 #" + project.getId() + "「幸福社区老年助餐点」");
+		assertThat(needService.pool(COMMUNITY, STEWARD)).extracting(v -> v.id()).doesNotContain(first.getId(),
+				second.getId());
+
+		approve(project);
+		implementationService.claim(project.getId(), YANGGUANG);
+		reportAllMilestones(project(project.getId()), YANGGUANG);
+		implementationService.complete(project.getId(), "助餐点已运营", YANGGUANG);
+		rate(project(project.getId()), Map.of(first, 5, second, 4), 5, 5);
+
+		assertThat(project(project.getId()).getStatus()).isEqualTo(ProjectStatus.CLOSED);
+		for (Map.Entry<Need, ProcessInstance> pair : Map.of(first, firstInstance, second, secondInstance).entrySet()) {
+			Need need = pair.getKey();
+			ProcessInstance instance = pair.getValue();
+			assertThat(instance).hasPassedInOrder("event_projectConcluded", "gateway_outcomeKnown", "gateway_needOutcome",
+					"serviceTask_closeResolved", "endEvent_resolved").isEnded();
+			assertThat(instance).hasNotPassed("userTask_resolveNeed", "businessRuleTask_decideNeedOutcome");
+			Need resolved = need(need.getId());
+			assertThat(resolved.getOutcome()).isEqualTo(Outcome.RESOLVED);
+			assertThat(resolved.getStatus()).isEqualTo(NeedStatus.CLOSED);
+			assertThat(historyOf(need.getId())).contains("项目评估结论：满意", "办结：已解决");
+		}
+		assertThat(need(first.getId()).getNeedScore()).isEqualTo(5);
+		assertThat(need(second.getId()).getNeedScore()).isEqualTo(4);
+	}
+
+	// ---- reminders and escalation --------------------------------------------------------------
+
+	@Test
+	void overdueTaskRemindsTheGroupItIsOfferedTo() {
+		Need need = report("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		Task verify = openTask(instance, VERIFY);
+		List<Job> timers = taskTimers(verify);
+		assertThat(timers).hasSize(2);
+		Job reminder = timers.get(0);
+		assertThat(reminder.getDuedate()).isEqualTo(verify.getDueDate());
+
+		fire(reminder);
+
+		assertThat(notificationsAboutNeed(need.getId())).filteredOn(n -> n.getTitle().startsWith("催办"))
+			.singleElement().satisfies(n -> {
+				assertThat(n.getRecipientGroup()).isEqualTo("steward:xingfu");
+				assertThat(n.getTitle()).isEqualTo("催办：核实民需 已到期");
+				assertThat(n.getTaskId()).isEqualTo(verify.getId());
+				assertThat(n.getCreatedAt()).isAfter(verify.getDueDate().toInstant());
+			});
+		assertThat(historyOf(need.getId())).contains("核实民需 · 到期催办");
+		assertThat(instance).isWaitingAtExactly(VERIFY);
+		assertThat(openTask(instance, VERIFY).getId()).as("the reminder does not interrupt").isEqualTo(verify.getId());
+		assertThat(taskTimers(verify)).as("only the escalation is left").hasSize(1);
+	}
+
+	@Test
+	void taskStillOpenADayAfterItsDueDateIsEscalatedToTheManagerUntilItIsDone() {
+		Need need = report("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		Task verify = openTask(instance, VERIFY);
+		Job escalation = taskTimers(verify).get(1);
+		assertThat(escalation.getDuedate().toInstant())
+			.isEqualTo(verify.getDueDate().toInstant().plus(Duration.ofDays(1)));
+
+		fire(escalation);
+
+		Task supervision = taskService.createTaskQuery().taskCandidateGroup("manager")
+			.taskVariableValueEquals("escalatedTaskId", verify.getId()).singleResult();
+		assertThat(supervision).isNotNull();
+		assertThat(supervision.getProcessInstanceId()).as("a standalone task").isNull();
+		assertThat(supervision.getName()).isEqualTo("督办：核实民需（民需 #" + need.getId() + "）");
+		assertThat(taskService.getVariableLocal(supervision.getId(), "escalatedTaskId")).isEqualTo(verify.getId());
+		assertThat(taskService.getVariableLocal(supervision.getId(), "needId")).isEqualTo(need.getId());
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientGroup()).isEqualTo("manager");
+			assertThat(n.getTitle()).isEqualTo("逾期督办：核实民需");
+			assertThat(n.getTaskId()).isEqualTo(supervision.getId());
+		});
+		assertThat(historyOf(need.getId())).contains("核实民需 · 逾期，转街道督办");
+		assertThat(instance).isWaitingAtExactly(VERIFY);
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已核实"), STEWARD);
+
+		assertThat(taskService.createTaskQuery().taskId(supervision.getId()).count()).as("supervision closed").isZero();
+		assertThat(historyService.createHistoricTaskInstanceQuery().taskId(supervision.getId()).singleResult()
+			.getDeleteReason()).isEqualTo("原任务已办结");
+		assertThat(instance).isWaitingAtExactly(CLASSIFY);
+	}
+}
