@@ -46,6 +46,11 @@ public class ProcessGateway {
 		return runtime.startProcessInstanceByKey(Workflow.SERVICE_PROJECT, String.valueOf(projectId), variables).getId();
 	}
 
+	public String startDispatch(Long dispatchId, Map<String, Object> variables) {
+		return runtime.startProcessInstanceByKey(Workflow.VOLUNTEER_DISPATCH, String.valueOf(dispatchId), variables)
+			.getId();
+	}
+
 	/** The open task of a step, or a 409 saying the case is not at that step. */
 	public Task currentTask(String processInstanceId, String taskKey, String problemKey, Object subjectId) {
 		return findTask(processInstanceId, taskKey)

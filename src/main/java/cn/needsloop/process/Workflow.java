@@ -11,6 +11,8 @@ public final class Workflow {
 
 	public static final String NEEDS_LOOP = "needsLoop";
 	public static final String SERVICE_PROJECT = "serviceProject";
+	/** 党员志愿服务派单 (双报到): business key = dispatch id. */
+	public static final String VOLUNTEER_DISPATCH = "volunteerDispatch";
 
 	public static final String MESSAGE_NEED_JOINED_PROJECT = "NeedJoinedProject";
 	public static final String MESSAGE_PROJECT_CONCLUDED = "ProjectConcluded";
@@ -66,6 +68,22 @@ public final class Workflow {
 		public static final String IMPLEMENTER_SCORE = "implementerScore";
 		public static final String VERDICT = "verdict";
 
+		/** Volunteer dispatch (双报到). */
+		public static final String DISPATCH_ID = "dispatchId";
+		public static final String DISPATCH_TITLE = "dispatchTitle";
+		public static final String SKILL = "skill";
+		public static final String PEOPLE = "people";
+		public static final String DISPATCH_ROUND = "dispatchRound";
+		public static final String MAX_ROUNDS = "maxRounds";
+		public static final String INVITED_REGISTRATION_IDS = "invitedRegistrationIds";
+		public static final String REGISTRATION_ID = "registrationId";
+		public static final String ACCEPTED_COUNT = "acceptedCount";
+		public static final String MORE_MATCHES = "moreMatches";
+		public static final String DISPATCH_ANSWER = "dispatchAnswer";
+		public static final String ANSWER_NOTE = "answerNote";
+		public static final String UNFILLED_RESOLUTION = "unfilledResolution";
+		public static final String UNFILLED_NOTE = "unfilledNote";
+
 		/** Task-local variables written by routing. */
 		public static final String LINE = "line";
 		public static final String PHASE = "phase";
@@ -91,6 +109,8 @@ public final class Workflow {
 		public static final String RATE_AS_COMMUNITY = "userTask_rateAsCommunity";
 		public static final String RATE_AS_IMPLEMENTER = "userTask_rateAsImplementer";
 		public static final String RECTIFY_PROJECT = "userTask_rectifyProject";
+		public static final String ANSWER_DISPATCH = "userTask_answerDispatch";
+		public static final String HANDLE_UNFILLED_DISPATCH = "userTask_handleUnfilledDispatch";
 		/** Standalone supervision task created for the manager when a task is overdue. */
 		public static final String SUPERVISE_OVERDUE = "supervise-overdue";
 	}

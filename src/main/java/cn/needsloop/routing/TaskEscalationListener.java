@@ -39,8 +39,7 @@ class TaskEscalationListener implements TaskListener {
 		Subject subject = Subject.of(task);
 		TaskService tasks = task.getProcessEngineServices().getTaskService();
 		Task supervision = tasks.newTask();
-		supervision.setName("督办：" + task.getName() + "（" + (subject.isNeed() ? "民需 #" + subject.needId()
-				: "项目 #" + subject.projectId()) + "）");
+		supervision.setName("督办：" + task.getName() + "（" + TaskRoutingListener.label(task, subject) + "）");
 		supervision.setDescription(TaskRoutingListener.describe(task, subject));
 		supervision.setDueDate(timeLimits.due("supervision"));
 		supervision.setPriority(80);

@@ -86,8 +86,22 @@ class TaskRoutingListener implements TaskListener {
 
 	static String describe(DelegateTask task, Subject subject) {
 		String what = subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
-				: "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE);
+				: subject.projectId() != null
+						? "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE)
+						: label(task, subject);
 		return what + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
+	}
+
+	/** A short name of what the task is about: 民需 #1, 项目 #2, or the title of a dispatch (双报到派单). */
+	static String label(DelegateTask task, Subject subject) {
+		if (subject.isNeed()) {
+			return "民需 #" + subject.needId();
+		}
+		if (subject.projectId() != null) {
+			return "项目 #" + subject.projectId();
+		}
+		String title = Variables.string(task, Workflow.Var.DISPATCH_TITLE);
+		return title != null ? title : task.getName();
 	}
 
 	static String property(DelegateTask task, String name, String fallback) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -121,10 +122,23 @@ class TaskRoutingDecisionTests {
                 .isEqualTo("SOCIAL_ORGANIZATION");
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> PARTY")
+    @ValueSource(strings = {"ELDERLY_CARE", "OTHER"})
+    @NullSource
+    void routesDispatchAnswersToParty(String category) {
+        assertThat(line("IMPLEMENT", "userTask_answerDispatch", category)).isEqualTo("PARTY");
+    }
+
+    @Test
+    void routesUnfilledDispatchToParty() {
+        assertThat(line("IMPLEMENT", "userTask_handleUnfilledDispatch", null)).isEqualTo("PARTY");
+    }
+
     @ParameterizedTest(name = "[{index}] {0} / {1} -> STEWARD")
     @CsvSource(nullValues = "null", value = {
             "IMPLEMENT, userTask_somethingNew, FACILITIES",
             "DESIGN, userTask_assignProject, OTHER",
+            "DESIGN, userTask_answerDispatch, null",
             "null, null, null",
     })
     void routesUnknownStepsToStewardAsFallback(String phase, String step, String category) {

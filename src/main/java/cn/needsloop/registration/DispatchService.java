@@ -1,0 +1,283 @@
+package cn.needsloop.registration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.needsloop.community.Communities;
+import cn.needsloop.design.Projects;
+import cn.needsloop.intake.Needs;
+import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.Subject;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.registration.DispatchView.HoursView;
+import cn.needsloop.registration.DispatchView.OfferView;
+import cn.needsloop.registration.RegistrationRequests.Answer;
+import cn.needsloop.registration.RegistrationRequests.RecordHours;
+import cn.needsloop.registration.RegistrationRequests.RequestDispatch;
+import cn.needsloop.routing.Notifier;
+import cn.needsloop.routing.ServiceLine.Recipient;
+import cn.needsloop.system.Actor;
+import cn.needsloop.system.ProblemException;
+
+/**
+ * 街道社区随叫、组织党员随到: the party line calls registered party members for a need or a project;
+ * invitations go out in rounds (process {@code volunteerDispatch}), registrants accept or decline,
+ * and the hours they served are recorded afterwards.
+ */
+@Service
+@Transactional
+public class DispatchService {
+
+	private final Dispatches dispatches;
+
+	private final DispatchOffers offers;
+
+	private final Registrations registrations;
+
+	private final ServiceHoursLog hours;
+
+	private final Communities communities;
+
+	private final Needs needs;
+
+	private final Projects projects;
+
+	private final ProcessGateway process;
+
+	private final DispatchPolicy policy;
+
+	private final TimeLimits timeLimits;
+
+	private final Notifier notifier;
+
+	DispatchService(Dispatches dispatches, DispatchOffers offers, Registrations registrations, ServiceHoursLog hours,
+			Communities communities, Needs needs, Projects projects, ProcessGateway process, DispatchPolicy policy,
+			TimeLimits timeLimits, Notifier notifier) {
+		this.dispatches = dispatches;
+		this.offers = offers;
+		this.registrations = registrations;
+		this.hours = hours;
+		this.communities = communities;
+		this.needs = needs;
+		this.projects = projects;
+		this.process = process;
+		this.policy = policy;
+		this.timeLimits = timeLimits;
+		this.notifier = notifier;
+	}
+
+	/** The party line (or a steward) of the community sends a dispatch request. */
+	public Dispatch request(RequestDispatch request, Actor actor) {
+		String community = request.communityCode().trim();
+		if (!communities.existsById(community)) {
+			throw ProblemException.badField("communityCode", "problem.community.unknown", community);
+		}
+		if (!actor.isPartyOf(community) && !actor.isStewardOf(community)) {
+			throw ProblemException.forbidden("problem.dispatch.partyOnly", community);
+		}
+		if (request.needId() != null && !needs.findById(request.needId())
+			.map(n -> n.getCommunityCode().equals(community)).orElse(false)) {
+			throw ProblemException.badField("needId", "problem.dispatch.needUnknown", request.needId(), community);
+		}
+		if (request.projectId() != null && !projects.findById(request.projectId())
+			.map(p -> p.getCommunityCode().equals(community)).orElse(false)) {
+			throw ProblemException.badField("projectId", "problem.dispatch.projectUnknown", request.projectId(),
+					community);
+		}
+		Instant now = TimeLimits.nowInstant();
+		if (!request.at().isAfter(now)) {
+			throw ProblemException.badField("at", "problem.dispatch.atPast", request.at());
+		}
+		Dispatch dispatch = dispatches.saveAndFlush(new Dispatch(community, request.needId(), request.projectId(),
+				request.skill().trim(), request.people(), request.at(), actor.userId(), now));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.DISPATCH_ID, dispatch.getId());
+		variables.put(Var.COMMUNITY_CODE, community);
+		variables.put(Var.DISPATCH_TITLE, dispatch.title());
+		variables.put(Var.SKILL, dispatch.getSkill());
+		variables.put(Var.PEOPLE, dispatch.getPeople());
+		variables.put(Var.DISPATCH_ROUND, 0);
+		variables.put(Var.MAX_ROUNDS, policy.maxRounds());
+		variables.put(Var.ACCEPTED_COUNT, 0);
+		dispatch.started(process.startDispatch(dispatch.getId(), variables));
+		return dispatch;
+	}
+
+	/** An invited registrant (their account, or the party line for them) accepts or declines. */
+	public void answer(Long id, Answer answer, Actor actor) {
+		Dispatch dispatch = dispatches.require(id);
+		PartyRegistration registration = registrations.require(answer.registrationId());
+		if (!registration.isAnsweredBy(actor.userId()) && !actor.isPartyOf(dispatch.getCommunityCode())) {
+			throw ProblemException.forbidden("problem.dispatch.answerNotYours", registration.getId());
+		}
+		DispatchOffer offer = offers.findByDispatchIdAndRegistrationId(id, registration.getId())
+			.orElseThrow(() -> ProblemException.conflict("problem.dispatch.notInvited", registration.getId(), id));
+		if (offer.getStatus() != DispatchOffer.Status.INVITED) {
+			throw ProblemException.conflict("problem.dispatch.alreadyAnswered", registration.getId(), id);
+		}
+		Task task = process.findTask(dispatch.getProcessInstanceId(), Step.ANSWER_DISPATCH, Var.REGISTRATION_ID,
+				registration.getId())
+			.orElseThrow(() -> ProblemException.conflict("problem.dispatch.notWaiting", id));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.DISPATCH_ANSWER, answer.accepted() ? DispatchOffer.Status.ACCEPTED.name()
+				: DispatchOffer.Status.DECLINED.name());
+		variables.put(Var.ANSWER_NOTE, RegistrationService.blankToNull(answer.note()));
+		process.complete(task, variables, actor);
+	}
+
+	/** The party line records the hours a registrant who accepted served. */
+	public ServiceHours recordHours(Long id, RecordHours request, Actor actor) {
+		Dispatch dispatch = dispatches.require(id);
+		if (!actor.isPartyOf(dispatch.getCommunityCode())) {
+			throw ProblemException.forbidden("problem.dispatch.partyOnly", dispatch.getCommunityCode());
+		}
+		PartyRegistration registration = registrations.require(request.registrationId());
+		boolean accepted = offers.findByDispatchIdAndRegistrationId(id, registration.getId())
+			.map(o -> o.getStatus() == DispatchOffer.Status.ACCEPTED).orElse(false);
+		if (!accepted || !dispatch.isServed()) {
+			throw ProblemException.conflict("problem.hours.notServed", registration.getId(), id);
+		}
+		if (hours.existsByDispatchIdAndRegistrationId(id, registration.getId())) {
+			throw ProblemException.conflict("problem.hours.alreadyRecorded", registration.getId(), id);
+		}
+		return hours.save(new ServiceHours(id, registration.getId(), dispatch.getCommunityCode(),
+				registration.getUnit(), request.hours(), actor.userId(), TimeLimits.nowInstant()));
+	}
+
+	@Transactional(readOnly = true)
+	public DispatchView view(Long id, Actor actor) {
+		Dispatch dispatch = dispatches.require(id);
+		List<DispatchOffer> invited = offers.findByDispatchIdOrderById(id);
+		Map<Long, PartyRegistration> registrants = registrations
+			.findAllById(invited.stream().map(DispatchOffer::getRegistrationId).toList()).stream()
+			.collect(Collectors.toMap(PartyRegistration::getId, Function.identity()));
+		boolean invitee = registrants.values().stream().anyMatch(r -> r.isAnsweredBy(actor.userId()));
+		if (!mayManage(actor, dispatch.getCommunityCode()) && !invitee) {
+			throw ProblemException.forbidden("problem.dispatch.notYours", id);
+		}
+		List<OfferView> offerViews = invited.stream().map(o -> {
+			PartyRegistration r = registrants.get(o.getRegistrationId());
+			return new OfferView(o.getRegistrationId(), r.getName(), r.getUnit(), o.getRound(), o.getStatus(),
+					o.getInvitedAt(), o.getDueAt(), o.getAnsweredAt(), o.getAnsweredBy(), o.getNote());
+		}).toList();
+		List<HoursView> hourViews = hours.findByDispatchIdOrderById(id).stream()
+			.map(h -> new HoursView(h.getRegistrationId(), h.getUnit(), h.getHours(), h.getRecordedBy(),
+					h.getRecordedAt()))
+			.toList();
+		return new DispatchView(dispatch.getId(), dispatch.getCommunityCode(), dispatch.getNeedId(),
+				dispatch.getProjectId(), dispatch.getSkill(), dispatch.getPeople(), dispatch.getAt(), dispatch.getStatus(),
+				dispatch.getRound(), dispatch.getAcceptedCount(), dispatch.getResolution(), dispatch.getResolutionNote(),
+				dispatch.getRequestedBy(), dispatch.getRequestedAt(), dispatch.getClosedAt(), offerViews, hourViews);
+	}
+
+	@Transactional(readOnly = true)
+	public List<DispatchView> list(String communityCode, Actor actor) {
+		if (communityCode == null) {
+			if (!actor.isManager()) {
+				throw ProblemException.badField("communityCode", "problem.field.required");
+			}
+			return dispatches.findAllByOrderByIdDesc().stream().map(d -> view(d.getId(), actor)).toList();
+		}
+		if (!mayManage(actor, communityCode)) {
+			throw ProblemException.forbidden("problem.community.notYours", communityCode);
+		}
+		return dispatches.findByCommunityCodeOrderByIdDesc(communityCode).stream().map(d -> view(d.getId(), actor))
+			.toList();
+	}
+
+	private static boolean mayManage(Actor actor, String communityCode) {
+		return actor.isManager() || actor.isPartyOf(communityCode) || actor.isStewardOf(communityCode);
+	}
+
+	// --- steps of the process volunteerDispatch ---
+
+	/**
+	 * Opens the next round: invites the next matching registrants (same community, offering the
+	 * skill, not invited yet), at least as many as are still needed, and tells each of them (or the
+	 * party line for those without an account).
+	 * @return the registrations invited in this round
+	 */
+	List<Long> inviteNextBatch(Long dispatchId) {
+		Dispatch dispatch = dispatches.require(dispatchId);
+		int round = dispatch.getRound() + 1;
+		dispatch.roundStarted(round);
+		Instant now = TimeLimits.nowInstant();
+		Instant due = timeLimits.due("dispatchAnswer").toInstant();
+		List<PartyRegistration> batch = registrations.findUninvitedMatches(dispatch.getCommunityCode(),
+				dispatch.getSkill(), dispatchId, Limit.of(policy.invitations(dispatch.stillNeeded())));
+		List<Long> invited = new ArrayList<>();
+		for (PartyRegistration registrant : batch) {
+			offers.save(new DispatchOffer(dispatchId, registrant.getId(), round, now, due));
+			invited.add(registrant.getId());
+			Recipient recipient = registrant.getUsername() != null ? Recipient.user(registrant.getUsername())
+					: Recipient.group("party:" + dispatch.getCommunityCode());
+			notifier.notify(List.of(recipient), "派单邀请：" + dispatch.getSkill(),
+					registrant.getName() + "：" + dispatch.title() + "，服务时间 " + dispatch.getAt() + "，请于 " + due
+							+ " 前答复",
+					subjectOf(dispatch), null);
+		}
+		return invited;
+	}
+
+	/** A registrant answered: record it; an acceptance counts towards the people needed. */
+	int answered(Long dispatchId, Long registrationId, boolean accepted, String note, String actor) {
+		Dispatch dispatch = dispatches.require(dispatchId);
+		DispatchOffer offer = offers.findByDispatchIdAndRegistrationId(dispatchId, registrationId)
+			.orElseThrow(() -> ProblemException.conflict("problem.dispatch.notInvited", registrationId, dispatchId));
+		offer.answer(accepted, note, actor, TimeLimits.nowInstant());
+		if (accepted) {
+			dispatch.accepted();
+		}
+		return dispatch.getAcceptedCount();
+	}
+
+	/** The round is over: invitations still open expire. Whether there is anyone left to invite. */
+	boolean closeRound(Long dispatchId) {
+		Dispatch dispatch = dispatches.require(dispatchId);
+		offers.findByDispatchIdAndStatus(dispatchId, DispatchOffer.Status.INVITED).forEach(DispatchOffer::expire);
+		return !registrations.findUninvitedMatches(dispatch.getCommunityCode(), dispatch.getSkill(), dispatchId,
+				Limit.of(1)).isEmpty();
+	}
+
+	/** Enough people accepted: the dispatch is filled, and those who accepted are told. */
+	void filled(Long dispatchId) {
+		Dispatch dispatch = dispatches.require(dispatchId);
+		dispatch.filled(TimeLimits.nowInstant());
+		List<Recipient> recipients = new ArrayList<>();
+		recipients.add(Recipient.group("party:" + dispatch.getCommunityCode()));
+		offers.findByDispatchIdAndStatus(dispatchId, DispatchOffer.Status.ACCEPTED).stream()
+			.map(o -> registrations.require(o.getRegistrationId()).getUsername())
+			.filter(java.util.Objects::nonNull)
+			.forEach(user -> recipients.add(Recipient.user(user)));
+		notifier.notify(recipients, "派单已满员：" + dispatch.getSkill(),
+				dispatch.title() + "，服务时间 " + dispatch.getAt(), subjectOf(dispatch), null);
+	}
+
+	void escalated(Long dispatchId) {
+		dispatches.require(dispatchId).escalated();
+	}
+
+	void resolved(Long dispatchId, Dispatch.Resolution resolution, String note) {
+		dispatches.require(dispatchId).resolved(resolution, note, TimeLimits.nowInstant());
+	}
+
+	PartyRegistration registration(Long id) {
+		return registrations.require(id);
+	}
+
+	private static Subject subjectOf(Dispatch dispatch) {
+		return new Subject(dispatch.getNeedId(), dispatch.getProjectId());
+	}
+}
