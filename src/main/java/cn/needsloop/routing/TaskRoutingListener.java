@@ -86,7 +86,10 @@ class TaskRoutingListener implements TaskListener {
 
 	static String describe(DelegateTask task, Subject subject) {
 		String what = subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
-				: "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE);
+				: subject.projectId() != null
+						? "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE)
+						// work items, certificate requests, the annual review: the process names its subject
+						: String.valueOf(Variables.string(task, Workflow.Var.SUBJECT_TITLE));
 		return what + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
 	}
 
