@@ -1,0 +1,28 @@
+package cn.needsloop;
+
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Process test coverage for {@code ...ProcessTests} (other test classes are not measured): every
+ * process test class must cover at least 90% of the flow nodes and sequence flows of the processes
+ * it runs, or it fails. Reports land in {@code target/process-test-coverage}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(ProcessEngineCoverageConfiguration.class)
+public class ProcessTestCoverage {
+
+	public static final double MINIMUM = 0.9;
+
+	@Bean
+	ProcessEngineCoverageProperties processEngineCoverageProperties() {
+		return ProcessEngineCoverageProperties.builder()
+			.assertClassCoverageAtLeast(MINIMUM)
+			.excludeProcessDefinitionKeys("needsLoop", "serviceProject")
+			.addInclusionPatternForTestClasses("*ProcessTests")
+			.build();
+	}
+}
