@@ -5,6 +5,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Process test coverage for {@code ...ProcessTests} (other test classes are not measured): every
@@ -17,7 +18,12 @@ public class ProcessTestCoverage {
 
 	public static final double MINIMUM = 0.9;
 
+	/**
+	 * Primary: the imported configuration registers its own default properties (without any assertion)
+	 * as well, and with two candidates the coverage listener would silently fall back to the default.
+	 */
 	@Bean
+	@Primary
 	ProcessEngineCoverageProperties processEngineCoverageProperties() {
 		return ProcessEngineCoverageProperties.builder()
 			.assertClassCoverageAtLeast(MINIMUM)
