@@ -14,8 +14,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on a random port with the demo users (password {@code demo}) and a fresh
  * in-memory database, job executor off. Process and API tests share this one configuration, so
- * Spring starts the application once for all of them; process coverage is measured (and asserted)
- * for the {@code ...ProcessTests} classes only.
+ * Spring starts the application once for all of them. Process coverage is measured and asserted for
+ * every class that uses this annotation (see {@link ProcessTestCoverage}): a class that starts a
+ * process must run at least 90% of it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

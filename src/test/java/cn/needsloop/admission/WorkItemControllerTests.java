@@ -78,6 +78,22 @@ class WorkItemControllerTests {
 	}
 
 	@Test
+	void managerRejectsAPurchasedServiceContractAndTheItemIsRefused() {
+		long id = call("manager1", HttpMethod.POST, "/api/work-items",
+				item("市文旅局", "旅游景区客流统计", "工作安排", null, true, 3000)).getBody().get("id").asLong();
+
+		ResponseEntity<JsonNode> reviewed = call("manager1", HttpMethod.POST, "/api/work-items/" + id + "/contract-review",
+				Map.of("approved", false, "note", "与社区职责无关"));
+
+		assertThat(reviewed.getBody().get("status").asText()).isEqualTo("REFUSED");
+		assertThat(reviewed.getBody().get("ruleId").asText()).isEqualTo("WLR");
+		assertThat(reviewed.getBody().get("contractNote").asText()).isEqualTo("与社区职责无关");
+		ResponseEntity<JsonNode> again = call("manager1", HttpMethod.POST, "/api/work-items/" + id + "/contract-review",
+				Map.of("approved", true, "note", "改为同意"));
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	@Test
 	void rejectsAnEmptySubmissionNamingEveryMissingField() {
 		ResponseEntity<JsonNode> response = call("manager1", HttpMethod.POST, "/api/work-items", Map.of());
 
