@@ -46,9 +46,13 @@ public class ProcessGateway {
 		return runtime.startProcessInstanceByKey(Workflow.SERVICE_PROJECT, String.valueOf(projectId), variables).getId();
 	}
 
+	/** Starts an instance of any of the loop's processes; the business key is the domain record's id. */
+	public String start(String processKey, Long businessKey, Map<String, Object> variables) {
+		return runtime.startProcessInstanceByKey(processKey, String.valueOf(businessKey), variables).getId();
+	}
+
 	public String startDispatch(Long dispatchId, Map<String, Object> variables) {
-		return runtime.startProcessInstanceByKey(Workflow.VOLUNTEER_DISPATCH, String.valueOf(dispatchId), variables)
-			.getId();
+		return start(Workflow.VOLUNTEER_DISPATCH, dispatchId, variables);
 	}
 
 	/** The open task of a step, or a 409 saying the case is not at that step. */

@@ -14,6 +14,11 @@ public final class Workflow {
 	/** 党员志愿服务派单 (双报到): business key = dispatch id. */
 	public static final String VOLUNTEER_DISPATCH = "volunteerDispatch";
 
+	// admission and certificates
+	public static final String WORK_ITEM_ADMISSION = "workItemAdmission";
+	public static final String WORK_ITEM_ANNUAL_REVIEW = "workItemAnnualReview";
+	public static final String CERTIFICATE_REQUEST = "certificateRequest";
+
 	public static final String MESSAGE_NEED_JOINED_PROJECT = "NeedJoinedProject";
 	public static final String MESSAGE_PROJECT_CONCLUDED = "ProjectConcluded";
 
@@ -88,6 +93,38 @@ public final class Workflow {
 		public static final String LINE = "line";
 		public static final String PHASE = "phase";
 		public static final String ESCALATED_TASK_ID = "escalatedTaskId";
+
+		// admission and certificates
+		/** What a task of a process without a need or project is about, shown in notifications. */
+		public static final String SUBJECT_TITLE = "subjectTitle";
+		public static final String WORK_ITEM_ID = "workItemId";
+		public static final String WORK_ITEM_TITLE = "workItemTitle";
+		public static final String DEPARTMENT = "department";
+		public static final String ITEM_TYPE = "itemType";
+		public static final String ADMISSION_TEXT = "text";
+		public static final String ADMISSION_DECISION = "admissionDecision";
+		public static final String ADMITTED = "admitted";
+		public static final String PURCHASE_OFFERED = "purchaseOffered";
+		public static final String RULE_ID = "ruleId";
+		public static final String RULE_TEXT = "ruleText";
+		public static final String FUNDING_YUAN = "fundingYuan";
+		public static final String CONTRACT_DECISION = "contractDecision";
+		public static final String CONTRACT_NOTE = "contractNote";
+		public static final String REVIEW_ID = "reviewId";
+		public static final String REVIEW_YEAR = "reviewYear";
+		public static final String REQUESTED_COUNT = "requestedCount";
+		public static final String ADMITTED_COUNT = "admittedCount";
+		public static final String PURCHASED_SERVICE_COUNT = "purchasedServiceCount";
+		public static final String REFUSED_COUNT = "refusedCount";
+		public static final String REFUSED_SUMMARY = "refusedSummary";
+		public static final String LIST_REVISION_NOTE = "listRevisionNote";
+		public static final String CERTIFICATE_ID = "certificateId";
+		public static final String CERTIFICATE_KIND = "certificateKind";
+		public static final String CERTIFICATE_KIND_NAME = "certificateKindName";
+		public static final String APPLICANT_NAME = "applicantName";
+		public static final String PURPOSE = "purpose";
+		public static final String CERTIFICATE_DECISION = "certificateDecision";
+		public static final String DECLINE_REASON = "declineReason";
 	}
 
 	/** User task definition keys. */
@@ -113,6 +150,11 @@ public final class Workflow {
 		public static final String HANDLE_UNFILLED_DISPATCH = "userTask_handleUnfilledDispatch";
 		/** Standalone supervision task created for the manager when a task is overdue. */
 		public static final String SUPERVISE_OVERDUE = "supervise-overdue";
+
+		// admission and certificates
+		public static final String REVIEW_SERVICE_CONTRACT = "userTask_reviewServiceContract";
+		public static final String REVISE_ADMISSION_LIST = "userTask_reviseAdmissionList";
+		public static final String ISSUE_CERTIFICATE = "userTask_issueCertificate";
 	}
 
 	/** Decision keys. */
@@ -125,5 +167,9 @@ public final class Workflow {
 		public static final String TASK_ROUTING = "taskRouting";
 		public static final String EVALUATION_VERDICT = "evaluationVerdict";
 		public static final String NEED_OUTCOME = "needOutcome";
+
+		// admission and certificates
+		public static final String WORK_ITEM_ADMISSION = "workItemAdmission";
+		public static final String CERTIFICATE_CATALOG = "certificateCatalog";
 	}
 }

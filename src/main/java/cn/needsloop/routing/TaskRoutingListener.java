@@ -100,7 +100,11 @@ class TaskRoutingListener implements TaskListener {
 		if (subject.projectId() != null) {
 			return "项目 #" + subject.projectId();
 		}
-		String title = Variables.string(task, Workflow.Var.DISPATCH_TITLE);
+		// dispatches, work items, certificate requests, the annual review: the process names its subject
+		String title = Variables.string(task, Workflow.Var.SUBJECT_TITLE);
+		if (title == null) {
+			title = Variables.string(task, Workflow.Var.DISPATCH_TITLE);
+		}
 		return title != null ? title : task.getName();
 	}
 

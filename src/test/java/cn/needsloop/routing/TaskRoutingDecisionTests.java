@@ -144,4 +144,16 @@ class TaskRoutingDecisionTests {
     void routesUnknownStepsToStewardAsFallback(String phase, String step, String category) {
         assertThat(line(phase, step, category)).isEqualTo("STEWARD");
     }
+
+    // admission and certificates
+    @ParameterizedTest(name = "[{index}] {0} / {1} -> {2}")
+    @CsvSource(nullValues = "null", value = {
+            "DESIGN, userTask_reviewServiceContract, MANAGER",
+            "null, userTask_reviewServiceContract, MANAGER",
+            "DESIGN, userTask_reviseAdmissionList, MANAGER",
+            "IMPLEMENT, userTask_issueCertificate, STEWARD",
+    })
+    void routesAdmissionAndCertificateStepsByStepWhateverThePhase(String phase, String step, String expected) {
+        assertThat(line(phase, step, null)).isEqualTo(expected);
+    }
 }

@@ -1,0 +1,105 @@
+package cn.needsloop.certificate;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.needsloop.certificate.Certificate.CatalogAnswer;
+import cn.needsloop.certificate.CertificateRequests.Decision;
+import cn.needsloop.certificate.CertificateRequests.RequestCertificate;
+import cn.needsloop.community.Communities;
+import cn.needsloop.process.DecisionTables;
+import cn.needsloop.process.DecisionTables.Evaluation;
+import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Workflow;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.system.Actor;
+import cn.needsloop.system.ProblemException;
+
+/**
+ * 证明材料清单: a request for a kind on the catalog becomes a task for the community's steward; any
+ * other kind is answered at once with the rule and where to go instead, and recorded all the same.
+ */
+@Service
+@Transactional
+public class CertificateService {
+
+	private final Certificates certificates;
+
+	private final Communities communities;
+
+	private final DecisionTables decisionTables;
+
+	private final ProcessGateway process;
+
+	CertificateService(Certificates certificates, Communities communities, DecisionTables decisionTables,
+			ProcessGateway process) {
+		this.certificates = certificates;
+		this.communities = communities;
+		this.decisionTables = decisionTables;
+		this.process = process;
+	}
+
+	public Certificate request(RequestCertificate request, Actor actor) {
+		if (!communities.existsById(request.communityCode())) {
+			throw ProblemException.badField("communityCode", "problem.community.unknown", request.communityCode());
+		}
+		Evaluation evaluation = decisionTables.evaluate(Workflow.Decision.CERTIFICATE_CATALOG,
+				Map.of("kind", request.kind()));
+		Map<String, Object> result = evaluation.result();
+		CatalogAnswer answer = new CatalogAnswer(Boolean.TRUE.equals(result.get("listed")), text(result, "kindName"),
+				text(result, "ruleText"), text(result, "referTo"), evaluation.decision().id(),
+				evaluation.decision().version());
+		Certificate certificate = certificates.save(new Certificate(request.communityCode(), request.kind(),
+				request.applicantName().trim(), request.applicantPhone().trim(), actor.userId(),
+				request.purpose().trim(), answer, TimeLimits.nowInstant()));
+		if (certificate.isListed()) {
+			Map<String, Object> variables = new HashMap<>();
+			variables.put(Var.CERTIFICATE_ID, certificate.getId());
+			variables.put(Var.COMMUNITY_CODE, certificate.getCommunityCode());
+			variables.put(Var.CERTIFICATE_KIND, certificate.getKind());
+			variables.put(Var.CERTIFICATE_KIND_NAME, certificate.getKindName());
+			variables.put(Var.APPLICANT_NAME, certificate.getApplicantName());
+			variables.put(Var.PURPOSE, certificate.getPurpose());
+			variables.put(Var.SUBJECT_TITLE, certificate.subjectTitle());
+			certificate.startedAs(process.start(Workflow.CERTIFICATE_REQUEST, certificate.getId(), variables));
+		}
+		return certificate;
+	}
+
+	@Transactional(readOnly = true)
+	public CertificateView view(Long id, Actor actor) {
+		Certificate certificate = certificates.require(id);
+		if (!actor.isManager() && !actor.isStewardOf(certificate.getCommunityCode())
+				&& !actor.userId().equals(certificate.getApplicantUser())) {
+			throw ProblemException.forbidden("problem.certificate.notYours", id);
+		}
+		return CertificateView.of(certificate);
+	}
+
+	public void decide(Long id, Decision request, Actor actor) {
+		Certificate certificate = certificates.require(id);
+		if (!actor.isStewardOf(certificate.getCommunityCode())) {
+			throw ProblemException.forbidden("problem.certificate.stewardOnly", id);
+		}
+		if (!request.issued() && (request.reason() == null || request.reason().isBlank())) {
+			throw ProblemException.badField("reason", "problem.certificate.reasonRequired");
+		}
+		Task task = process.taskToWork(certificate.getProcessInstanceId(), Step.ISSUE_CERTIFICATE, actor,
+				"problem.certificate.notAtStep.issue", id);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.CERTIFICATE_DECISION, request.issued() ? "ISSUED" : "DECLINED");
+		variables.put(Var.DECLINE_REASON, request.issued() ? null : request.reason().trim());
+		process.complete(task, variables, actor);
+	}
+
+	private static String text(Map<String, Object> result, String name) {
+		Object value = result.get(name);
+		return value == null ? null : value.toString();
+	}
+}

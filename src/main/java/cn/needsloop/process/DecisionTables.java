@@ -1,0 +1,128 @@
+package cn.needsloop.process;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.system.ProblemException;
+
+/**
+ * The policy tables under {@code processes/} as the engine holds them: which version of a decision
+ * is current, evaluating one outside a process (keeping the version that answered), and deploying
+ * a revised table as a new version. Older versions stay deployed, so every decision already taken
+ * remains auditable with the table that made it.
+ */
+@Component
+public class DecisionTables {
+
+	private final RepositoryService repository;
+
+	private final DecisionService decisions;
+
+	DecisionTables(RepositoryService repository, DecisionService decisions) {
+		this.repository = repository;
+		this.decisions = decisions;
+	}
+
+	/** One deployed version of a decision. */
+	public record DecisionVersion(String id, String key, int version, String deploymentId) {
+
+		static DecisionVersion of(DecisionDefinition definition) {
+			return new DecisionVersion(definition.getId(), definition.getKey(), definition.getVersion(),
+					definition.getDeploymentId());
+		}
+	}
+
+	/** The single result of a decision, with the version that produced it. */
+	public record Evaluation(Map<String, Object> result, DecisionVersion decision) {
+	}
+
+	/** The version a business rule task or an evaluation by key uses now: the latest. */
+	public DecisionVersion latest(String decisionKey) {
+		DecisionDefinition definition = repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(decisionKey)
+			.latestVersion()
+			.singleResult();
+		if (definition == null) {
+			throw new IllegalStateException("Decision " + decisionKey + " is not deployed");
+		}
+		return DecisionVersion.of(definition);
+	}
+
+	/** Evaluates the latest version of a decision with a single result; history records the evaluation. */
+	public Evaluation evaluate(String decisionKey, Map<String, Object> input) {
+		DecisionVersion version = latest(decisionKey);
+		DmnDecisionResultEntries entries = decisions.evaluateDecisionById(version.id())
+			.variables(input)
+			.evaluate()
+			.getSingleResult();
+		return new Evaluation(entries == null ? Map.of() : new HashMap<>(entries.getEntryMap()), version);
+	}
+
+	/**
+	 * Deploys a revised DMN file as a new version of the decision. The file must parse, hold the
+	 * decision with the given key and produce the outputs the processes read.
+	 * @param field the request field the XML came in, for the problem report
+	 */
+	public DecisionVersion deployRevision(String decisionKey, String resourceName, String xml,
+			List<String> requiredOutputs, String deploymentName, String field) {
+		DmnModelInstance model;
+		try {
+			model = Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (RuntimeException ex) {
+			throw ProblemException.badField(field, "problem.decision.unreadable", rootMessage(ex));
+		}
+		Decision decision = model.getModelElementById(decisionKey);
+		if (decision == null) {
+			throw ProblemException.badField(field, "problem.decision.missing", decisionKey);
+		}
+		List<String> outputs = decision.getChildElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)
+			.stream()
+			.flatMap(table -> table.getOutputs().stream())
+			.map(Output::getName)
+			.toList();
+		List<String> missing = requiredOutputs.stream().filter(o -> !outputs.contains(o)).toList();
+		if (!missing.isEmpty()) {
+			throw ProblemException.badField(field, "problem.decision.outputsMissing", decisionKey, missing);
+		}
+		Deployment deployment;
+		try {
+			deployment = repository.createDeployment()
+				.name(deploymentName)
+				.source("needs-loop-api")
+				.addString(resourceName, xml)
+				.deploy();
+		}
+		catch (ProcessEngineException ex) {
+			throw ProblemException.badField(field, "problem.decision.unreadable", rootMessage(ex));
+		}
+		return DecisionVersion.of(repository.createDecisionDefinitionQuery()
+			.deploymentId(deployment.getId())
+			.decisionDefinitionKey(decisionKey)
+			.singleResult());
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.length() > 300 ? message.substring(0, 300) : message;
+	}
+}
