@@ -60,14 +60,25 @@ public class ProcessGateway {
 			.findFirst();
 	}
 
-	/** The open task of a step whose task-local variable has a value (one instance of a multi-instance step). */
-	public Optional<Task> findTask(String processInstanceId, String taskKey, String localVariable, Object value) {
+	/**
+	 * The open task of a step whose variable has a value (one instance of a multi-instance step). The
+	 * element variable of a multi-instance step ({@code milestoneIndex}, {@code ratedNeedId}) lives on
+	 * the instance's execution, not on the task, so it is read through the task's scope hierarchy.
+	 */
+	public Optional<Task> findTask(String processInstanceId, String taskKey, String variable, Object value) {
 		if (processInstanceId == null) {
 			return Optional.empty();
 		}
 		return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
-			.filter(t -> value.equals(tasks.getVariableLocal(t.getId(), localVariable)))
+			.filter(t -> sameValue(value, tasks.getVariable(t.getId(), variable)))
 			.findFirst();
+	}
+
+	private static boolean sameValue(Object expected, Object actual) {
+		if (expected instanceof Number a && actual instanceof Number b) {
+			return a.longValue() == b.longValue();
+		}
+		return expected.equals(actual);
 	}
 
 	public List<Task> openTasks(String processInstanceId) {
