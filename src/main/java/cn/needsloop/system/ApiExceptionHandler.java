@@ -106,7 +106,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private ProblemDetail invalid(List<Map<String, String>> errors) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setType(URI.create(TYPE_BASE + "invalid"));
-		problem.setTitle(text("problem.invalid.title"));
+		problem.setTitle(text("problem.title.invalid"));
 		problem.setDetail(text("problem.invalid", errors.stream().map(e -> e.get("field")).distinct().toList()));
 		problem.setProperty("errors", errors);
 		return problem;
