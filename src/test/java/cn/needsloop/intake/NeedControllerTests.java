@@ -435,7 +435,8 @@ class NeedControllerTests extends ApiTest {
 	void forbidsConfirmationToOthers() {
 		long id = resolvedNeed("他人不能确认");
 		JsonNode before = api.need(id);
-		for (String user : List.of("party1", "selfgov1", "steward2", "org1")) {
+		// the manager may see the need, but the confirmation is the reporter's or the steward's
+		for (String user : List.of("party1", "selfgov1", "steward2", "org1", "manager1")) {
 			api.as(user).post("/api/needs/" + id + "/confirmation", Map.of("score", 5)).expectProblem(403);
 		}
 		api.assertNeedUnchanged(id, before);
