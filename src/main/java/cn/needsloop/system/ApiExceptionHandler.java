@@ -185,7 +185,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
+	/** The message in the caller's language; numbers (ids above all) are shown as they are, not as 987,654,321. */
 	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		Object[] plain = args == null ? null
+				: java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
+		return messages.getMessage(key, plain, key, LocaleContextHolder.getLocale());
 	}
 }
