@@ -108,7 +108,8 @@ public class ProcessGateway {
 		}
 		return tasks.getIdentityLinksForTask(task.getId()).stream()
 			.filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.anyMatch(link -> actor.userId().equals(link.getUserId()) || actor.groups().contains(link.getGroupId()));
+			.anyMatch(link -> actor.userId().equals(link.getUserId())
+					|| (link.getGroupId() != null && actor.groups().contains(link.getGroupId())));
 	}
 
 	/** The open task of a step that the user may work on: 409 if the case is elsewhere, 403 if not theirs. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.MethodParameter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,9 +18,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -87,6 +93,50 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/** A constraint on a query or path parameter of a {@code @Validated} controller. */
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> onConstraintViolation(jakarta.validation.ConstraintViolationException ex) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (jakarta.validation.ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			String field = null;
+			for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+				field = node.getName();
+			}
+			errors.add(Map.of("field", String.valueOf(field), "message", violation.getMessage()));
+		}
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	/** A constraint on a query or path parameter checked by Spring MVC's own method validation. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors bound) {
+				bound.getFieldErrors().forEach(error -> errors.add(Map.of("field", error.getField(), "message",
+						String.valueOf(error.getDefaultMessage()))));
+				continue;
+			}
+			String field = parameterName(result.getMethodParameter());
+			result.getResolvableErrors()
+				.forEach(error -> errors.add(Map.of("field", field, "message", String.valueOf(error.getDefaultMessage()))));
+		}
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+		if (path != null && !path.name().isEmpty()) {
+			return path.name();
+		}
+		return String.valueOf(parameter.getParameterName());
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -106,7 +156,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private ProblemDetail invalid(List<Map<String, String>> errors) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setType(URI.create(TYPE_BASE + "invalid"));
-		problem.setTitle(text("problem.invalid.title"));
+		problem.setTitle(text("problem.title.invalid"));
 		problem.setDetail(text("problem.invalid", errors.stream().map(e -> e.get("field")).distinct().toList()));
 		problem.setProperty("errors", errors);
 		return problem;
@@ -135,7 +185,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
+	/** The message in the caller's language; numbers (ids above all) are shown as they are, not as 987,654,321. */
 	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		Object[] plain = args == null ? null
+				: java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
+		return messages.getMessage(key, plain, key, LocaleContextHolder.getLocale());
 	}
 }

@@ -1,0 +1,74 @@
+package cn.needsloop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.needsloop.support.ApiTest;
+
+/** The engine's REST API behind Camunda authentication and authorizations; the published OpenAPI document. */
+class EngineRestAndApiDocsTests extends ApiTest {
+
+	private Set<String> engineTaskIds(String user, String query) {
+		Set<String> ids = new HashSet<>();
+		api.as(user).get("/engine-rest/task" + query).expect(200).json().forEach(t -> ids.add(t.path("id").asText()));
+		return ids;
+	}
+
+	private String processInstanceOf(long needId) {
+		return api.need(needId).path("processInstanceId").asText();
+	}
+
+	@Test
+	void answersEngineRestWithoutCredentialsWithUnauthorized() {
+		assertThat(api.anonymous().get("/engine-rest/task").status()).isEqualTo(401);
+		// an unknown user: a wrong password for a demo user would lock that user for a few seconds
+		// (Camunda's login throttling) and fail the next test signing in as them
+		assertThat(api.as("ghost").password("wrong").get("/engine-rest/task").status()).isEqualTo(401);
+	}
+
+	@Test
+	void showsStewardOnlyTheTasksRoutedToTheirGroups() {
+		long xingfu = api.reportedNeed("engine-rest 幸福社区");
+		long dongshan = api.report("steward2", "dongshan", "engine-rest 东山村", "描述", 1);
+		String xingfuInstance = processInstanceOf(xingfu);
+		String dongshanInstance = processInstanceOf(dongshan);
+
+		assertThat(engineTaskIds("steward1", "?processInstanceId=" + xingfuInstance)).hasSize(1);
+		assertThat(engineTaskIds("steward1", "?processInstanceId=" + dongshanInstance)).isEmpty();
+		assertThat(engineTaskIds("steward2", "?processInstanceId=" + dongshanInstance)).hasSize(1);
+		assertThat(engineTaskIds("party1", "?processInstanceId=" + xingfuInstance)).isEmpty();
+		assertThat(engineTaskIds("manager1", "?processInstanceId=" + dongshanInstance)).hasSize(1);
+
+		// every task steward1 sees through the engine is one of their own tasks
+		Set<String> own = new HashSet<>();
+		api.as("steward1").get("/api/tasks?max=1000").expect(200).json().forEach(t -> own.add(t.path("id").asText()));
+		Set<String> all = engineTaskIds("steward1", "?maxResults=1000");
+		assertThat(all).isNotEmpty();
+		assertThat(own).containsAll(all);
+		JsonNode candidates = api.as("steward1").get("/engine-rest/task?candidateGroup=steward:dongshan").expect(200).json();
+		assertThat(candidates.size()).isZero();
+	}
+
+	@Test
+	void publishesTheApiAsOpenApi() {
+		JsonNode docs = api.anonymous().get("/v3/api-docs").expect(200).json();
+		assertThat(docs.path("openapi").asText()).startsWith("3.");
+		JsonNode paths = docs.path("paths");
+		for (String path : new String[] { "/api/needs", "/api/needs/{id}", "/api/needs/{id}/verification",
+				"/api/needs/{id}/classification", "/api/needs/{id}/resolution", "/api/needs/{id}/confirmation",
+				"/api/projects", "/api/projects/{id}", "/api/projects/{id}/approval", "/api/projects/{id}/claim",
+				"/api/projects/{id}/assignment", "/api/projects/{id}/milestones/{index}/report",
+				"/api/projects/{id}/completion", "/api/projects/{id}/evaluations", "/api/tasks", "/api/notifications",
+				"/api/kpis" }) {
+			assertThat(paths.has(path)).as("OpenAPI path %s", path).isTrue();
+		}
+		assertThat(paths.path("/api/needs").has("post")).isTrue();
+		assertThat(paths.path("/api/projects/{id}").has("put")).isTrue();
+	}
+}
