@@ -39,8 +39,12 @@ class TaskEscalationListener implements TaskListener {
 		Subject subject = Subject.of(task);
 		TaskService tasks = task.getProcessEngineServices().getTaskService();
 		Task supervision = tasks.newTask();
-		supervision.setName("督办：" + task.getName() + "（" + (subject.isNeed() ? "民需 #" + subject.needId()
-				: "项目 #" + subject.projectId()) + "）");
+		String what = subject.isNeed() ? "民需 #" + subject.needId() : "项目 #" + subject.projectId();
+		if (task.getProcessDefinitionId() != null
+				&& task.getProcessDefinitionId().startsWith(Workflow.COMMUNITY_CONSULTATION + ":")) {
+			what = "协商 #" + task.getVariable(Workflow.Var.CONSULTATION_ID);
+		}
+		supervision.setName("督办：" + task.getName() + "（" + what + "）");
 		supervision.setDescription(TaskRoutingListener.describe(task, subject));
 		supervision.setDueDate(timeLimits.due("supervision"));
 		supervision.setPriority(80);

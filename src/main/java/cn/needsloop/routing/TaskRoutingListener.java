@@ -85,9 +85,18 @@ class TaskRoutingListener implements TaskListener {
 	}
 
 	static String describe(DelegateTask task, Subject subject) {
-		String what = subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
+		return what(task, subject) + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
+	}
+
+	/** What a task is about, for people: a need, a project or a consultation. */
+	static String what(DelegateTask task, Subject subject) {
+		if (task.getProcessDefinitionId() != null
+				&& task.getProcessDefinitionId().startsWith(Workflow.COMMUNITY_CONSULTATION + ":")) {
+			return "协商 #" + Variables.longValue(task, Workflow.Var.CONSULTATION_ID) + " "
+					+ Variables.string(task, Workflow.Var.CONSULTATION_TOPIC);
+		}
+		return subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
 				: "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE);
-		return what + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
 	}
 
 	static String property(DelegateTask task, String name, String fallback) {
