@@ -86,3 +86,7 @@ create table consultation_history (
     primary key (consultation_id, idx),
     constraint fk_consultation_history foreign key (consultation_id) references consultation (id)
 );
+
+-- A service project that goes through consultation: the consultation, and its reasons when it did not agree.
+alter table service_project add consultation_id bigint;
+alter table service_project add consultation_note varchar(1000);

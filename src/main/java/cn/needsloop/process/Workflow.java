@@ -92,6 +92,7 @@ public final class Workflow {
 		public static final String CONSULTATION_REASON = "consultationReason";
 		public static final String PUBLICITY_ENDS_AT = "publicityEndsAt";
 		public static final String APPLICATION_REPORT = "applicationReport";
+		public static final String CONSULTATION_REQUIRED = "consultationRequired";
 
 		/** Task-local variables written by routing. */
 		public static final String LINE = "line";
@@ -138,5 +139,6 @@ public final class Workflow {
 		public static final String NEED_OUTCOME = "needOutcome";
 		public static final String CONSULTATION_CATALOG = "consultationCatalog";
 		public static final String CONSULTATION_RESULT = "consultationResult";
+		public static final String CONSULTATION_REQUIRED = "consultationRequired";
 	}
 }
