@@ -157,6 +157,6 @@ public class ProjectService {
 				p.getPlannedEnd(), p.getStatus(), p.getApprovalNote(), p.getClaimantCode(), p.getClaimDeadline(),
 				p.getPublishedAt(), p.getClaimedAt(), p.getClaimedInTime(), p.getCompletedAt(), p.getCompletionReport(),
 				p.getRectificationReport(), p.getEvaluationRound(), p.getVerdict(), p.getClosedAt(), needRefs,
-				milestones, ratings);
+				milestones, ratings, p.getConsultationId(), p.getConsultationNote());
 	}
 }

@@ -16,7 +16,8 @@ public record ProjectView(Long id, String processInstanceId, String communityCod
 		LocalDate plannedEnd, ProjectStatus status, String approvalNote, String claimant, Instant claimDeadline,
 		Instant publishedAt, Instant claimedAt, Boolean claimedInTime, Instant completedAt, String completionReport,
 		String rectificationReport, int evaluationRound, String verdict, Instant closedAt, List<NeedRef> needs,
-		List<MilestoneView> milestones, List<EvaluationView> evaluations) {
+		List<MilestoneView> milestones, List<EvaluationView> evaluations, Long consultationId,
+		String consultationNote) {
 
 	public record NeedRef(Long id, String title, NeedStatus status, Outcome outcome) {
 		static NeedRef of(Need need) {

@@ -64,6 +64,12 @@ public class ServiceProject {
 
 	private String approvalNote;
 
+	/** The community consultation the project went through last, if any. */
+	private Long consultationId;
+
+	/** Why the last consultation did not agree. */
+	private String consultationNote;
+
 	private String claimantCode;
 
 	private String implementerUser;
@@ -124,6 +130,19 @@ public class ServiceProject {
 
 	public void startedAs(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
+	}
+
+	/** The project goes to a community consultation before approval. */
+	public void inConsultation(Long consultationId) {
+		this.consultationId = consultationId;
+		this.consultationNote = null;
+		this.status = ProjectStatus.CONSULTATION;
+	}
+
+	/** The consultation did not agree: the project goes back to design with the reasons. */
+	public void consultationRejected(String reasons) {
+		this.consultationNote = reasons;
+		this.status = ProjectStatus.DESIGN;
 	}
 
 	public void submittedForApproval() {
@@ -261,6 +280,14 @@ public class ServiceProject {
 
 	public String getApprovalNote() {
 		return approvalNote;
+	}
+
+	public Long getConsultationId() {
+		return consultationId;
+	}
+
+	public String getConsultationNote() {
+		return consultationNote;
 	}
 
 	public String getClaimantCode() {

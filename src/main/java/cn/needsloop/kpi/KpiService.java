@@ -108,12 +108,21 @@ public class KpiService {
 			.filter(row -> !((Instant) row[0]).atZone(CHINA).toLocalDate().isAfter((LocalDate) row[1]))
 			.count();
 
+		// 成果运用率: of the consultations that reached an agreed result in the period, those whose result was
+		// applied (a REJECTED consultation has no result to apply)
+		String agreed = " from Consultation k where k.concludedAt >= :a and k.concludedAt < :b"
+				+ " and k.result = cn.needsloop.consultation.RoundResult.AGREED"
+				+ (c == null ? "" : " and k.communityCode = :c");
+		long consultationsAgreed = count("select count(k)" + agreed, a, b, c);
+		long consultationsApplied = count("select count(k)" + agreed + " and k.appliedAt is not null", a, b, c);
+
 		Map<String, Long> overdueByLine = overdueByLine(c);
 		return new Kpis(c, start, end, discovered, byChannel, byCategory, rate(verifiedInTime, discovered),
 				rate(resolved, closed), rate(satisfied, rated), rate(loopClosed, genuine), percentile(hours, 0.5),
 				percentile(hours, 0.9), projectCount == 0 ? null : (double) projectNeeds / projectCount,
 				rate(claimedInTime, publishedCount), rate(onTime, completions.size()),
-				overdueByLine.values().stream().mapToLong(Long::longValue).sum(), overdueByLine);
+				overdueByLine.values().stream().mapToLong(Long::longValue).sum(), overdueByLine,
+				rate(consultationsApplied, consultationsAgreed));
 	}
 
 	private Map<String, Long> overdueByLine(String communityCode) {

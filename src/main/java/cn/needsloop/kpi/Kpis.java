@@ -8,5 +8,5 @@ public record Kpis(String communityCode, LocalDate from, LocalDate to, long need
 		Map<String, Long> needsByChannel, Map<String, Long> needsByCategory, Double responseRate,
 		Double resolutionRate, Double satisfactionRate, Double loopClosureRate, Double medianHoursToCategorize,
 		Double p90HoursToCategorize, Double needsPerProject, Double claimRate, Double onTimeCompletionRate,
-		long overdueTasks, Map<String, Long> overdueTasksByLine) {
+		long overdueTasks, Map<String, Long> overdueTasksByLine, Double consultationApplicationRate) {
 }

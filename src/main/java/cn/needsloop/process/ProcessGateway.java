@@ -55,6 +55,10 @@ public class ProcessGateway {
 		return start(Workflow.VOLUNTEER_DISPATCH, dispatchId, variables);
 	}
 
+	public String startConsultation(Long consultationId, Map<String, Object> variables) {
+		return start(Workflow.COMMUNITY_CONSULTATION, consultationId, variables);
+	}
+
 	/** The open task of a step, or a 409 saying the case is not at that step. */
 	public Task currentTask(String processInstanceId, String taskKey, String problemKey, Object subjectId) {
 		return findTask(processInstanceId, taskKey)
@@ -143,6 +147,14 @@ public class ProcessGateway {
 	public void correlate(String message, String businessKey, Map<String, Object> variables) {
 		runtime.createMessageCorrelation(message)
 			.processInstanceBusinessKey(businessKey)
+			.setVariables(variables)
+			.correlateWithResult();
+	}
+
+	/** Delivers a message to the one process instance that waits for it, whatever its business key. */
+	public void correlateToInstance(String message, String processInstanceId, Map<String, Object> variables) {
+		runtime.createMessageCorrelation(message)
+			.processInstanceId(processInstanceId)
 			.setVariables(variables)
 			.correlateWithResult();
 	}

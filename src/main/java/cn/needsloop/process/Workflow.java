@@ -18,9 +18,11 @@ public final class Workflow {
 	public static final String WORK_ITEM_ADMISSION = "workItemAdmission";
 	public static final String WORK_ITEM_ANNUAL_REVIEW = "workItemAnnualReview";
 	public static final String CERTIFICATE_REQUEST = "certificateRequest";
+	public static final String COMMUNITY_CONSULTATION = "communityConsultation";
 
 	public static final String MESSAGE_NEED_JOINED_PROJECT = "NeedJoinedProject";
 	public static final String MESSAGE_PROJECT_CONCLUDED = "ProjectConcluded";
+	public static final String MESSAGE_CONSULTATION_OBJECTION = "ConsultationObjection";
 
 	/** Process variables. */
 	public static final class Var {
@@ -88,6 +90,31 @@ public final class Workflow {
 		public static final String ANSWER_NOTE = "answerNote";
 		public static final String UNFILLED_RESOLUTION = "unfilledResolution";
 		public static final String UNFILLED_NOTE = "unfilledNote";
+		public static final String CONSULTATION_ID = "consultationId";
+		public static final String CONSULTATION_TOPIC = "consultationTopic";
+		public static final String TOPIC_TYPE = "topicType";
+		public static final String CATALOG_ENTRY = "catalogEntry";
+		public static final String IN_CATALOG = "inCatalog";
+		public static final String REQUIRED_PARTICIPANTS = "requiredParticipants";
+		public static final String NOTICE_DAYS = "noticeDays";
+		public static final String PARTICIPANTS = "participants";
+		public static final String PARTICIPANT_COUNT = "participantCount";
+		public static final String AGENDA_ITEMS = "agendaItems";
+		public static final String MEETING_AT = "meetingAt";
+		public static final String MEETING_TIME = "meetingTime";
+		public static final String ATTENDEES = "attendees";
+		public static final String OPINIONS = "opinions";
+		public static final String VOTES_FOR = "votesFor";
+		public static final String VOTES_AGAINST = "votesAgainst";
+		public static final String VOTES_ABSTAIN = "votesAbstain";
+		public static final String CONSULTATION_ROUND = "consultationRound";
+		public static final String OBJECTED = "objected";
+		public static final String CONSULTATION_OUTCOME = "consultationOutcome";
+		public static final String CONSULTATION_RESULT = "consultationResult";
+		public static final String CONSULTATION_REASON = "consultationReason";
+		public static final String PUBLICITY_ENDS_AT = "publicityEndsAt";
+		public static final String APPLICATION_REPORT = "applicationReport";
+		public static final String CONSULTATION_REQUIRED = "consultationRequired";
 
 		/** Task-local variables written by routing. */
 		public static final String LINE = "line";
@@ -148,6 +175,10 @@ public final class Workflow {
 		public static final String RECTIFY_PROJECT = "userTask_rectifyProject";
 		public static final String ANSWER_DISPATCH = "userTask_answerDispatch";
 		public static final String HANDLE_UNFILLED_DISPATCH = "userTask_handleUnfilledDispatch";
+		public static final String FIX_PARTICIPANTS = "userTask_fixParticipants";
+		public static final String PUBLISH_AGENDA = "userTask_publishAgenda";
+		public static final String RECORD_MEETING = "userTask_recordMeeting";
+		public static final String APPLY_RESULT = "userTask_applyResult";
 		/** Standalone supervision task created for the manager when a task is overdue. */
 		public static final String SUPERVISE_OVERDUE = "supervise-overdue";
 
@@ -171,5 +202,8 @@ public final class Workflow {
 		// admission and certificates
 		public static final String WORK_ITEM_ADMISSION = "workItemAdmission";
 		public static final String CERTIFICATE_CATALOG = "certificateCatalog";
+		public static final String CONSULTATION_CATALOG = "consultationCatalog";
+		public static final String CONSULTATION_RESULT = "consultationResult";
+		public static final String CONSULTATION_REQUIRED = "consultationRequired";
 	}
 }

@@ -85,15 +85,30 @@ class TaskRoutingListener implements TaskListener {
 	}
 
 	static String describe(DelegateTask task, Subject subject) {
-		String what = subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
+		return what(task, subject) + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
+	}
+
+	/** What a task is about, for people: a need, a project, a consultation or another subject. */
+	static String what(DelegateTask task, Subject subject) {
+		if (isConsultation(task)) {
+			return label(task, subject) + " " + Variables.string(task, Workflow.Var.CONSULTATION_TOPIC);
+		}
+		return subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
 				: subject.projectId() != null
 						? "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE)
 						: label(task, subject);
-		return what + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
 	}
 
-	/** A short name of what the task is about: 民需 #1, 项目 #2, or the title of a dispatch (双报到派单). */
+	static boolean isConsultation(DelegateTask task) {
+		return task.getProcessDefinitionId() != null
+				&& task.getProcessDefinitionId().startsWith(Workflow.COMMUNITY_CONSULTATION + ":");
+	}
+
+	/** A short name of what a task is about: 民需 #12, 项目 #3, 协商 #5, or the subject's title. */
 	static String label(DelegateTask task, Subject subject) {
+		if (isConsultation(task)) {
+			return "协商 #" + Variables.longValue(task, Workflow.Var.CONSULTATION_ID);
+		}
 		if (subject.isNeed()) {
 			return "民需 #" + subject.needId();
 		}

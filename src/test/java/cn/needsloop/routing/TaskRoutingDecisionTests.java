@@ -134,6 +134,14 @@ class TaskRoutingDecisionTests {
         assertThat(line("IMPLEMENT", "userTask_handleUnfilledDispatch", null)).isEqualTo("PARTY");
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> SELF_GOVERNANCE")
+    @ValueSource(strings = {"userTask_fixParticipants", "userTask_publishAgenda", "userTask_recordMeeting",
+            "userTask_applyResult"})
+    void routesConsultationStepsToSelfGovernance(String step) {
+        assertThat(line("DESIGN", step, null)).isEqualTo("SELF_GOVERNANCE");
+        assertThat(line("DESIGN", step, "ELDERLY_CARE")).isEqualTo("SELF_GOVERNANCE");
+    }
+
     @ParameterizedTest(name = "[{index}] {0} / {1} -> STEWARD")
     @CsvSource(nullValues = "null", value = {
             "IMPLEMENT, userTask_somethingNew, FACILITIES",

@@ -1,0 +1,32 @@
+package cn.needsloop.consultation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Var;
+
+/** A topic outside the catalog is not consulted on: the reason is recorded and the proposer told. */
+@Component("closeOutsideCatalogDelegate")
+class CloseOutsideCatalogDelegate implements JavaDelegate {
+
+	private final Consultations consultations;
+
+	private final ConsultationNotices notices;
+
+	CloseOutsideCatalogDelegate(Consultations consultations, ConsultationNotices notices) {
+		this.consultations = consultations;
+		this.notices = notices;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Consultation consultation = consultations.require(Variables.longValue(execution, Var.CONSULTATION_ID));
+		consultation.closedOutsideCatalog(TimeLimits.nowInstant());
+		execution.setVariable(Var.CONSULTATION_RESULT, ConsultationStatus.OUTSIDE_CATALOG.name());
+		execution.setVariable(Var.CONSULTATION_REASON, consultation.getCatalogReason());
+		notices.toProposer(consultation, "议题未列入协商目录", consultation.getCatalogReason());
+	}
+}

@@ -1,0 +1,45 @@
+package cn.needsloop.consultation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.process.Subject;
+import cn.needsloop.routing.Notifier;
+import cn.needsloop.routing.ServiceLine.Recipient;
+
+/**
+ * Tells the people of a consultation what happened: the proposer, the community's self-governance
+ * line (which relays it to the participants, who are not necessarily users of the system) and its
+ * steward station.
+ */
+@Component
+class ConsultationNotices {
+
+	private final Notifier notifier;
+
+	ConsultationNotices(Notifier notifier) {
+		this.notifier = notifier;
+	}
+
+	void toProposer(Consultation consultation, String title, String body) {
+		notifier.notifyUser(consultation.getProposedBy(), title(consultation, title), body, subject(consultation));
+	}
+
+	void toEveryone(Consultation consultation, String title, String body) {
+		List<Recipient> recipients = new ArrayList<>();
+		recipients.add(Recipient.group("selfgov:" + consultation.getCommunityCode()));
+		recipients.add(Recipient.group("steward:" + consultation.getCommunityCode()));
+		recipients.add(Recipient.user(consultation.getProposedBy()));
+		notifier.notify(recipients, title(consultation, title), body, subject(consultation), null);
+	}
+
+	private static String title(Consultation consultation, String title) {
+		return title + "：协商 #" + consultation.getId() + "「" + consultation.getTopic() + "」";
+	}
+
+	static Subject subject(Consultation consultation) {
+		return new Subject(null, consultation.getProjectId());
+	}
+}

@@ -1,0 +1,87 @@
+package cn.needsloop.consultation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.calendar.WorkingCalendar;
+import cn.needsloop.process.TaskStep;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.system.ProblemException;
+
+/**
+ * 发布议程: the agenda of the round and the meeting time, announced now. The meeting day must be at
+ * least the catalog's notice days (working days) after today; the process then waits until the meeting.
+ */
+@Component
+class PublishAgendaStep implements TaskStep {
+
+	private final Consultations consultations;
+
+	private final WorkingCalendar calendar;
+
+	private final ConsultationNotices notices;
+
+	PublishAgendaStep(Consultations consultations, WorkingCalendar calendar, ConsultationNotices notices) {
+		this.consultations = consultations;
+		this.calendar = calendar;
+		this.notices = notices;
+	}
+
+	@Override
+	public String taskKey() {
+		return Step.PUBLISH_AGENDA;
+	}
+
+	@Override
+	public void entered(DelegateTask task) {
+		consultations.require(Variables.longValue(task, Var.CONSULTATION_ID)).waitingFor(ConsultationStatus.AGENDA);
+	}
+
+	@Override
+	public void completed(DelegateTask task, String actor) {
+		Consultation consultation = consultations.require(Variables.longValue(task, Var.CONSULTATION_ID));
+		String agenda = Variables.requiredString(task, Var.AGENDA_ITEMS).lines().map(String::strip)
+			.filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
+		if (agenda.length() > 4000) {
+			throw ProblemException.badField(Var.AGENDA_ITEMS, "problem.consultation.agendaTooLong", 4000);
+		}
+		Instant meetingAt = meetingTime(Variables.requiredString(task, Var.MEETING_AT));
+		Instant now = TimeLimits.nowInstant();
+		int noticeDays = consultation.getNoticeDays() == null ? 0 : consultation.getNoticeDays();
+		LocalDate earliest = calendar.plusWorkingDays(now.atZone(WorkingCalendar.CHINA), noticeDays).toLocalDate();
+		if (!meetingAt.isAfter(now) || meetingAt.atZone(WorkingCalendar.CHINA).toLocalDate().isBefore(earliest)) {
+			throw ProblemException.badField(Var.MEETING_AT, "problem.consultation.meetingTooEarly", noticeDays, earliest);
+		}
+		consultation.agendaPublished(agenda, meetingAt, actor, now);
+		task.setVariable(Var.MEETING_TIME, Date.from(meetingAt));
+		String when = meetingAt.atZone(WorkingCalendar.CHINA).toLocalDateTime().toString().replace('T', ' ');
+		consultation.record("发布第 " + consultation.getRound() + " 轮协商议程，会议时间 " + when, actor, now);
+		notices.toEveryone(consultation, "协商公告", "会议时间 " + when + "（北京时间）。议程：\n" + agenda);
+	}
+
+	/** An ISO date-time with an offset, or without one in Beijing time (as Tasklist's date-time field sends it). */
+	static Instant meetingTime(String value) {
+		try {
+			return OffsetDateTime.parse(value.strip()).toInstant();
+		}
+		catch (DateTimeParseException withoutOffset) {
+			try {
+				return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.CHINA).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				throw ProblemException.badField(Var.MEETING_AT, "problem.field.badValue", value);
+			}
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package cn.needsloop.consultation;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Var;
+
+/**
+ * Writes the catalog's answer ({@code catalogEntry}, the single result of {@code consultationCatalog})
+ * into the consultation and into flat variables for the gateway and the forms.
+ */
+@Component("recordCatalogEntryDelegate")
+class RecordCatalogEntryDelegate implements JavaDelegate {
+
+	static final String NOT_IN_CATALOG = "该议题类型未列入本社区协商目录。";
+
+	private final Consultations consultations;
+
+	RecordCatalogEntryDelegate(Consultations consultations) {
+		this.consultations = consultations;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Consultation consultation = consultations.require(Variables.longValue(execution, Var.CONSULTATION_ID));
+		Map<?, ?> entry = execution.getVariable(Var.CATALOG_ENTRY) instanceof Map<?, ?> map ? map : Map.of();
+		boolean inCatalog = Boolean.TRUE.equals(entry.get("inCatalog"));
+		String reason = entry.get("catalogReason") == null ? NOT_IN_CATALOG : entry.get("catalogReason").toString();
+		Set<ParticipantKind> required = EnumSet.noneOf(ParticipantKind.class);
+		if (entry.get("participantKinds") != null) {
+			Arrays.stream(entry.get("participantKinds").toString().split(",")).map(String::strip)
+				.filter(s -> !s.isEmpty()).map(ParticipantKind::valueOf).forEach(required::add);
+		}
+		ConsultationLevel level = entry.get("level") == null ? null : ConsultationLevel.valueOf(entry.get("level").toString());
+		Integer noticeDays = number(entry.get("noticeDays"));
+		Integer publicityDays = number(entry.get("publicityDays"));
+		consultation.catalogChecked(inCatalog, level, required, noticeDays, publicityDays, reason);
+		execution.removeVariable(Var.CATALOG_ENTRY);
+		execution.setVariable(Var.IN_CATALOG, inCatalog);
+		execution.setVariable(Var.NOTICE_DAYS, noticeDays);
+		execution.setVariable(Var.REQUIRED_PARTICIPANTS,
+				required.stream().map(ParticipantKind::label).collect(Collectors.joining("、")));
+		consultation.record(inCatalog ? "列入协商目录（" + level + "）：" + reason : "未列入协商目录：" + reason, "system",
+				TimeLimits.nowInstant());
+	}
+
+	private static Integer number(Object value) {
+		return value instanceof Number n ? n.intValue() : null;
+	}
+}

@@ -1,0 +1,61 @@
+package cn.needsloop.consultation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.process.TaskStep;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Variables;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.system.ProblemException;
+
+/** 记录协商会议: attendance, opinions and the votes of the round's meeting. */
+@Component
+class RecordMeetingStep implements TaskStep {
+
+	private final Consultations consultations;
+
+	RecordMeetingStep(Consultations consultations) {
+		this.consultations = consultations;
+	}
+
+	@Override
+	public String taskKey() {
+		return Step.RECORD_MEETING;
+	}
+
+	@Override
+	public void entered(DelegateTask task) {
+		consultations.require(Variables.longValue(task, Var.CONSULTATION_ID)).waitingFor(ConsultationStatus.MEETING);
+	}
+
+	@Override
+	public void completed(DelegateTask task, String actor) {
+		Consultation consultation = consultations.require(Variables.longValue(task, Var.CONSULTATION_ID));
+		int attendees = count(task, Var.ATTENDEES);
+		int votesFor = count(task, Var.VOTES_FOR);
+		int votesAgainst = count(task, Var.VOTES_AGAINST);
+		int votesAbstain = count(task, Var.VOTES_ABSTAIN);
+		String opinions = Variables.requiredString(task, Var.OPINIONS);
+		if (votesFor + votesAgainst + votesAbstain > attendees) {
+			throw ProblemException.badField(Var.VOTES_FOR, "problem.consultation.votesExceedAttendees",
+					votesFor + votesAgainst + votesAbstain, attendees);
+		}
+		consultation.meetingRecorded(attendees, opinions, votesFor, votesAgainst, votesAbstain, actor,
+				TimeLimits.nowInstant());
+		consultation.record("记录第 " + consultation.getRound() + " 轮协商会议：到会 " + attendees + " 人，同意 " + votesFor
+				+ "、反对 " + votesAgainst + "、弃权 " + votesAbstain, actor, TimeLimits.nowInstant());
+	}
+
+	private static int count(DelegateTask task, String name) {
+		Integer value = Variables.intValue(task, name);
+		if (value == null) {
+			throw ProblemException.badField(name, "problem.field.required");
+		}
+		if (value < 0) {
+			throw ProblemException.badField(name, "problem.field.nonNegative");
+		}
+		return value;
+	}
+}
