@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -30,14 +29,9 @@ import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
 import cn.needsloop.consultation.ConsultationRequests.ApplyResult;
-import cn.needsloop.consultation.ConsultationRequests.FixParticipants;
-import cn.needsloop.consultation.ConsultationRequests.Participant;
-import cn.needsloop.consultation.ConsultationRequests.PublishAgenda;
-import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
 import cn.needsloop.consultation.ConsultationService;
 import cn.needsloop.consultation.ConsultationStatus;
 import cn.needsloop.consultation.ConsultationView;
-import cn.needsloop.consultation.ParticipantKind;
 import cn.needsloop.consultation.RoundResult;
 import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ProjectRequests.Approval;
@@ -264,36 +258,15 @@ class ProjectConsultationProcessTests {
 	}
 
 	void consult(Long consultationId, int attendees, int votesFor, int votesAgainst, int votesAbstain) {
-		consultations.fixParticipants(consultationId, new FixParticipants(List.of(
-				new Participant("王建国", ParticipantKind.RESIDENT_REPRESENTATIVE),
-				new Participant("刘芳", ParticipantKind.RESIDENT_REPRESENTATIVE),
-				new Participant("李红", ParticipantKind.PARTY_MEMBER),
-				new Participant("阳光社工服务中心", ParticipantKind.SOCIAL_ORGANIZATION),
-				new Participant("2号楼住户", ParticipantKind.STAKEHOLDER),
-				new Participant("陈明", ParticipantKind.STAKEHOLDER),
-				new Participant("赵强", ParticipantKind.PARTY_MEMBER),
-				new Participant("孙丽", ParticipantKind.STAKEHOLDER),
-				new Participant("周敏", ParticipantKind.RESIDENT_REPRESENTATIVE),
-				new Participant("吴刚", ParticipantKind.STAKEHOLDER))), SELFGOV);
-		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA);
-		consultations.publishAgenda(consultationId, new PublishAgenda(List.of("项目方案说明", "表决"),
-				calendar.plusWorkingDays(now, 5).toLocalDate().atTime(9, 30).atZone(WorkingCalendar.CHINA).toOffsetDateTime()),
-				SELFGOV);
-		fire(consultationId, "timer_untilMeeting");
-		consultations.recordMeeting(consultationId, new RecordMeeting(attendees, "各方意见", votesFor, votesAgainst,
-				votesAbstain), SELFGOV);
+		steps().consult(consultationId, attendees, votesFor, votesAgainst, votesAbstain);
 	}
 
 	void passPublicity(Long consultationId) {
-		fire(consultationId, "timer_publicityPeriod");
+		steps().passPublicity(consultationId);
 	}
 
-	void fire(Long consultationId, String timer) {
-		String pid = consultations.view(consultationId).processInstanceId();
-		Job job = management.createJobQuery().processInstanceId(pid).activityId(timer).singleResult();
-		assertThat(job).as("timer %s", timer).isNotNull();
-		ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
-		management.executeJob(job.getId());
+	ConsultationSteps steps() {
+		return new ConsultationSteps(consultations, management, calendar);
 	}
 
 	ProcessInstance projectInstance(Long projectId) {

@@ -19,6 +19,7 @@ import org.camunda.community.process_test_coverage.spring_test.common.ProcessEng
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 import cn.needsloop.design.Milestone;
+import cn.needsloop.calendar.WorkingCalendar;
+import cn.needsloop.consultation.ConsultationRequests.ApplyResult;
+import cn.needsloop.consultation.ConsultationService;
 import cn.needsloop.design.ProjectRequests.Approval;
+import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectRequests.Redesign;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ServiceProject;
@@ -64,7 +69,7 @@ class ServiceProjectProcessTests extends ProcessTestSupport {
 		@Primary
 		ProcessEngineCoverageProperties processEngineCoverageProperties() {
 			return ProcessEngineCoverageProperties.builder()
-				.excludeProcessDefinitionKeys(Workflow.NEEDS_LOOP)
+				.excludeProcessDefinitionKeys(Workflow.NEEDS_LOOP, Workflow.COMMUNITY_CONSULTATION)
 				.assertClassCoverageAtLeast(0.9)
 				.build();
 		}
@@ -127,6 +132,56 @@ class ServiceProjectProcessTests extends ProcessTestSupport {
 		assertThat(published.getClaimDeadline()).isEqualTo(START.plus(Duration.ofDays(7)));
 		assertThat(timerJob(instance, "timer_claimDeadline").getDuedate())
 			.isEqualTo(Date.from(START.plus(Duration.ofDays(7))));
+	}
+
+	// ---- community consultation -----------------------------------------------------------------
+
+	@Autowired
+	ConsultationService consultationService;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Test
+	void projectOnPublicAffairsGoesToConsultationAndOnToApprovalWhenAgreed() {
+		Need need = pooledNeed("高龄老人午餐难", Category.ELDERLY_CARE, STEWARD);
+		ServiceProject project = projectService.design(new DesignProject(COMMUNITY, "老年助餐点", "为高龄老人提供午餐",
+				"开设助餐点", Category.ELDERLY_CARE, List.of(need.getId()), new BigDecimal("80000"), 20, false,
+				LocalDate.of(2026, 6, 30), List.of("场地改造")), STEWARD);
+		ProcessInstance instance = instanceOf(project);
+		assertThat(instance).hasPassed("businessRuleTask_consultationRequired", "serviceTask_openConsultation")
+			.isWaitingAtExactly("callActivity_consultation");
+		ServiceProject consulting = project(project.getId());
+		assertThat(consulting.getStatus()).isEqualTo(ProjectStatus.CONSULTATION);
+
+		ConsultationSteps steps = new ConsultationSteps(consultationService, managementService, calendar);
+		steps.consult(consulting.getConsultationId(), 9, 7, 1, 1);
+		steps.passPublicity(consulting.getConsultationId());
+		consultationService.applyResult(consulting.getConsultationId(), new ApplyResult("协商同意，纳入项目方案"),
+				ConsultationSteps.SELFGOV);
+
+		assertThat(instance).hasPassed("gateway_consultationResult", "gateway_readyForApproval").isWaitingAtExactly(APPROVE);
+		assertThat(project(project.getId()).getStatus()).isEqualTo(ProjectStatus.APPROVAL);
+	}
+
+	@Test
+	void projectRejectedInConsultationReturnsToDesignAndSkipsItWhenRevisedBelowTheThresholds() {
+		Need need = pooledNeed("楼道加装扶手", Category.ELDERLY_CARE, STEWARD);
+		ServiceProject project = projectService.design(new DesignProject(COMMUNITY, "楼道扶手", "方便老人上下楼",
+				"全小区楼道加装扶手", Category.ELDERLY_CARE, List.of(need.getId()), new BigDecimal("30000"), 40, false,
+				LocalDate.of(2026, 6, 30), List.of("安装")), STEWARD);
+		ProcessInstance instance = instanceOf(project);
+		Long consultationId = project(project.getId()).getConsultationId();
+
+		new ConsultationSteps(consultationService, managementService, calendar).consult(consultationId, 9, 1, 7, 1);
+
+		assertThat(instance).hasPassed("gateway_toRevision").isWaitingAtExactly(REVISE);
+		assertThat(project(project.getId()).getStatus()).isEqualTo(ProjectStatus.DESIGN);
+
+		projectService.redesign(project.getId(), new Redesign("楼道扶手", "方便老人上下楼", "先在一栋楼试点",
+				new BigDecimal("8000"), 12, false, LocalDate.of(2026, 6, 30), "按协商意见缩小范围"), STEWARD);
+
+		assertThat(instance).isWaitingAtExactly(APPROVE);
 	}
 
 	// ---- claim, implementation, evaluation ----------------------------------------------------

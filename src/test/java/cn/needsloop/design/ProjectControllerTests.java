@@ -32,7 +32,7 @@ class ProjectControllerTests extends ApiTest {
 		body.put("plan", "补充了预算明细的方案");
 		body.put("budgetYuan", 9800);
 		body.put("householdCount", 25);
-		body.put("publicAffairs", true);
+		body.put("publicAffairs", false);
 		body.put("plannedEnd", LocalDate.now().plusMonths(4).toString());
 		body.put("note", "已按要求补充预算明细");
 		return body;
@@ -183,7 +183,7 @@ class ProjectControllerTests extends ApiTest {
 		assertThat(revised.path("plan").asText()).isEqualTo("补充了预算明细的方案");
 		assertThat(revised.path("budgetYuan").decimalValue()).isEqualByComparingTo("9800");
 		assertThat(revised.path("householdCount").asInt()).isEqualTo(25);
-		assertThat(revised.path("publicAffairs").asBoolean()).isTrue();
+		assertThat(revised.path("publicAffairs").asBoolean()).isFalse();
 
 		assertThat(api.approve("party1", id, true).expect(200).path("status").asText()).isEqualTo("PUBLISHED");
 	}
