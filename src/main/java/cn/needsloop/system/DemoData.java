@@ -63,13 +63,14 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("org1", "阳光社工服务中心", List.of("socialorg")),
 			new DemoUser("org2", "爱心志愿者协会", List.of("socialorg")),
 			new DemoUser("manager1", "赵敏", List.of("manager")),
-			new DemoUser("resident1", "刘秀英", List.of("resident")));
+			new DemoUser("resident1", "刘秀英", List.of("resident")),
+			new DemoUser("dept1", "市民政局", List.of("department")));
 
 	static final Map<String, String> GROUPS = Map.ofEntries(Map.entry("steward:xingfu", "幸福社区民需管家"),
 			Map.entry("steward:dongshan", "东山村民需管家"), Map.entry("party:xingfu", "幸福社区党组织"),
 			Map.entry("party:dongshan", "东山村党组织"), Map.entry("selfgov:xingfu", "幸福社区居委会"),
 			Map.entry("selfgov:dongshan", "东山村村委会"), Map.entry("socialorg", "社会组织"),
-			Map.entry("manager", "街道管理人员"), Map.entry("resident", "居民"));
+			Map.entry("manager", "街道管理人员"), Map.entry("resident", "居民"), Map.entry("department", "市直部门"));
 
 	private final IdentityService identity;
 
