@@ -47,8 +47,8 @@ import cn.needsloop.consultation.ConsultationRequests.ProposeTopic;
 import cn.needsloop.consultation.ConsultationRequests.PublishAgenda;
 import cn.needsloop.consultation.ConsultationRequests.RaiseObjection;
 import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
-import cn.needsloop.process.PerProcessCoverageListener;
-import cn.needsloop.process.ProcessCoverageAtLeast;
+import cn.needsloop.ProcessCoverageAtLeast;
+import cn.needsloop.ProcessCoverageCheck;
 import cn.needsloop.routing.Notifications;
 import cn.needsloop.system.AccessBootstrap;
 import cn.needsloop.system.Actor;
@@ -63,9 +63,9 @@ import cn.needsloop.system.ProblemException;
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = PerProcessCoverageListener.class,
+@TestExecutionListeners(listeners = ProcessCoverageCheck.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@ProcessCoverageAtLeast(value = 0.9, processes = "communityConsultation")
+@ProcessCoverageAtLeast(process = "communityConsultation", flowNodes = 0.9, sequenceFlows = 0.9)
 class ConsultationProcessTests {
 
 	/** Monday 7 September 2026, 09:00 in Beijing. */
