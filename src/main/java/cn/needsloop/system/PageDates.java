@@ -15,6 +15,10 @@ public class PageDates {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
 	public String time(Instant instant) {
+		return format(instant);
+	}
+
+	public static String format(Instant instant) {
 		return instant == null ? "" : TIME.format(instant);
 	}
 }
