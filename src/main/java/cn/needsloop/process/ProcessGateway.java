@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -32,10 +35,58 @@ public class ProcessGateway {
 
 	private final IdentityService identity;
 
-	ProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+	private final RepositoryService repository;
+
+	private final HistoryService history;
+
+	ProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity, RepositoryService repository,
+			HistoryService history) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.identity = identity;
+		this.repository = repository;
+		this.history = history;
+	}
+
+	/** The BPMN XML of the model an instance runs (or ran), for the diagram on a case's page. */
+	public Optional<String> modelXml(String processInstanceId) {
+		if (processInstanceId == null) {
+			return Optional.empty();
+		}
+		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		if (instance == null) {
+			return Optional.empty();
+		}
+		try (java.io.InputStream xml = repository.getProcessModel(instance.getProcessDefinitionId())) {
+			return Optional.of(new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** The activities an instance waits in now (none once it ended). */
+	public List<String> activeActivities(String processInstanceId) {
+		if (processInstanceId == null
+				|| runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+			return List.of();
+		}
+		return runtime.getActiveActivityIds(processInstanceId);
+	}
+
+	/** A variable as a task sees it (its own, then its execution's and the instance's). */
+	public Object taskVariable(String taskId, String name) {
+		return tasks.getVariable(taskId, name);
+	}
+
+	/** The open tasks of an instance that the user may work on now. */
+	public List<Task> workableTasks(String processInstanceId, Actor actor) {
+		if (processInstanceId == null) {
+			return List.of();
+		}
+		return openTasks(processInstanceId).stream().filter(t -> mayWork(t, actor)).toList();
 	}
 
 	public String startNeed(Long needId, Map<String, Object> variables) {

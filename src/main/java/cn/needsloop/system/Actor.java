@@ -37,6 +37,15 @@ public record Actor(String userId, List<String> groups) {
 		return groups.contains("selfgov:" + communityCode);
 	}
 
+	public boolean isAdmin() {
+		return groups.contains(ADMIN);
+	}
+
+	/** Works on a party or self-governance line of some community. */
+	public boolean isLineWorker() {
+		return groups.stream().anyMatch(g -> g.startsWith("party:") || g.startsWith("selfgov:"));
+	}
+
 	public boolean isSteward() {
 		return groups.stream().anyMatch(g -> g.startsWith("steward:"));
 	}

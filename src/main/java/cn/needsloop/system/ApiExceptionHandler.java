@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
  * caller asks for {@code zh-CN} and in English otherwise. A request that fails changes nothing:
  * the transaction of the call (engine and domain alike) rolls back.
  */
-@RestControllerAdvice(basePackages = "cn.needsloop")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	static final String TYPE_BASE = "https://needsloop.cn/problems/";

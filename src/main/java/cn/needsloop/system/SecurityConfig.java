@@ -6,6 +6,15 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -27,8 +36,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Who may reach what. The JSON API takes HTTP Basic against Camunda's identity service; the
  * engine's REST API ({@code /engine-rest}) takes the same users through Camunda's own
- * authentication filter, so Camunda authorizations apply there; Cockpit, Tasklist and Admin keep
- * their own sign-in page against the same users.
+ * authentication filter, so Camunda authorizations apply there; the pages and Cockpit, Tasklist and
+ * Admin share one form login against the same users.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,12 +64,69 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain camundaAndPublic(HttpSecurity http) throws Exception {
-		// /engine-rest is guarded by Camunda's own filter below, /camunda by the webapps' login and CSRF filter.
-		http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**"))
+	SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+		// guarded by Camunda's own HTTP Basic filter below, so that Camunda authorizations apply
+		http.securityMatcher("/engine-rest/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	/**
+	 * The pages and Camunda's webapps: one form login against Camunda's identity service, CSRF on,
+	 * nothing remembered. Camunda Cockpit, Tasklist and Admin take the signed-in user from this
+	 * session ({@link SpringSecurityContainerAuthentication}); logging out here ends both.
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+		AuthorizationManager<RequestAuthorizationContext> steward = (authentication, context) -> new AuthorizationDecision(
+				authentication.get().isAuthenticated() && authentication.get().getAuthorities().stream()
+					.map(GrantedAuthority::getAuthority)
+					.anyMatch(g -> g.startsWith("steward:") || g.equals(Actor.MANAGER) || g.equals(Actor.ADMIN)));
+		http.authenticationProvider(provider)
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/public/**", "/vendor/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+						"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/camunda/app/**").authenticated()
+				// the webapps' own API and assets: their API checks the Camunda authentication of this session
+				.requestMatchers("/camunda/**").permitAll()
+				.requestMatchers("/steward/**").access(steward)
+				.requestMatchers("/hall/**").hasAuthority(Actor.SOCIAL_ORGANIZATION)
+				.requestMatchers("/manager/**").hasAnyAuthority(Actor.MANAGER, Actor.ADMIN)
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout
+				.logoutRequestMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout")))
+				.invalidateHttpSession(true)
+				.clearAuthentication(true)
+				.deleteCookies("JSESSIONID")
+				.logoutSuccessHandler((request, response, authentication) -> {
+					if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {
+						response.setStatus(HttpServletResponse.SC_NO_CONTENT); // Tasklist's own logout button
+					}
+					else {
+						response.sendRedirect(request.getContextPath() + "/login?logout");
+					}
+				}))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
+	}
+
+	/** Single sign-on into Cockpit, Tasklist and Admin: runs after the Spring Security filter chain. */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.addUrlPatterns("/camunda/*");
+		registration.addInitParameter("authentication-provider", SpringSecurityContainerAuthentication.class.getName());
+		registration.setName("camunda-webapp-sso");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
 	}
 
 	@Bean

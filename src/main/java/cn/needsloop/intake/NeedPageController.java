@@ -1,0 +1,157 @@
+package cn.needsloop.intake;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.needsloop.community.Communities;
+import cn.needsloop.community.Community;
+import cn.needsloop.intake.NeedRequests.Classify;
+import cn.needsloop.intake.NeedRequests.Confirm;
+import cn.needsloop.intake.NeedRequests.ReportNeed;
+import cn.needsloop.intake.NeedRequests.Resolve;
+import cn.needsloop.intake.NeedRequests.Verify;
+import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.system.Actor;
+import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Pages;
+import jakarta.validation.Valid;
+
+/**
+ * One page per need: its facts, its whole history as a timeline, the process diagram with the
+ * current step highlighted, and a form for each step the user may do now. The forms post the same
+ * fields that the step's Camunda Form in Tasklist submits; {@link NeedService} does the work. Also
+ * the resident's pages: report a need, my needs.
+ */
+@Controller
+class NeedPageController {
+
+	private final NeedService needs;
+
+	private final ProcessGateway process;
+
+	private final Communities communities;
+
+	NeedPageController(NeedService needs, ProcessGateway process, Communities communities) {
+		this.needs = needs;
+		this.process = process;
+		this.communities = communities;
+	}
+
+	@InitBinder
+	void setAllowedFields(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@GetMapping("/needs/{id}")
+	String show(@PathVariable Long id, Model model) {
+		Actor me = CurrentActor.get();
+		NeedView need = needs.view(id, me);
+		Set<String> steps = process.workableTasks(need.processInstanceId(), me).stream()
+			.map(Task::getTaskDefinitionKey)
+			.collect(Collectors.toSet());
+		model.addAttribute("need", need);
+		model.addAttribute("steps", steps);
+		model.addAttribute("verdicts", VerificationVerdict.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("scopes", Scope.values());
+		model.addAttribute("steward", me.isStewardOf(need.communityCode()));
+		return "needs/show";
+	}
+
+	/** The model the need runs and where it is now, for the bpmn-js viewer on the need's page. */
+	@GetMapping(path = "/needs/{id}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> diagram(@PathVariable Long id) {
+		NeedView need = needs.view(id, CurrentActor.get());
+		return Map.of("xml", process.modelXml(need.processInstanceId()).orElse(""), "active",
+				process.activeActivities(need.processInstanceId()));
+	}
+
+	@PostMapping("/needs/{id}/verification")
+	String verify(@PathVariable Long id, @Valid Verify form, BindingResult result, RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			needs.verify(id, form, CurrentActor.get());
+		}
+		return done(id, result, flash);
+	}
+
+	@PostMapping("/needs/{id}/classification")
+	String classify(@PathVariable Long id, @Valid Classify form, BindingResult result, RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			needs.classify(id, form, CurrentActor.get());
+		}
+		return done(id, result, flash);
+	}
+
+	@PostMapping("/needs/{id}/resolution")
+	String resolve(@PathVariable Long id, @Valid Resolve form, BindingResult result, RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			needs.resolve(id, form, CurrentActor.get());
+		}
+		return done(id, result, flash);
+	}
+
+	@PostMapping("/needs/{id}/confirmation")
+	String confirm(@PathVariable Long id, @Valid Confirm form, BindingResult result, RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			needs.confirm(id, form, CurrentActor.get());
+		}
+		return done(id, result, flash);
+	}
+
+	// --- resident: report a need, my needs ---
+
+	@GetMapping("/resident")
+	String myNeeds(Model model) {
+		Actor me = CurrentActor.get();
+		Actor asReporter = new Actor(me.userId(), List.of());
+		model.addAttribute("needs", needs.list(new NeedFilter(null, null, null, null), 0, 100, asReporter).getContent());
+		return "needs/mine";
+	}
+
+	@GetMapping("/resident/report")
+	String initReportForm(Model model) {
+		model.addAttribute("communities", communities.findAll().stream().map(Community::getCode).sorted().toList());
+		model.addAttribute("communityNames", communities.findAll().stream()
+			.collect(Collectors.toMap(Community::getCode, Community::getName)));
+		return "needs/report";
+	}
+
+	@PostMapping("/resident/report")
+	String processReportForm(@Valid ReportNeed form, BindingResult result, RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			Pages.flashErrors(result, flash);
+			flash.addFlashAttribute("form", form);
+			return "redirect:/resident/report";
+		}
+		Need need = needs.report(form, CurrentActor.get());
+		Pages.flashDone(flash, "report.done");
+		return "redirect:/needs/" + need.getId();
+	}
+
+	private static String done(Long id, BindingResult result, RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			Pages.flashErrors(result, flash);
+		}
+		else {
+			Pages.flashDone(flash, "step.done");
+		}
+		return "redirect:/needs/" + id;
+	}
+}

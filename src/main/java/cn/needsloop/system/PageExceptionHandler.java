@@ -1,0 +1,55 @@
+package cn.needsloop.system;
+
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A refused step on a page (not at this step, not yours, someone else was faster) goes back to the
+ * page it came from with the reason as a message; a page one may not see shows the reason.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	private final MessageSource messages;
+
+	PageExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ProblemException.class)
+	String problem(ProblemException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		String text = text(ex);
+		String referer = request.getHeader("Referer");
+		if ("POST".equals(request.getMethod()) && referer != null) {
+			RequestContextUtils.getOutputFlashMap(request).put("error", text);
+			return "redirect:" + referer;
+		}
+		response.setStatus(ex.status().value());
+		model.addAttribute("problem", text);
+		model.addAttribute("status", ex.status().value());
+		return "problem";
+	}
+
+	String text(ProblemException ex) {
+		String text = messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale());
+		if (!ex.fieldProblems().isEmpty()) {
+			text = ex.fieldProblems().stream()
+				.map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()))
+				.collect(Collectors.joining(" "));
+		}
+		return text;
+	}
+}

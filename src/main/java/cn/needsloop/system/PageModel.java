@@ -1,0 +1,23 @@
+package cn.needsloop.system;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page knows: the signed-in user ({@code me}), or null on public pages. */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+	@ModelAttribute("me")
+	Actor me() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return null;
+		}
+		return CurrentActor.get();
+	}
+}
