@@ -66,7 +66,8 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
 		// guarded by Camunda's own HTTP Basic filter below, so that Camunda authorizations apply
-		http.securityMatcher("/engine-rest/**")
+		// a path pattern on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
