@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
+import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.intake.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedLog;
@@ -84,8 +86,12 @@ class TaskRoutingListener implements TaskListener {
 		notifier.notify(recipients, "新任务：" + task.getName(), describe(task, subject), subject, task.getId());
 	}
 
+	/** Due dates as a person in China reads them: Beijing time, to the minute. */
+	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	static String describe(DelegateTask task, Subject subject) {
-		return what(task, subject) + (task.getDueDate() == null ? "" : "，办理期限 " + task.getDueDate().toInstant());
+		return what(task, subject) + (task.getDueDate() == null ? ""
+				: "，办理期限 " + DUE.format(task.getDueDate().toInstant().atZone(WorkingCalendar.CHINA)));
 	}
 
 	/** What a task is about, for people: a need, a project, a consultation or another subject. */
