@@ -70,6 +70,7 @@ import cn.needsloop.intake.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.system.Actor;
+import cn.needsloop.support.BrowserTest;
 
 /**
  * The pages in a real browser: the whole application on a random port, driven by Selenium through
@@ -78,64 +79,8 @@ import cn.needsloop.system.Actor;
  * it plays and saves screenshots under {@code target/browser-screenshots/}. Without Chromium these
  * tests fail, they do not skip.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "demo", "test" })
-class PagesBrowserTests {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	NeedService needService;
-
-	@Autowired
-	ProjectService projectService;
-
-	@Autowired
-	ImplementationService implementationService;
-
-	@Autowired
-	Needs needs;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	TaskService taskService;
-
-	/** Tests name their engine uniquely; Camunda's webapps address it by that name. */
-	@Autowired
-	org.camunda.bpm.engine.ProcessEngine engine;
-
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	private String testName;
-
-	private int shot;
-
-	@BeforeAll
-	static void startChromedriver() throws IOException {
-		assertThat(CHROMIUM).as("Chromium is required: apt-get install -y chromium chromium-driver").isExecutable();
-		assertThat(CHROMEDRIVER).as("chromedriver is required: apt-get install -y chromium-driver").isExecutable();
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		Files.createDirectories(SCREENSHOTS);
-	}
-
-	@org.junit.jupiter.api.BeforeEach
-	void name(TestInfo info) {
-		testName = info.getTestMethod().orElseThrow().getName();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		browsers.forEach(WebDriver::quit);
-	}
+/** The pages of the issue's browser checks, each as the demo user who does it. */
+class PagesBrowserTests extends BrowserTest {
 
 	// ---- the tests ----------------------------------------------------------------------------
 
@@ -173,6 +118,96 @@ class PagesBrowserTests {
 		browser.findElement(By.id("lang-zh")).click();
 		wait(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "我的工作台"));
 		screenshot(browser, "workbench-zh");
+	}
+
+	@Test
+	void stewardWalksANeedFromReportToProject() {
+			WebDriver phone = browser(375);
+		signIn(phone, "resident1");
+		phone.get(url("/resident/report"));
+		String title = "老人午餐无人照料 " + unique();
+		new Select(phone.findElement(By.id("communityCode"))).selectByValue("xingfu");
+		phone.findElement(By.id("title")).sendKeys(title);
+		phone.findElement(By.id("description")).sendKeys("独居老人多，中午没人做饭，希望社区开设助餐点。");
+		phone.findElement(By.id("reporterName")).sendKeys("刘秀英");
+		phone.findElement(By.id("reporterPhone")).sendKeys("13800000001");
+		phone.findElement(By.id("householdCount")).sendKeys("6");
+		screenshot(phone, "resident-report");
+		phone.findElement(By.id("submit-report")).click();
+		wait(phone).until(ExpectedConditions.presenceOfElementLocated(By.id("flash-done")));
+		assertThat(phone.findElement(By.id("need-title")).getText()).isEqualTo(title);
+		assertThat(horizontalOverflow(phone)).as("the page fits a 375 px screen").isFalse();
+		screenshot(phone, "resident-need");
+		Long needId = Long.valueOf(phone.getCurrentUrl().replaceAll(".*/needs/(\\d+).*", "$1"));
+
+			WebDriver desk = browser(1280);
+		signIn(desk, "steward1");
+		assertThat(desk.getCurrentUrl()).endsWith("/steward");
+		assertThat(desk.findElement(By.id("claimable-tasks")).getText()).contains("核实民需");
+		screenshot(desk, "workbench");
+		desk.get(url("/needs/" + needId));
+		wait(desk).until(d -> "true".equals(d.findElement(By.id("diagram")).getDomAttribute("data-loaded")));
+		assertThat(desk.findElement(By.id("diagram")).getDomAttribute("data-active")).contains(Step.VERIFY_NEED);
+		assertThat(desk.findElements(By.cssSelector("#diagram svg"))).isNotEmpty();
+		screenshot(desk, "need-verify");
+		new Select(desk.findElement(By.id("verdict"))).selectByValue("GENUINE");
+		desk.findElement(By.id("verify-note")).sendKeys("已电话核实，情况属实");
+		desk.findElement(By.cssSelector("#form-verify button")).click();
+		wait(desk).until(ExpectedConditions.presenceOfElementLocated(By.id("form-classify")));
+		new Select(desk.findElement(By.id("category"))).selectByValue("ELDERLY_CARE");
+		new Select(desk.findElement(By.id("scope"))).selectByValue("COMMON");
+		screenshot(desk, "need-classify");
+		desk.findElement(By.cssSelector("#form-classify button")).click();
+		wait(desk).until(ExpectedConditions.presenceOfElementLocated(By.id("flash-done")));
+		assertThat(desk.findElement(By.id("timeline")).getText()).contains("需求池");
+
+			desk.get(url("/steward/pool"));
+		desk.findElement(By.id("pool-need-" + needId)).click();
+		screenshot(desk, "pool");
+		desk.findElement(By.id("design-project")).click();
+		wait(desk).until(ExpectedConditions.presenceOfElementLocated(By.id("form-project")));
+		desk.findElement(By.id("title")).sendKeys("幸福社区助餐点 " + unique());
+		desk.findElement(By.id("goal")).sendKeys("为独居老人提供午餐");
+		desk.findElement(By.id("plan")).sendKeys("租用社区活动室，委托社会组织运营");
+		desk.findElement(By.id("budgetYuan")).sendKeys("30000");
+		desk.findElement(By.id("milestones")).sendKeys("场地改造\n开餐运营");
+		screenshot(desk, "project-new");
+		desk.findElement(By.id("submit-project")).click();
+		wait(desk).until(ExpectedConditions.presenceOfElementLocated(By.id("project-status")));
+		assertThat(desk.findElement(By.id("project-status")).getText()).isEqualTo("待党组织审批");
+		screenshot(desk, "project-created");
+		assertThat(needs.findById(needId).orElseThrow().getProjectId()).isNotNull();
+	}
+
+	@Test
+	void managerDashboardRendersItsChartsWithoutScriptErrorsAndExportsExcel() throws Exception {
+		publishedProject("文体活动 " + unique(), "刘秀英", "13800000001");
+		WebDriver browser = browser(1280);
+		signIn(browser, "manager1");
+		assertThat(browser.getCurrentUrl()).endsWith("/manager");
+		wait(browser).until(d -> "5".equals(d.findElement(By.id("charts")).getDomAttribute("data-rendered")));
+		assertThat(browser.findElements(By.cssSelector("#charts canvas"))).hasSizeGreaterThanOrEqualTo(5);
+		screenshot(browser, "dashboard");
+		assertThat(scriptErrors(browser)).as("script errors on the dashboard").isEmpty();
+
+		byte[] kpis = download(browser, browser.findElement(By.id("export-kpis")).getDomProperty("href"));
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(kpis))) {
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标");
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).isGreaterThan(10);
+		}
+
+		browser.findElement(By.id("kpi-needs")).click();
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("drill-table")));
+		screenshot(browser, "drill-down");
+		browser.findElement(By.id("export-needs")).click();
+		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("export-download")));
+		screenshot(browser, "export-finished");
+		byte[] list = download(browser, browser.findElement(By.id("export-download")).getDomProperty("href"));
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(list))) {
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).isGreaterThanOrEqualTo(1);
+		}
+		assertThat(scriptErrors(browser)).as("script errors on the drill-down").isEmpty();
 	}
 
 	@Test
@@ -264,114 +299,6 @@ class PagesBrowserTests {
 			}
 		}
 		assertThat(page).doesNotContain("steward1").doesNotContain("王芳");
-	}
-
-	// ---- helpers ------------------------------------------------------------------------------
-
-	private ServiceProject publishedProject(String title, String reporterName, String reporterPhone) {
-		Actor steward = actor("steward1");
-		Need need = needService.report(new ReportNeed("xingfu", "xingfu-02", Channel.STEWARD_STATION, title + " 需求",
-				"多户居民反映同一问题", reporterName, reporterPhone, 8), actor("resident1"));
-		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已核实"), steward);
-		needService.classify(need.getId(), new Classify(Category.ELDERLY_CARE, Urgency.NORMAL, Scope.COMMON), steward);
-		LocalDate end = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3);
-		ServiceProject project = projectService.design(new DesignProject("xingfu", title, "目标", "方案", Category.ELDERLY_CARE,
-				List.of(need.getId()), new BigDecimal("20000"), 8, false, end, List.of("准备", "实施")), steward);
-		projectService.approve(project.getId(), new Approval(true, "同意"), actor("party1"));
-		return project;
-	}
-
-	private Actor actor(String user) {
-		return new Actor(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-	}
-
-	private WebDriver browser(int width) {
-		try {
-			ChromeOptions options = new ChromeOptions();
-			options.setBinary(CHROMIUM.toFile());
-			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--lang=zh-CN", "--window-size=" + width + ",900",
-					"--user-data-dir=" + Files.createTempDirectory("needsloop-chromium-"));
-			LoggingPreferences logs = new LoggingPreferences();
-			logs.enable(LogType.BROWSER, Level.ALL);
-			options.setCapability("goog:loggingPrefs", logs);
-			// the system's chromedriver, one per browser (quitting a browser stops its driver)
-			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-				.usingAnyFreePort()
-				.build();
-			WebDriver driver = new ChromeDriver(service, options);
-			browsers.add(driver);
-			return driver;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private void signIn(WebDriver browser, String user) {
-		if (!browser.getCurrentUrl().contains("/login")) {
-			browser.get(url("/login"));
-		}
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login")).click();
-		wait(browser).until(d -> !d.getCurrentUrl().contains("/login"));
-	}
-
-	private String camundaUser(WebDriver browser) {
-		Object user = ((JavascriptExecutor) browser).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				fetch('/camunda/api/admin/auth/user/' + arguments[0], { credentials: 'same-origin' })
-				  .then(r => r.ok ? r.text() : String(r.status)).then(done, e => done(String(e)));""", engine.getName());
-		return String.valueOf(user);
-	}
-
-	private static boolean horizontalOverflow(WebDriver browser) {
-		return (Boolean) ((JavascriptExecutor) browser)
-			.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
-	}
-
-	private static List<String> scriptErrors(WebDriver browser) {
-		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.filter(m -> !m.contains("favicon.ico"))
-			.toList();
-	}
-
-	private byte[] download(WebDriver browser, String href) throws IOException, InterruptedException {
-		String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-				HttpRequest.newBuilder(URI.create(url("/")).resolve(href)).header("Cookie", "JSESSIONID=" + session).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-		return response.body();
-	}
-
-	private void screenshot(WebDriver browser, String name) {
-		try {
-			File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-			Files.copy(file.toPath(), SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++shot, name)),
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static WebDriverWait wait(WebDriver browser) {
-		return new WebDriverWait(browser, Duration.ofSeconds(20));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private static String unique() {
-		return UUID.randomUUID().toString().substring(0, 6);
 	}
 
 }
