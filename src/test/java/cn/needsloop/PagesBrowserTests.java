@@ -171,6 +171,9 @@ class PagesBrowserTests extends BrowserTest {
 		desk.findElement(By.id("plan")).sendKeys("租用社区活动室，委托社会组织运营");
 		desk.findElement(By.id("budgetYuan")).sendKeys("30000");
 		desk.findElement(By.id("milestones")).sendKeys("场地改造\n开餐运营");
+		// a date input takes its text in the browser's locale order; set the ISO value as the picker does
+		((JavascriptExecutor) desk).executeScript("arguments[0].value = arguments[1]", desk.findElement(By.id("plannedEnd")),
+				LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3).toString());
 		screenshot(desk, "project-new");
 		desk.findElement(By.id("submit-project")).click();
 		wait(desk).until(ExpectedConditions.presenceOfElementLocated(By.id("project-status")));
@@ -199,8 +202,11 @@ class PagesBrowserTests extends BrowserTest {
 		browser.findElement(By.id("kpi-needs")).click();
 		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("drill-table")));
 		screenshot(browser, "drill-down");
+		assertThat(browser.findElement(By.id("export-download")).isDisplayed()).as("no download link before the file exists")
+			.isFalse();
 		browser.findElement(By.id("export-needs")).click();
 		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("export-download")));
+		assertThat(browser.findElement(By.id("export-status")).getText()).isEqualTo("导出完成。");
 		screenshot(browser, "export-finished");
 		byte[] list = download(browser, browser.findElement(By.id("export-download")).getDomProperty("href"));
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(list))) {

@@ -223,7 +223,7 @@ public abstract class BrowserTest {
 		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
 				HttpRequest.newBuilder(URI.create(url("/")).resolve(href)).header("Cookie", "JSESSIONID=" + session).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).as(() -> href + " answered " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 		return response.body();
