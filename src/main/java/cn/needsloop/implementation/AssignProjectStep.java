@@ -41,7 +41,7 @@ class AssignProjectStep implements TaskStep {
 		ServiceProject project = projects.require(Variables.longValue(task, Var.PROJECT_ID));
 		if (!organization.isQualifiedFor(project.getCategory())) {
 			throw ProblemException.badField("organizationCode", "problem.organization.notQualified", code,
-					project.getCategory());
+					ProblemException.label(project.getCategory()));
 		}
 		project.implementedBy(organization.getCode(), organization.getAccountUser(), false, TimeLimits.nowInstant());
 	}

@@ -40,7 +40,8 @@ class ClaimProjectStep implements TaskStep {
 			.orElseThrow(() -> ProblemException.forbidden("problem.claim.notAnOrganization"));
 		ServiceProject project = projects.require(projectId);
 		if (!organization.isQualifiedFor(project.getCategory())) {
-			throw ProblemException.forbidden("problem.claim.notQualified", organization.getName(), project.getCategory());
+			throw ProblemException.forbidden("problem.claim.notQualified", organization.getName(),
+					ProblemException.label(project.getCategory()));
 		}
 		if (projects.takeForClaim(projectId, organization.getCode(), TimeLimits.nowInstant()) == 0) {
 			throw ProblemException.conflict("problem.claim.taken", projectId);

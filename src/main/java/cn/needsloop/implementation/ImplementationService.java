@@ -38,7 +38,8 @@ public class ImplementationService {
 		Organization organization = organizations.findByAccountUser(actor.userId())
 			.orElseThrow(() -> ProblemException.forbidden("problem.claim.notAnOrganization"));
 		if (!organization.isQualifiedFor(project.getCategory())) {
-			throw ProblemException.forbidden("problem.claim.notQualified", organization.getName(), project.getCategory());
+			throw ProblemException.forbidden("problem.claim.notQualified", organization.getName(),
+					ProblemException.label(project.getCategory()));
 		}
 		if (project.getClaimantCode() != null) {
 			throw ProblemException.conflict("problem.claim.taken", id);

@@ -2,6 +2,8 @@ package cn.needsloop.system;
 
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -50,6 +52,16 @@ public class ProblemException extends RuntimeException {
 	public static ProblemException badField(String field, String messageKey, Object... args) {
 		return new ProblemException(HttpStatus.BAD_REQUEST, "problem.invalid",
 				List.of(new FieldProblem(field, messageKey, args)));
+	}
+
+	/**
+	 * A code value as its name in the reader's language ({@code enum.<Type>.<NAME>} in the messages), for use
+	 * as a message argument: "不具备“养老助餐”类项目的承接资质", not "…“ELDERLY_CARE”…". The code itself
+	 * is the fallback.
+	 */
+	public static MessageSourceResolvable label(Enum<?> value) {
+		return new DefaultMessageSourceResolvable(
+				new String[] { "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name() }, value.name());
 	}
 
 	/** The problem behind an exception, if any cause in its chain is one. */

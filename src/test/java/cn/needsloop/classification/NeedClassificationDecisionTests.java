@@ -121,6 +121,14 @@ class NeedClassificationDecisionTests {
     }
 
     @Test
+    void aBrokenFacilityWinsOverWhoIsAffected() {
+        DmnDecisionResultEntries result = classify("楼道路灯坏了一周，独居老人夜里上下楼不安全");
+
+        assertThat((String) result.getEntry("category")).isEqualTo("FACILITIES");
+        assertThat((String) result.getEntry("urgency")).isEqualTo("NORMAL");
+    }
+
+    @Test
     void lonelyElderlyLivingAloneIsElderlyCareNotMentalHealth() {
         DmnDecisionResultEntries result = classify("独居老人很孤独");
 

@@ -68,7 +68,9 @@ class ImplementationControllerTests extends ApiTest {
 		JsonNode before = api.project(id);
 		Response problem = api.claim("org1", id).expectProblem(403);
 		assertThat(problem.path("code").asText()).isEqualTo("problem.claim.notQualified");
-		assertThat(problem.path("detail").asText()).contains("ENVIRONMENT");
+		assertThat(problem.path("detail").asText()).contains("Environment").doesNotContain("ENVIRONMENT");
+		assertThat(api.as("org1").language("zh-CN").post("/api/projects/" + id + "/claim", null).expectProblem(403)
+			.path("detail").asText()).contains("“环境整治”").doesNotContain("ENVIRONMENT");
 		api.assertProjectUnchanged(id, before);
 		assertThat(before.path("claimant").isNull()).isTrue();
 		api.claim("org2", id).expect(200);
