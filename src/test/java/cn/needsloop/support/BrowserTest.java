@@ -171,6 +171,11 @@ public abstract class BrowserTest {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--lang=zh-CN", "--window-size=" + width + ",900",
 					"--user-data-dir=" + Files.createTempDirectory("needsloop-chromium-"));
+			if (width < 500) {
+				// a desktop window is at least 500 px wide in headless Chromium: a phone is emulated instead
+				options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+						java.util.Map.of("width", width, "height", 812, "pixelRatio", 1.0, "touch", true)));
+			}
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
 			options.setCapability("goog:loggingPrefs", logs);
