@@ -31,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.community.Communities;
-import cn.needsloop.community.Community;
 import cn.needsloop.consultation.ConsultationRequests.ApplyResult;
 import cn.needsloop.consultation.ConsultationRequests.FixParticipants;
 import cn.needsloop.consultation.ConsultationRequests.Participant;
@@ -56,6 +55,7 @@ import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.Scope;
 import cn.needsloop.intake.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
+import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.system.AccessBootstrap;
 import cn.needsloop.system.Actor;
 
@@ -139,15 +139,7 @@ class ConsultationMySqlIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
-		if (!communities.existsById("xingfu")) {
-			communities.save(new Community("xingfu", "幸福社区", Community.Kind.URBAN));
-		}
-		for (String group : List.of("selfgov:xingfu", "steward:xingfu", "party:xingfu", "resident")) {
-			if (identity.createGroupQuery().groupId(group).count() == 0) {
-				identity.saveGroup(identity.newGroup(group));
-			}
-			access.grantDefaults(group);
-		}
+		ConsultationSteps.community(communities, identity, access, "selfgov:xingfu", "steward:xingfu", "party:xingfu", "resident");
 	}
 
 	@AfterEach

@@ -27,7 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.community.Communities;
-import cn.needsloop.community.Community;
 import cn.needsloop.consultation.ConsultationRequests.ApplyResult;
 import cn.needsloop.consultation.ConsultationService;
 import cn.needsloop.consultation.ConsultationStatus;
@@ -50,6 +49,7 @@ import cn.needsloop.intake.Scope;
 import cn.needsloop.intake.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.kpi.KpiService;
+import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.system.AccessBootstrap;
 import cn.needsloop.system.Actor;
 
@@ -120,15 +120,7 @@ class ProjectConsultationProcessTests {
 		AbstractAssertions.init(engine);
 		historyOfAllTests = history;
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
-		if (!communities.existsById("xingfu")) {
-			communities.save(new Community("xingfu", "幸福社区", Community.Kind.URBAN));
-		}
-		for (String group : List.of("selfgov:xingfu", "steward:xingfu", "party:xingfu", "manager")) {
-			if (identity.createGroupQuery().groupId(group).count() == 0) {
-				identity.saveGroup(identity.newGroup(group));
-			}
-			access.grantDefaults(group);
-		}
+		ConsultationSteps.community(communities, identity, access, "selfgov:xingfu", "steward:xingfu", "party:xingfu", "manager");
 	}
 
 	@AfterEach

@@ -30,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 import cn.needsloop.design.Milestone;
+import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.consultation.ConsultationRequests.ApplyResult;
 import cn.needsloop.consultation.ConsultationService;

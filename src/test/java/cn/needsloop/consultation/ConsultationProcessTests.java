@@ -39,7 +39,6 @@ import org.springframework.test.context.TestExecutionListeners;
 
 import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.community.Communities;
-import cn.needsloop.community.Community;
 import cn.needsloop.consultation.ConsultationRequests.ApplyResult;
 import cn.needsloop.consultation.ConsultationRequests.FixParticipants;
 import cn.needsloop.consultation.ConsultationRequests.Participant;
@@ -50,6 +49,7 @@ import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
 import cn.needsloop.ProcessCoverageAtLeast;
 import cn.needsloop.ProcessCoverageCheck;
 import cn.needsloop.routing.Notifications;
+import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.system.AccessBootstrap;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.ProblemException;
@@ -117,15 +117,7 @@ class ConsultationProcessTests {
 	void setUp() {
 		AbstractAssertions.init(engine);
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
-		if (!communities.existsById("xingfu")) {
-			communities.save(new Community("xingfu", "幸福社区", Community.Kind.URBAN));
-		}
-		for (String group : List.of("selfgov:xingfu", "steward:xingfu", "resident")) {
-			if (identity.createGroupQuery().groupId(group).count() == 0) {
-				identity.saveGroup(identity.newGroup(group));
-			}
-			access.grantDefaults(group);
-		}
+		ConsultationSteps.community(communities, identity, access, "selfgov:xingfu", "steward:xingfu", "resident");
 	}
 
 	@AfterEach
@@ -345,17 +337,7 @@ class ConsultationProcessTests {
 	}
 
 	void fixParticipants(Long id, Actor actor) {
-		service.fixParticipants(id, new FixParticipants(List.of(
-				new Participant("王建国", ParticipantKind.RESIDENT_REPRESENTATIVE),
-				new Participant("李红", ParticipantKind.PARTY_MEMBER),
-				new Participant("幸福物业", ParticipantKind.PROPERTY_COMPANY),
-				new Participant("阳光社工服务中心", ParticipantKind.SOCIAL_ORGANIZATION),
-				new Participant("3号楼住户代表", ParticipantKind.STAKEHOLDER),
-				new Participant("张伟", ParticipantKind.RESIDENT_REPRESENTATIVE),
-				new Participant("刘芳", ParticipantKind.RESIDENT_REPRESENTATIVE),
-				new Participant("陈明", ParticipantKind.STAKEHOLDER),
-				new Participant("赵强", ParticipantKind.PARTY_MEMBER),
-				new Participant("孙丽", ParticipantKind.STAKEHOLDER))), actor);
+		service.fixParticipants(id, new FixParticipants(ConsultationSteps.PARTICIPANTS), actor);
 	}
 
 	void publishAgenda(Long id, int workingDays) {

@@ -2,7 +2,6 @@ package cn.needsloop.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,29 +20,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +47,6 @@ import org.springframework.test.context.ActiveProfiles;
 import cn.needsloop.design.ProjectRequests.Approval;
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectService;
-import cn.needsloop.design.ProjectView;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.implementation.ImplementationService;
 import cn.needsloop.intake.Category;
@@ -68,7 +60,6 @@ import cn.needsloop.intake.Needs;
 import cn.needsloop.intake.Scope;
 import cn.needsloop.intake.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
-import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.system.Actor;
 
 /**
