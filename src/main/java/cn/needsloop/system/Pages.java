@@ -1,8 +1,15 @@
 package cn.needsloop.system;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Small helpers shared by the page controllers: the flash messages a page shows after a step. */
@@ -11,11 +18,32 @@ public final class Pages {
 	private Pages() {
 	}
 
-	/** Flashes the form's errors (as the validator worded them, in the page's language). */
+	/**
+	 * Flashes the form's errors in the reader's language: “核实结论：此项为必填项。”. A field's name is
+	 * {@code field.<name>} in the messages; a rule is its validation code ({@code NotNull},
+	 * {@code typeMismatch}, …) in the messages, else the validator's own wording.
+	 */
 	public static void flashErrors(BindingResult result, RedirectAttributes flash) {
-		flash.addFlashAttribute("error", result.getFieldErrors().stream()
-			.map(e -> e.getField() + ": " + e.getDefaultMessage())
-			.collect(Collectors.joining("; ")));
+		var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+		MessageSource messages = RequestContextUtils.findWebApplicationContext(request);
+		Locale locale = RequestContextUtils.getLocale(request);
+		flash.addFlashAttribute("error", result.getAllErrors().stream().map(error -> {
+			String text = messages.getMessage(error, locale);
+			if (error instanceof FieldError field) {
+				String label = label(messages, field.getField(), locale);
+				return label == null ? text : messages.getMessage("problem.field.labelled", new Object[] { label, text }, locale);
+			}
+			return text;
+		}).distinct().collect(Collectors.joining(" ")));
+	}
+
+	private static String label(MessageSource messages, String field, Locale locale) {
+		try {
+			return messages.getMessage("field." + field.replaceAll("\\[\\d+]", ""), null, locale);
+		}
+		catch (NoSuchMessageException ex) {
+			return null;
+		}
 	}
 
 	/** Flashes a refusal by key. */
