@@ -161,10 +161,57 @@ public class ProcessGateway {
 		if (task.getAssignee() != null) {
 			return false;
 		}
+		return offeredTo(task, actor);
+	}
+
+	/** Whether the task is offered to the user or to one of their groups (whoever holds it now). */
+	public boolean offeredTo(Task task, Actor actor) {
 		return tasks.getIdentityLinksForTask(task.getId()).stream()
 			.filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
 			.anyMatch(link -> actor.userId().equals(link.getUserId())
 					|| (link.getGroupId() != null && actor.groups().contains(link.getGroupId())));
+	}
+
+	/** The open tasks among these ids (done or unknown ones are left out). */
+	public List<Task> tasks(Collection<String> taskIds) {
+		List<Task> found = new ArrayList<>();
+		List<String> ids = List.copyOf(taskIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			found.addAll(tasks.createTaskQuery()
+				.taskIdIn(ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new))
+				.list());
+		}
+		return found;
+	}
+
+	/** An open task by its id. */
+	public Optional<Task> task(String taskId) {
+		return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult());
+	}
+
+	/**
+	 * Claims a task for the user, as Tasklist's claim button does, with the user's Camunda
+	 * authorizations; {@link org.camunda.bpm.engine.TaskAlreadyClaimedException} when someone else holds it.
+	 */
+	public void claim(Task task, Actor actor) {
+		identity.setAuthentication(actor.userId(), actor.groups());
+		try {
+			tasks.claim(task.getId(), actor.userId());
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	/** Gives a claimed task back to the users and groups it is offered to, as Tasklist's unclaim does. */
+	public void unclaim(Task task, Actor actor) {
+		identity.setAuthentication(actor.userId(), actor.groups());
+		try {
+			tasks.setAssignee(task.getId(), null);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
 	}
 
 	/** The open task of a step that the user may work on: 409 if the case is elsewhere, 403 if not theirs. */

@@ -1,6 +1,7 @@
 package cn.needsloop.routing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,15 @@ public class TaskList {
 	}
 
 	public List<TaskView> of(Actor actor, int max) {
-		List<Task> tasks = process.tasksFor(actor, max);
+		return views(process.tasksFor(actor, max), actor);
+	}
+
+	/** These tasks (the open ones among the ids), whoever they are offered to, as the actor would see them listed. */
+	public List<TaskView> byIds(Collection<String> taskIds, Actor actor) {
+		return views(process.tasks(taskIds), actor);
+	}
+
+	private List<TaskView> views(List<Task> tasks, Actor actor) {
 		Map<String, Map<String, Object>> locals = process.localVariables(tasks.stream().map(Task::getId).toList(),
 				Var.PHASE, Var.LINE, Var.NEED_ID, Var.PROJECT_ID);
 		Instant now = TimeLimits.nowInstant();

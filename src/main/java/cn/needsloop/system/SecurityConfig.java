@@ -27,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -114,6 +115,11 @@ class SecurityConfig {
 					}
 				}))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+			// a refused page goes to ErrorPageController, which tells a stale form (CSRF) from a missing right
+			.exceptionHandling(ex -> ex.accessDeniedHandler((request, response, denied) -> {
+				request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
 	}

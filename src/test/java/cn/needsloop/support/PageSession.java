@@ -1,0 +1,138 @@
+package cn.needsloop.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A browser without JavaScript for page tests: signs in through the login form, keeps the session
+ * cookie, and posts forms with the CSRF token of the last page it read, as a browser does. Redirects
+ * are not followed, so that a test sees where a form sends it.
+ */
+public final class PageSession {
+
+	private final String base;
+
+	private final HttpClient http;
+
+	private String csrf;
+
+	private PageSession(String base) {
+		this.base = base;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	/** A session signed in as {@code user} (password {@code demo}). */
+	public static PageSession signIn(int port, String user) {
+		PageSession session = new PageSession("http://localhost:" + port);
+		Page login = session.get("/login");
+		session.csrf = login.document().selectFirst("form input[name=_csrf]").val();
+		Page answer = session.post("/login", List.of(Map.entry("username", user), Map.entry("password", Api.PASSWORD)));
+		assertThat(answer.status()).as("sign-in of %s", user).isEqualTo(302);
+		assertThat(answer.location()).as("sign-in of %s", user).doesNotContain("error");
+		return session;
+	}
+
+	/** A session nobody signed in to. */
+	public static PageSession anonymous(int port) {
+		return new PageSession("http://localhost:" + port);
+	}
+
+	public Page get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml")
+			.GET());
+	}
+
+	/** A GET as a page's script makes it (JSON). */
+	public Page getJson(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+	}
+
+	/** Posts a form (fields may repeat) with the CSRF token of the last page read. */
+	public Page post(String path, List<Map.Entry<String, String>> fields) {
+		return post(path, fields, "text/html,application/xhtml+xml");
+	}
+
+	public Page post(String path, List<Map.Entry<String, String>> fields, String accept) {
+		return post(path, fields, accept, true);
+	}
+
+	/** Posts a form as a forged or stale page would: without the CSRF token. */
+	public Page postWithoutToken(String path, List<Map.Entry<String, String>> fields) {
+		return post(path, fields, "text/html,application/xhtml+xml", false);
+	}
+
+	private Page post(String path, List<Map.Entry<String, String>> fields, String accept, boolean withToken) {
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+		if (withToken && csrf != null) {
+			all.add(Map.entry("_csrf", csrf));
+		}
+		String body = all.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", accept)
+			.header("Referer", base + "/steward")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Follows a redirect the last answer gave. */
+	public Page follow(Page redirect) {
+		assertThat(redirect.status()).as("a redirect; body: %s", redirect.body()).isIn(301, 302, 303);
+		URI target = URI.create(base).resolve(redirect.location());
+		return get(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+	}
+
+	private Page send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Page page = new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Location").orElse(null), response.body());
+			if (page.contentType().startsWith("text/html")) {
+				Element token = page.document().selectFirst("meta[name=_csrf]");
+				if (token != null) {
+					csrf = token.attr("content");
+				}
+			}
+			return page;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One answer: status, content type, where it redirects, the body (as HTML when it is a page). */
+	public record Page(int status, String contentType, String location, String body) {
+
+		public Document document() {
+			return Jsoup.parse(body);
+		}
+	}
+}
