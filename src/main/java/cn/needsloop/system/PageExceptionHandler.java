@@ -32,15 +32,40 @@ class PageExceptionHandler {
 	@ExceptionHandler(ProblemException.class)
 	String problem(ProblemException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		String text = text(ex);
-		String referer = request.getHeader("Referer");
-		if ("POST".equals(request.getMethod()) && referer != null) {
+		String back = sameSitePath(request.getHeader("Referer"), request);
+		if ("POST".equals(request.getMethod()) && back != null) {
 			RequestContextUtils.getOutputFlashMap(request).put("error", text);
-			return "redirect:" + referer;
+			return "redirect:" + back;
 		}
 		response.setStatus(ex.status().value());
 		model.addAttribute("problem", text);
 		model.addAttribute("status", ex.status().value());
 		return "problem";
+	}
+
+	/** The page a form came from, as a path on this site; never a redirect to another site. */
+	static String sameSitePath(String referer, HttpServletRequest request) {
+		if (referer == null) {
+			return null;
+		}
+		try {
+			java.net.URI uri = java.net.URI.create(referer);
+			if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+				return null;
+			}
+			String path = uri.getRawPath();
+			if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+				return null;
+			}
+			String context = request.getContextPath();
+			if (!context.isEmpty() && path.startsWith(context)) {
+				path = path.substring(context.length());
+			}
+			return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	String text(ProblemException ex) {
