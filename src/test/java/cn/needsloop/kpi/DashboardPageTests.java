@@ -125,7 +125,7 @@ class DashboardPageTests extends ApiTest {
 	}
 
 	@Test
-	void consultationCardListAndExportShowTheApplicationRate() throws IOException {
+	void consultationCardListExportAndPublicBoardShowTheResults() throws IOException {
 		at("2002-04-01T01:00:00Z"); // Monday 09:00 in Beijing
 		long applied = propose("PUBLIC_SPACE", "停车位划线 " + Api.unique());
 		long pending = propose("ENVIRONMENT_SANITATION", "垃圾分类点位 " + Api.unique());
@@ -172,6 +172,20 @@ class DashboardPageTests extends ApiTest {
 			.containsEntry("成果已运用的协商（件）", 1.0)
 			.containsEntry("社区", "幸福社区");
 
+		Document board = PageSession.anonymous(port()).page("/public");
+		Element result = board.selectFirst(".board-consultation[data-consultation=" + applied + "]");
+		assertThat(result).isNotNull();
+		assertThat(result.selectFirst(".consultation-result").text()).isEqualTo("同意");
+		assertThat(result.selectFirst(".consultation-status").text()).isEqualTo("成果已运用");
+		assertThat(result.selectFirst(".consultation-votes").text()).isEqualTo("赞成 4 票，反对 0 票，弃权 1 票（到会 5 人）");
+		assertThat(result.selectFirst(".consultation-application").text()).isEqualTo("已划定12个车位，消防通道保持畅通");
+		assertThat(board.selectFirst(".board-consultation[data-consultation=" + pending + "] .consultation-status").text())
+			.isEqualTo("成果运用中");
+		String page = board.outerHtml();
+		for (String personal : List.of("欧阳娜娜", "划线占了", "resident1", "刘秀英", "selfgov1", "张华", "王建国", "李红",
+				"3号楼住户")) {
+			assertThat(page).as("the public board shows no participant, objector or account").doesNotContain(personal);
+		}
 	}
 
 	@Test
@@ -198,6 +212,18 @@ class DashboardPageTests extends ApiTest {
 		assertThat(projects.select("#export-form").attr("action")).endsWith("/manager/exports/projects");
 		assertThat(manager.page("/manager?communityCode=xingfu&from=2002-05-14&to=2002-05-31")
 			.select("#table-ranking tbody tr")).isEmpty();
+
+		// the public board shows the finished project with its result and ratings, not who rated it
+		Document board = PageSession.anonymous(port()).page("/public");
+		Element finished = board.selectFirst(".board-project[data-project=" + project.projectId() + "]");
+		assertThat(finished).isNotNull();
+		assertThat(finished.attr("data-section")).isEqualTo("finished");
+		assertThat(finished.selectFirst(".board-result").text()).isEqualTo("项目已全部实施完毕");
+		assertThat(finished.selectFirst(".board-verdict").text()).isEqualTo("评估合格");
+		assertThat(finished.selectFirst(".board-resident-rating").text()).isEqualTo("平均 5 分（1 人评价）");
+		assertThat(finished.selectFirst(".board-community-rating").text()).isEqualTo("4.0");
+		assertThat(board.outerHtml()).doesNotContain("resident1").doesNotContain("steward1").doesNotContain("测试居民")
+			.doesNotContain("138 0000 0000");
 	}
 
 	@Test
