@@ -16,6 +16,8 @@
     var c = echarts.init(el);
     option.title = { text: el.dataset.title, textStyle: { fontSize: 14 } };
     option.tooltip = option.tooltip || { trigger: 'item' };
+    // data-finished: the chart is drawn, its opening animation over (what a click lands on)
+    c.on('finished', function () { el.dataset.finished = 'true'; });
     c.setOption(option);
     if (urlOf) {
       c.on('click', function (p) { open(urlOf(p)); });
