@@ -227,6 +227,21 @@ class DashboardPageTests extends ApiTest {
 	}
 
 	@Test
+	void dashboardListsAndBoardSpeakEnglishWhenAsked() {
+		PageSession manager = PageSession.signedIn(port(), "manager1");
+		Document dashboard = manager.page("/manager?lang=en");
+		assertThat(dashboard.selectFirst("h1").text()).isEqualTo("Dashboard");
+		assertThat(dashboard.getElementById("kpi-consultation-link").text()).contains("Consultation results applied");
+		assertThat(charts(dashboard).path("funnel").get(0).path("name").asText()).isEqualTo("Discover");
+		assertThat(manager.page("/manager/tasks?line=STEWARD").select("#drill-filter .badge").eachText())
+			.containsExactly("Line: Steward station");
+		assertThat(manager.page("/manager/projects").selectFirst("h1").text()).startsWith("Service projects");
+		assertThat(manager.page("/manager/consultations").selectFirst("h1").text()).startsWith("Community consultations");
+		assertThat(PageSession.anonymous(port()).page("/public?lang=en").select("h2").eachText())
+			.contains("Community consultation results");
+	}
+
+	@Test
 	void listsBehindTheDashboardAreForManagersOnly() {
 		for (String path : List.of("/manager/tasks", "/manager/projects", "/manager/consultations", "/manager/needs")) {
 			assertThat(PageSession.signedIn(port(), "steward1").status(path)).as(path).isEqualTo(403);
