@@ -37,15 +37,15 @@
       return s ? s.urls[p.dataIndex] : null;
     };
   }
-  var grid = { left: 40, right: 10, top: 60, bottom: 30 };
+  var grid = { left: 40, right: 10, top: 70, bottom: 30 };
   var labels = data.buckets.map(function (b) { return b.label; });
   chart('chart-channel', {
-    tooltip: { trigger: 'axis' }, legend: { top: 22, type: 'scroll' }, grid: grid,
+    tooltip: { trigger: 'axis' }, legend: { top: 30, type: 'scroll' }, grid: grid,
     xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', minInterval: 1 },
     series: stacked(data.byChannel)
   }, bucketUrl(data.byChannel));
   chart('chart-category', {
-    tooltip: { trigger: 'axis' }, legend: { top: 22, type: 'scroll' }, grid: grid,
+    tooltip: { trigger: 'axis' }, legend: { top: 30, type: 'scroll' }, grid: grid,
     xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', minInterval: 1 },
     series: stacked(data.byCategory)
   }, bucketUrl(data.byCategory));
@@ -61,7 +61,7 @@
   }, function (p) { var s = data.overdueByLine[p.dataIndex]; return s ? s.url : null; });
   var ranking = document.getElementById('chart-ranking');
   chart('chart-ranking', {
-    tooltip: { trigger: 'axis' }, legend: { top: 22 }, grid: { left: 120, right: 20, top: 60, bottom: 30 },
+    tooltip: { trigger: 'axis' }, legend: { top: 30 }, grid: { left: 120, right: 20, top: 70, bottom: 30 },
     yAxis: { type: 'category', inverse: true, data: data.ranking.map(function (d) { return d.name; }) },
     xAxis: { type: 'value' },
     series: [

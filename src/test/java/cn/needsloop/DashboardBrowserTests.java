@@ -87,6 +87,7 @@ class DashboardBrowserTests extends BrowserTest {
 		signIn(browser, "manager1");
 		browser.get(url("/manager?communityCode=xingfu&from=2003-06-10&to=2003-06-10"));
 		wait(browser).until(d -> "5".equals(d.findElement(By.id("charts")).getDomAttribute("data-rendered")));
+		wait(browser).until(d -> d.findElements(By.cssSelector("#charts .chart[data-finished='true']")).size() == 5);
 		screenshot(browser, "dashboard");
 
 		clickBar(browser, "chart-channel", "PARTY");
