@@ -1,59 +1,75 @@
 // Manager dashboard: ECharts (served by the app) from the figures the page carries in data-charts.
-// Clicking a bar or a funnel step opens the list of needs behind it.
+// Clicking a bar, a funnel step or an implementer opens the list behind that figure, with the
+// community and period of the dashboard (a bar of a stretch of time: that stretch). The same links
+// are in the table under each chart, for keyboards and screen readers.
 (function () {
   var host = document.getElementById('charts');
   if (!host || typeof echarts === 'undefined') { return; }
   var data = JSON.parse(host.dataset.charts);
   var base = (host.dataset.base || '/').replace(/\/$/, '');
   var rendered = 0;
-  function chart(id, option, onClick) {
+  function open(url) {
+    if (url) { window.location.href = base + url; }
+  }
+  function chart(id, option, urlOf) {
     var el = document.getElementById(id);
     var c = echarts.init(el);
     option.title = { text: el.dataset.title, textStyle: { fontSize: 14 } };
     option.tooltip = option.tooltip || { trigger: 'item' };
+    // data-finished: the chart is drawn, its opening animation over (what a click lands on)
+    c.on('finished', function () { el.dataset.finished = 'true'; });
     c.setOption(option);
-    if (onClick) { c.on('click', onClick); }
+    if (urlOf) {
+      c.on('click', function (p) { open(urlOf(p)); });
+    }
     window.addEventListener('resize', function () { c.resize(); });
     rendered++;
     return c;
   }
-  function stacked(map) {
-    return Object.keys(map).map(function (name) {
-      return { name: name, type: 'bar', stack: 'all', data: map[name] };
+  function stacked(series) {
+    return series.map(function (s) {
+      return { id: s.code, name: s.name, type: 'bar', stack: 'all', cursor: 'pointer', data: s.values };
     });
   }
-  var grid = { left: 40, right: 10, top: 60, bottom: 30 };
+  function bucketUrl(series) {
+    return function (p) {
+      var s = series[p.seriesIndex];
+      return s ? s.urls[p.dataIndex] : null;
+    };
+  }
+  var grid = { left: 40, right: 10, top: 70, bottom: 30 };
+  var labels = data.buckets.map(function (b) { return b.label; });
   chart('chart-channel', {
-    tooltip: { trigger: 'axis' }, legend: { top: 22, type: 'scroll' }, grid: grid,
-    xAxis: { type: 'category', data: data.buckets }, yAxis: { type: 'value', minInterval: 1 },
+    tooltip: { trigger: 'axis' }, legend: { top: 30, type: 'scroll' }, grid: grid,
+    xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', minInterval: 1 },
     series: stacked(data.byChannel)
-  });
+  }, bucketUrl(data.byChannel));
   chart('chart-category', {
-    tooltip: { trigger: 'axis' }, legend: { top: 22, type: 'scroll' }, grid: grid,
-    xAxis: { type: 'category', data: data.buckets }, yAxis: { type: 'value', minInterval: 1 },
+    tooltip: { trigger: 'axis' }, legend: { top: 30, type: 'scroll' }, grid: grid,
+    xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', minInterval: 1 },
     series: stacked(data.byCategory)
-  }, function (p) {
-    var url = data.categoryUrls[p.seriesName];
-    if (url) { window.location.href = base + url; }
-  });
+  }, bucketUrl(data.byCategory));
   chart('chart-funnel', {
-    series: [{ type: 'funnel', top: 40, left: '10%', width: '80%', sort: 'none', minSize: '10%',
-      label: { show: true, position: 'inside', formatter: '{b}: {c}' }, data: data.funnel }]
-  }, function (p) { if (p.data && p.data.url) { window.location.href = base + p.data.url; } });
+    series: [{ id: 'funnel', type: 'funnel', top: 40, left: '10%', width: '80%', sort: 'none', minSize: '10%',
+      label: { show: true, position: 'inside', formatter: '{b}: {c}' },
+      data: data.funnel.map(function (s) { return { name: s.name, value: s.reached }; }) }]
+  }, function (p) { var s = data.funnel[p.dataIndex]; return s ? s.url : null; });
   chart('chart-overdue', {
     grid: grid, xAxis: { type: 'category', data: data.overdueByLine.map(function (d) { return d.name; }) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: data.overdueByLine.map(function (d) { return d.value; }) }]
-  });
+    series: [{ id: 'overdue', type: 'bar', cursor: 'pointer', data: data.overdueByLine.map(function (d) { return d.value; }) }]
+  }, function (p) { var s = data.overdueByLine[p.dataIndex]; return s ? s.url : null; });
   var ranking = document.getElementById('chart-ranking');
   chart('chart-ranking', {
-    tooltip: { trigger: 'axis' }, legend: { top: 22 }, grid: { left: 120, right: 20, top: 60, bottom: 30 },
+    tooltip: { trigger: 'axis' }, legend: { top: 30 }, grid: { left: 120, right: 20, top: 70, bottom: 30 },
     yAxis: { type: 'category', inverse: true, data: data.ranking.map(function (d) { return d.name; }) },
     xAxis: { type: 'value' },
     series: [
-      { name: ranking.dataset.delivered, type: 'bar', data: data.ranking.map(function (d) { return d.delivered; }) },
-      { name: ranking.dataset.rating, type: 'bar', data: data.ranking.map(function (d) { return d.rating; }) }
+      { id: 'delivered', name: ranking.dataset.delivered, type: 'bar', cursor: 'pointer',
+        data: data.ranking.map(function (d) { return d.delivered; }) },
+      { id: 'rating', name: ranking.dataset.rating, type: 'bar', cursor: 'pointer',
+        data: data.ranking.map(function (d) { return d.rating; }) }
     ]
-  });
+  }, function (p) { var s = data.ranking[p.dataIndex]; return s ? s.url : null; });
   host.dataset.rendered = String(rendered);
 })();

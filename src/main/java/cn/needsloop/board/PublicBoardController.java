@@ -1,6 +1,8 @@
 package cn.needsloop.board;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.needsloop.community.Communities;
+import cn.needsloop.consultation.ConsultationLevel;
+import cn.needsloop.consultation.ConsultationService;
+import cn.needsloop.consultation.ConsultationStatus;
+import cn.needsloop.consultation.ConsultationView;
+import cn.needsloop.consultation.RoundResult;
+import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ProjectView;
@@ -24,8 +32,10 @@ import cn.needsloop.system.Actor;
 
 /**
  * 阳光社区, the public board: published and finished projects, what they delivered and how they
- * were rated. No personal data: only projects, organisations and average scores are shown, never a
- * resident's name, phone, need text or a rater's account.
+ * were rated, and the results of community consultations (publicised, agreed and applied, or
+ * rejected). No personal data: only projects, organisations, average scores, topics, vote counts and
+ * the report of how a result was applied are shown, never a resident's name, phone, need text, a
+ * rater's account, a participant, a proposer, an objection or the opinions of a meeting.
  */
 @Controller
 class PublicBoardController {
@@ -33,8 +43,27 @@ class PublicBoardController {
 	/** A project as the public sees it. */
 	record BoardProject(Long id, String title, String community, String category, ProjectStatus status,
 			String implementer, String goal, String result, int needsServed, int milestonesReported,
-			int milestones, Double residentAverage, int residentRatings, Double communityScore) {
+			int milestones, Double residentAverage, int residentRatings, Double communityScore, Instant completedAt,
+			String verdict) {
 	}
+
+	/** A consultation's result as the public sees it: the votes of its last meeting, never who took part. */
+	record BoardConsultation(Long id, String topic, String community, TopicType topicType, ConsultationLevel level,
+			ConsultationStatus status, RoundResult result, String reason, int rounds, Integer attendees,
+			Integer votesFor, Integer votesAgainst, Integer votesAbstain, Instant concludedAt, Instant publicityEndsAt,
+			String applicationReport, Instant appliedAt) {
+
+		/** When the result was reached, or (still publicised) when its publicity ends: the board's order. */
+		Instant date() {
+			return concludedAt != null ? concludedAt : publicityEndsAt;
+		}
+	}
+
+	/** Consultations with a result to show: publicised (objections still possible), agreed, applied, rejected. */
+	private static final List<ConsultationStatus> RESULTS = List.of(ConsultationStatus.PUBLICITY,
+			ConsultationStatus.APPLICATION, ConsultationStatus.APPLIED, ConsultationStatus.REJECTED);
+
+	private static final int CONSULTATIONS_SHOWN = 50;
 
 	private static final Set<ProjectStatus> SHOWN = EnumSet.of(ProjectStatus.PUBLISHED, ProjectStatus.IN_PROGRESS,
 			ProjectStatus.EVALUATION, ProjectStatus.RECTIFICATION, ProjectStatus.CLOSED, ProjectStatus.FAILED);
@@ -48,10 +77,14 @@ class PublicBoardController {
 
 	private final Communities communities;
 
-	PublicBoardController(ProjectService projects, Organizations organizations, Communities communities) {
+	private final ConsultationService consultations;
+
+	PublicBoardController(ProjectService projects, Organizations organizations, Communities communities,
+			ConsultationService consultations) {
 		this.projects = projects;
 		this.organizations = organizations;
 		this.communities = communities;
+		this.consultations = consultations;
 	}
 
 	@GetMapping("/public")
@@ -78,11 +111,29 @@ class PublicBoardController {
 					(int) p.milestones().stream().filter(m -> m.reportedAt() != null).count(), p.milestones().size(),
 					residents.isPresent() ? round(residents.getAsDouble()) : null,
 					(int) ratings.stream().filter(e -> "RESIDENT".equals(e.perspective())).count(),
-					community.isPresent() ? round(community.getAsDouble()) : null));
+					community.isPresent() ? round(community.getAsDouble()) : null, p.completedAt(), p.verdict()));
 		}
 		model.addAttribute("open", shown.stream().filter(p -> p.status() != ProjectStatus.CLOSED && p.status() != ProjectStatus.FAILED).toList());
 		model.addAttribute("finished", shown.stream().filter(p -> p.status() == ProjectStatus.CLOSED || p.status() == ProjectStatus.FAILED).toList());
+		model.addAttribute("consultations", consultations(communityNames));
 		return "board/public";
+	}
+
+	private List<BoardConsultation> consultations(Map<String, String> communityNames) {
+		List<BoardConsultation> shown = new ArrayList<>();
+		for (ConsultationStatus status : RESULTS) {
+			for (ConsultationView c : consultations.list(null, status, null, 0, CONSULTATIONS_SHOWN).getContent()) {
+				ConsultationView.VotesView votes = c.votes();
+				shown.add(new BoardConsultation(c.id(), c.topic(),
+						communityNames.getOrDefault(c.communityCode(), c.communityCode()), c.topicType(), c.level(),
+						c.status(), c.result(), c.resultReason(), c.round(), votes == null ? null : votes.attendees(),
+						votes == null ? null : votes.votesFor(), votes == null ? null : votes.votesAgainst(),
+						votes == null ? null : votes.votesAbstain(), c.concludedAt(), c.publicityEndsAt(),
+						c.applicationReport(), c.appliedAt()));
+			}
+		}
+		shown.sort(Comparator.comparing(BoardConsultation::date, Comparator.nullsLast(Comparator.reverseOrder())));
+		return shown.size() > CONSULTATIONS_SHOWN ? shown.subList(0, CONSULTATIONS_SHOWN) : shown;
 	}
 
 	private static double round(double value) {

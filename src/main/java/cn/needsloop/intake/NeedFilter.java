@@ -1,9 +1,24 @@
 package cn.needsloop.intake;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+
 import org.springframework.data.jpa.domain.Specification;
 
-/** Filters of the needs list; every one is optional. */
-public record NeedFilter(String communityCode, NeedStatus status, Phase phase, Category category) {
+/**
+ * Filters of the needs list; every one is optional. {@code from} and {@code to} bound the day the
+ * need was reported (Beijing time, both days included); {@code reached} keeps the needs whose phase
+ * is that phase or a later one (the loop's funnel).
+ */
+public record NeedFilter(String communityCode, NeedStatus status, Phase phase, Category category, Channel channel,
+		String gridCode, LocalDate from, LocalDate to, Phase reached) {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	public NeedFilter(String communityCode, NeedStatus status, Phase phase, Category category) {
+		this(communityCode, status, phase, category, null, null, null, null, null);
+	}
 
 	Specification<Need> toSpecification() {
 		Specification<Need> spec = (root, query, cb) -> cb.conjunction();
@@ -18,6 +33,24 @@ public record NeedFilter(String communityCode, NeedStatus status, Phase phase, C
 		}
 		if (category != null) {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("category"), category));
+		}
+		if (channel != null) {
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("channel"), channel));
+		}
+		if (gridCode != null) {
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("gridCode"), gridCode));
+		}
+		if (from != null) {
+			spec = spec.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("reportedAt"),
+					from.atStartOfDay(CHINA).toInstant()));
+		}
+		if (to != null) {
+			spec = spec.and((root, query, cb) -> cb.lessThan(root.get("reportedAt"),
+					to.plusDays(1).atStartOfDay(CHINA).toInstant()));
+		}
+		if (reached != null) {
+			Phase[] later = Arrays.copyOfRange(Phase.values(), reached.ordinal(), Phase.values().length);
+			spec = spec.and((root, query, cb) -> root.get("phase").in((Object[]) later));
 		}
 		return spec;
 	}

@@ -3,14 +3,11 @@ package cn.needsloop.kpi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,17 +31,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.needsloop.community.Communities;
-import cn.needsloop.design.ProjectService;
-import cn.needsloop.design.ProjectStatus;
-import cn.needsloop.design.ProjectView;
-import cn.needsloop.design.ProjectView.EvaluationView;
-import cn.needsloop.implementation.Organization;
-import cn.needsloop.implementation.Organizations;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.NeedFilter;
+import cn.needsloop.community.Grids;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.NeedView;
 import cn.needsloop.intake.Phase;
+import cn.needsloop.kpi.DrillDown.NeedQuery;
+import cn.needsloop.kpi.KpiService.ImplementerRank;
+import cn.needsloop.kpi.KpiService.NeedsOverTime;
+import cn.needsloop.kpi.KpiService.Scope;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.PageDates;
@@ -53,26 +47,45 @@ import cn.needsloop.system.ProblemException;
 /**
  * 数据看板 for managers: the KPI cards of DESIGN.md for a community and period, charts (needs by
  * channel and category over time, the loop as a funnel by phase, overdue tasks by line, implementer
- * ranking), drill-down from a figure to the needs behind it, and Excel export of the KPI table and
- * of any list (in the background, with progress). Figures come from {@link KpiService},
- * {@link NeedService} and {@link ProjectService}.
+ * ranking, needs by grid), drill-down from a figure to the list behind it, and Excel export of the
+ * KPI table and of any list (in the background, with progress). Every figure honours the community
+ * and the period; every chart has a table of its figures under it, each figure a link to its list.
+ * Figures come from {@link KpiService}; the lists other than needs are in {@link DrillDownController}.
  */
 @Controller
 class DashboardController {
 
 	private static final int EXPORT_PAGE = 200;
 
-	private static final int MAX_BUCKETS = 8;
+	/** The figures of the charts, with the list behind each (a path under the context). */
+	record Charts(List<Bucket> buckets, List<Series> byChannel, List<Series> byCategory, List<FunnelStep> funnel,
+			List<Bar> overdueByLine, List<Rank> ranking, List<Bar> byGrid) {
+	}
+
+	record Bucket(String label, LocalDate from, LocalDate to) {
+	}
+
+	/** One channel or category: its count per bucket, each with its list, and over the whole period. */
+	record Series(String code, String name, List<Long> values, List<String> urls, long total, String url) {
+	}
+
+	/** A phase of the loop: needs that reached it (this phase or a later one) and needs in it now. */
+	record FunnelStep(String code, String name, long reached, String url, long current, String currentUrl) {
+	}
+
+	record Bar(String code, String name, long value, String url) {
+	}
+
+	record Rank(String code, String name, long completed, long delivered, Double rating, long ratings, String url) {
+	}
 
 	private final KpiService kpis;
 
 	private final NeedService needs;
 
-	private final ProjectService projects;
-
-	private final Organizations organizations;
-
 	private final Communities communities;
+
+	private final Grids grids;
 
 	private final ExportJobs exports;
 
@@ -80,13 +93,12 @@ class DashboardController {
 
 	private final ObjectMapper json;
 
-	DashboardController(KpiService kpis, NeedService needs, ProjectService projects, Organizations organizations,
-			Communities communities, ExportJobs exports, MessageSource messages, ObjectMapper json) {
+	DashboardController(KpiService kpis, NeedService needs, Communities communities, Grids grids, ExportJobs exports,
+			MessageSource messages, ObjectMapper json) {
 		this.kpis = kpis;
 		this.needs = needs;
-		this.projects = projects;
-		this.organizations = organizations;
 		this.communities = communities;
+		this.grids = grids;
 		this.exports = exports;
 		this.messages = messages;
 		this.json = json;
@@ -98,20 +110,25 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model)
 			throws JsonProcessingException {
 		Actor me = CurrentActor.get();
-		String community = blankToNull(communityCode);
+		String community = DrillDown.blankToNull(communityCode);
 		Kpis k = kpis.compute(community, from, to, me);
+		Charts charts = charts(k, me);
 		model.addAttribute("kpis", k);
 		model.addAttribute("communityCode", community);
 		model.addAttribute("communities", communities.findAll());
-		model.addAttribute("charts", json.writeValueAsString(charts(k, me)));
+		model.addAttribute("chartData", charts);
+		model.addAttribute("charts", json.writeValueAsString(charts));
 		return "manager/dashboard";
 	}
 
 	@GetMapping("/manager/needs")
-	String drillDown(NeedFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
-		Page<NeedView> result = needs.list(clean(filter), Math.max(page, 0), 50, CurrentActor.get());
-		model.addAttribute("filter", clean(filter));
+	String drillDown(NeedQuery filter, @RequestParam(defaultValue = "0") int page, Model model) {
+		NeedQuery f = filter.clean();
+		Page<NeedView> result = needs.list(f.toFilter(), Math.max(page, 0), 50, CurrentActor.get());
+		model.addAttribute("filter", f);
 		model.addAttribute("page", result);
+		model.addAttribute("communityNames", communityNames());
+		model.addAttribute("gridNames", gridNames());
 		return "manager/needs";
 	}
 
@@ -120,7 +137,7 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
 			throws IOException {
-		Kpis k = kpis.compute(blankToNull(communityCode), from, to, CurrentActor.get());
+		Kpis k = kpis.compute(DrillDown.blankToNull(communityCode), from, to, CurrentActor.get());
 		Locale locale = LocaleContextHolder.getLocale();
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		Workbooks.write(text("kpi.sheet", locale), List.of(text("kpi.name", locale), text("kpi.value", locale)),
@@ -135,15 +152,15 @@ class DashboardController {
 	/** Starts exporting a list of needs (any length) in the background; the page polls its progress. */
 	@PostMapping(path = "/manager/exports/needs", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	Map<String, Object> startNeedsExport(NeedFilter filter) {
+	Map<String, Object> startNeedsExport(NeedQuery filter) {
 		Actor me = CurrentActor.get();
-		NeedFilter f = clean(filter);
+		NeedQuery f = filter.clean();
 		Locale locale = LocaleContextHolder.getLocale();
 		List<String> header = List.of("id", "community", "grid", "channel", "title", "status", "phase", "category",
 				"outcome", "reportedAt", "closedAt", "score").stream().map(h -> text("export.need." + h, locale)).toList();
 		ExportJobs.Job job = exports.start(me.userId(), "needs.xlsx", (j, out) -> Workbooks.write(
 				text("export.needs.sheet", locale), header, sheet -> {
-					Page<NeedView> page = needs.list(f, 0, EXPORT_PAGE, me);
+					Page<NeedView> page = needs.list(f.toFilter(), 0, EXPORT_PAGE, me);
 					j.total = page.getTotalElements();
 					while (true) {
 						for (NeedView n : page.getContent()) {
@@ -157,7 +174,7 @@ class DashboardController {
 						if (!page.hasNext()) {
 							break;
 						}
-						page = needs.list(f, page.getNumber() + 1, EXPORT_PAGE, me);
+						page = needs.list(f.toFilter(), page.getNumber() + 1, EXPORT_PAGE, me);
 					}
 				}, out));
 		return job.status();
@@ -185,94 +202,66 @@ class DashboardController {
 		return exports.find(id, CurrentActor.get().userId()).orElseThrow(() -> ProblemException.notFound("export", id));
 	}
 
-	private Map<String, Object> charts(Kpis k, Actor me) {
+	private Charts charts(Kpis k, Actor me) {
 		Locale locale = LocaleContextHolder.getLocale();
-		Map<String, Object> charts = new LinkedHashMap<>();
-		// needs by channel and by category over time: the same KPIs, period by period
-		long days = ChronoUnit.DAYS.between(k.from(), k.to()) + 1;
-		long step = Math.max(7, (days + MAX_BUCKETS - 1) / MAX_BUCKETS);
-		List<String> buckets = new ArrayList<>();
-		Map<String, List<Long>> byChannel = new TreeMap<>();
-		Map<String, List<Long>> byCategory = new TreeMap<>();
-		int index = 0;
-		for (LocalDate start = k.from(); !start.isAfter(k.to()); start = start.plusDays(step), index++) {
-			LocalDate end = start.plusDays(step - 1).isAfter(k.to()) ? k.to() : start.plusDays(step - 1);
-			Kpis slice = kpis.compute(k.communityCode(), start, end, me);
-			buckets.add(start.toString());
-			int at = index;
-			slice.needsByChannel().forEach((c, n) -> series(byChannel, label("enum.Channel.", c, locale), at).set(at, n));
-			slice.needsByCategory().forEach((c, n) -> series(byCategory, label("enum.Category.", c, locale), at).set(at, n));
-		}
-		int size = buckets.size();
-		byChannel.values().forEach(values -> pad(values, size));
-		byCategory.values().forEach(values -> pad(values, size));
-		charts.put("buckets", buckets);
-		charts.put("byChannel", byChannel);
-		charts.put("byCategory", byCategory);
-		// the loop as a funnel: needs that reached each phase (their phase now is that one or a later one)
-		List<Map<String, Object>> funnel = new ArrayList<>();
+		String c = k.communityCode();
+		LocalDate from = k.from();
+		LocalDate to = k.to();
+		// needs by channel and by category over time, each bar a list of needs of that stretch
+		NeedsOverTime overTime = kpis.needsOverTime(c, from, to, me);
+		List<Bucket> buckets = overTime.buckets().stream()
+			.map(b -> new Bucket(b.from().toString(), b.from(), b.to()))
+			.toList();
+		List<Series> byChannel = series(overTime.byChannel(), overTime.buckets(), "channel", "enum.Channel.", k, locale);
+		List<Series> byCategory = series(overTime.byCategory(), overTime.buckets(), "category", "enum.Category.", k,
+				locale);
+		// the loop as a funnel: needs of the period that reached each phase (they are in it now or a later one)
+		Map<Phase, Long> byPhase = kpis.needsByPhase(c, from, to, me);
+		List<FunnelStep> funnel = new ArrayList<>();
 		Phase[] phases = Phase.values();
-		long[] atPhase = new long[phases.length];
-		for (int i = 0; i < phases.length; i++) {
-			atPhase[i] = needs.list(new NeedFilter(k.communityCode(), null, phases[i], null), 0, 1, me).getTotalElements();
-		}
 		for (int i = 0; i < phases.length; i++) {
 			long reached = 0;
 			for (int j = i; j < phases.length; j++) {
-				reached += atPhase[j];
+				reached += byPhase.get(phases[j]);
 			}
-			funnel.add(Map.of("name", label("enum.Phase.", phases[i], locale), "value", reached, "url",
-					"/manager/needs?phase=" + phases[i] + community(k)));
+			funnel.add(new FunnelStep(phases[i].name(), label("enum.Phase.", phases[i], locale), reached,
+					Links.needs(c, from, to, "reached", phases[i].name()), byPhase.get(phases[i]),
+					Links.needs(c, from, to, "phase", phases[i].name())));
 		}
-		charts.put("funnel", funnel);
-		List<Map<String, Object>> overdue = new ArrayList<>();
-		k.overdueTasksByLine().forEach((line, n) -> overdue.add(Map.of("name",
-				"UNROUTED".equals(line) ? text("kpi.unrouted", locale) : label("enum.Line.", line, locale), "value", n)));
-		charts.put("overdueByLine", overdue);
-		charts.put("ranking", ranking(me));
-		Map<String, String> categoryUrls = new LinkedHashMap<>();
-		for (Category c : Category.values()) {
-			categoryUrls.put(label("enum.Category.", c, locale), "/manager/needs?category=" + c + community(k));
+		List<Bar> overdue = new ArrayList<>();
+		k.overdueTasksByLine().forEach((line, n) -> overdue.add(new Bar(line,
+				KpiService.UNROUTED.equals(line) ? text("kpi.unrouted", locale) : label("enum.Line.", line, locale), n,
+				Links.tasks(c, from, to, line))));
+		List<Rank> ranking = new ArrayList<>();
+		for (ImplementerRank r : kpis.ranking(c, from, to, me)) {
+			ranking.add(new Rank(r.code(), r.name(), r.completed(), r.delivered(), r.rating(), r.ratings(),
+					Links.implementerProjects(c, from, to, r.code())));
 		}
-		charts.put("categoryUrls", categoryUrls);
-		return charts;
+		Map<String, String> gridNames = gridNames();
+		List<Bar> byGrid = new ArrayList<>();
+		k.needsByGrid().forEach((grid, n) -> byGrid.add(new Bar(grid, gridNames.getOrDefault(grid, grid), n,
+				Links.needs(c, from, to, "gridCode", grid))));
+		return new Charts(buckets, byChannel, byCategory, funnel, overdue, ranking, byGrid);
 	}
 
-	/** Implementers by projects delivered (closed), then by the average of the ratings they received. */
-	private List<Map<String, Object>> ranking(Actor me) {
-		Map<String, long[]> delivered = new TreeMap<>();
-		Map<String, List<Integer>> scores = new TreeMap<>();
-		for (ProjectView p : projects.list(null, me)) {
-			if (p.claimant() == null) {
-				continue;
-			}
-			delivered.computeIfAbsent(p.claimant(), c -> new long[1]);
-			if (p.status() == ProjectStatus.CLOSED) {
-				delivered.get(p.claimant())[0]++;
-			}
-			for (EvaluationView e : Objects.requireNonNullElse(projects.view(p.id(), me).evaluations(),
-					List.<EvaluationView>of())) {
-				if (!"IMPLEMENTER".equals(e.perspective())) {
-					scores.computeIfAbsent(p.claimant(), c -> new ArrayList<>()).add(e.score());
-				}
-			}
-		}
-		List<Map<String, Object>> rows = new ArrayList<>();
-		delivered.forEach((code, n) -> {
-			double average = scores.getOrDefault(code, List.of()).stream().mapToInt(Integer::intValue).average().orElse(0);
-			rows.add(Map.of("name", organizations.findById(code).map(Organization::getName).orElse(code), "delivered", n[0],
-					"rating", Math.round(average * 100) / 100.0));
+	private List<Series> series(Map<String, List<Long>> counts, List<Scope> buckets, String param, String labels, Kpis k,
+			Locale locale) {
+		List<Series> series = new ArrayList<>();
+		counts.forEach((code, values) -> {
+			List<String> urls = buckets.stream()
+				.map(b -> Links.needs(k.communityCode(), b.from(), b.to(), param, code))
+				.toList();
+			series.add(new Series(code, label(labels, code, locale), values, urls,
+					values.stream().mapToLong(Long::longValue).sum(),
+					Links.needs(k.communityCode(), k.from(), k.to(), param, code)));
 		});
-		rows.sort((a, b) -> {
-			int byDelivered = Long.compare((Long) b.get("delivered"), (Long) a.get("delivered"));
-			return byDelivered != 0 ? byDelivered : Double.compare((Double) b.get("rating"), (Double) a.get("rating"));
-		});
-		return rows;
+		return series;
 	}
 
 	private Map<String, Object> kpiRows(Kpis k, Locale locale) {
 		Map<String, Object> rows = new LinkedHashMap<>();
-		rows.put(text("kpi.community", locale), k.communityCode() == null ? text("kpi.allCommunities", locale) : k.communityCode());
+		rows.put(text("kpi.community", locale), k.communityCode() == null ? text("kpi.allCommunities", locale)
+				: communityNames().getOrDefault(k.communityCode(), k.communityCode()));
 		rows.put(text("kpi.from", locale), k.from().toString());
 		rows.put(text("kpi.to", locale), k.to().toString());
 		rows.put(text("kpi.needsDiscovered", locale), k.needsDiscovered());
@@ -285,26 +274,29 @@ class DashboardController {
 		rows.put(text("kpi.needsPerProject", locale), k.needsPerProject());
 		rows.put(text("kpi.claimRate", locale), k.claimRate());
 		rows.put(text("kpi.onTimeRate", locale), k.onTimeCompletionRate());
+		rows.put(text("kpi.consultationApplicationRate", locale), k.consultationApplicationRate());
+		rows.put(text("kpi.consultationsAgreed", locale), k.consultationsAgreed());
+		rows.put(text("kpi.consultationsApplied", locale), k.consultationsApplied());
 		rows.put(text("kpi.overdueTasks", locale), k.overdueTasks());
+		k.overdueTasksByLine().forEach((line, n) -> rows.put(text("kpi.overdueByLine", locale) + " · "
+				+ (KpiService.UNROUTED.equals(line) ? text("kpi.unrouted", locale) : label("enum.Line.", line, locale)), n));
 		k.needsByChannel().forEach((c, n) -> rows.put(text("kpi.byChannel", locale) + " · " + label("enum.Channel.", c, locale), n));
 		k.needsByCategory().forEach((c, n) -> rows.put(text("kpi.byCategory", locale) + " · " + label("enum.Category.", c, locale), n));
+		Map<String, String> gridNames = gridNames();
+		k.needsByGrid().forEach((g, n) -> rows.put(text("kpi.byGrid", locale) + " · " + gridNames.getOrDefault(g, g), n));
 		return rows;
 	}
 
-	private static List<Long> series(Map<String, List<Long>> all, String name, int index) {
-		List<Long> values = all.computeIfAbsent(name, n -> new ArrayList<>());
-		pad(values, index + 1);
-		return values;
+	private Map<String, String> communityNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		communities.findAll().forEach(c -> names.put(c.getCode(), c.getName()));
+		return names;
 	}
 
-	private static void pad(List<Long> values, int size) {
-		while (values.size() < size) {
-			values.add(0L);
-		}
-	}
-
-	private static String community(Kpis k) {
-		return k.communityCode() == null ? "" : "&communityCode=" + k.communityCode();
+	private Map<String, String> gridNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		grids.findAll().forEach(g -> names.put(g.getCode(), g.getName()));
+		return names;
 	}
 
 	private String label(String prefix, Object value, Locale locale) {
@@ -313,13 +305,5 @@ class DashboardController {
 
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
-	}
-
-	private static NeedFilter clean(NeedFilter filter) {
-		return new NeedFilter(blankToNull(filter.communityCode()), filter.status(), filter.phase(), filter.category());
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 }

@@ -278,6 +278,49 @@ public class ProcessGateway {
 		return tasks.createTaskQuery().dueBefore(now).list();
 	}
 
+	/**
+	 * Open tasks past due at {@code now} that were created in [{@code createdFrom}, {@code createdBefore}),
+	 * of one community (process variable {@code communityCode}) when it is given, by due date. Null
+	 * bounds or community leave that filter out.
+	 */
+	public List<Task> overdueTasks(java.util.Date now, String communityCode, java.util.Date createdFrom,
+			java.util.Date createdBefore) {
+		TaskQuery query = tasks.createTaskQuery().dueBefore(now);
+		if (createdFrom != null) {
+			// the engine's bounds are exclusive: one millisecond earlier keeps a task created at the very start
+			query.taskCreatedAfter(new java.util.Date(createdFrom.getTime() - 1));
+		}
+		if (createdBefore != null) {
+			query.taskCreatedBefore(createdBefore);
+		}
+		if (communityCode != null) {
+			query.processVariableValueEquals(Workflow.Var.COMMUNITY_CODE, communityCode);
+		}
+		return query.orderByDueDate().asc().list();
+	}
+
+	/** Variables of many process instances at once (their own scope), by process instance id then name. */
+	public Map<String, Map<String, Object>> processVariables(Collection<String> processInstanceIds, String... names) {
+		Map<String, Map<String, Object>> result = new HashMap<>();
+		List<String> ids = processInstanceIds.stream().distinct().toList();
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+			for (VariableInstance variable : runtime.createVariableInstanceQuery()
+				.processInstanceIdIn(slice.toArray(String[]::new))
+				.variableNameIn(names)
+				.disableBinaryFetching()
+				.list()) {
+				// only the process instance's own variables, not those of a task or a sub-scope
+				if (variable.getExecutionId() != null && variable.getExecutionId().equals(variable.getProcessInstanceId())
+						&& variable.getTaskId() == null) {
+					result.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+						.put(variable.getName(), variable.getValue());
+				}
+			}
+		}
+		return result;
+	}
+
 	/** Task-local variables of many tasks at once, by task id then variable name. */
 	public Map<String, Map<String, Object>> localVariables(Collection<String> taskIds, String... names) {
 		Map<String, Map<String, Object>> result = new HashMap<>();

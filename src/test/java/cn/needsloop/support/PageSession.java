@@ -59,7 +59,7 @@ public final class PageSession {
 	}
 
 	public Page get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml")
+		return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml")
 			.GET());
 	}
 
@@ -126,6 +126,43 @@ public final class PageSession {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A page that must answer 200, parsed; its links resolve against the server. */
+	public Document page(String path) {
+		Page page = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml")
+			.header("Accept-Language", "zh-CN")
+			.GET());
+		assertThat(page.status()).as("GET %s; body: %s", path, page.body()).isEqualTo(200);
+		return Jsoup.parse(page.body(), uri(path).toString());
+	}
+
+	/** The status of a GET, without following a redirect. */
+	public int status(String path) {
+		return get(path).status();
+	}
+
+	/** A file that must answer 200. */
+	public byte[] bytes(String path) {
+		try {
+			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "zh-CN")
+				.timeout(Duration.ofSeconds(120))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create(path.startsWith("http") ? path : base + path);
 	}
 
 	/** One answer: status, content type, where it redirects, the body (as HTML when it is a page). */

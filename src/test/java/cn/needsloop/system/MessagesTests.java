@@ -21,6 +21,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
+import cn.needsloop.consultation.ConsultationLevel;
+import cn.needsloop.consultation.ConsultationStatus;
+import cn.needsloop.consultation.RoundResult;
+import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.intake.Category;
 import cn.needsloop.intake.Channel;
@@ -84,7 +88,8 @@ class MessagesTests {
 	void everyValueShownByNameHasATextInBothLanguages() {
 		List<String> missing = new ArrayList<>();
 		List<Class<? extends Enum<?>>> shown = List.of(Category.class, Channel.class, NeedStatus.class, Outcome.class,
-				Phase.class, Scope.class, Urgency.class, VerificationVerdict.class, Line.class, ProjectStatus.class);
+				Phase.class, Scope.class, Urgency.class, VerificationVerdict.class, Line.class, ProjectStatus.class,
+				RoundResult.class, ConsultationStatus.class, TopicType.class, ConsultationLevel.class);
 		for (Class<? extends Enum<?>> type : shown) {
 			for (Enum<?> value : type.getEnumConstants()) {
 				String key = "enum." + type.getSimpleName() + "." + value.name();

@@ -1,0 +1,194 @@
+package cn.needsloop.kpi;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import cn.needsloop.community.Communities;
+import cn.needsloop.implementation.Organization;
+import cn.needsloop.implementation.Organizations;
+import cn.needsloop.kpi.DrillDown.ConsultationQuery;
+import cn.needsloop.kpi.DrillDown.ConsultationRow;
+import cn.needsloop.kpi.DrillDown.OverdueTask;
+import cn.needsloop.kpi.DrillDown.ProjectQuery;
+import cn.needsloop.kpi.DrillDown.ProjectRow;
+import cn.needsloop.kpi.DrillDown.TaskQuery;
+import cn.needsloop.system.Actor;
+import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.PageDates;
+
+/**
+ * The lists behind the dashboard's figures other than needs: overdue tasks (of a line), service
+ * projects (of an implementer, or behind a project KPI) and consultations (behind the consultation
+ * application rate). Each shows the filter it was drilled with and exports to Excel in the
+ * background like the needs list ({@link ExportJobs}, {@code export.js}).
+ */
+@Controller
+class DrillDownController {
+
+	private static final int PAGE = 50;
+
+	private static final int EXPORT_PAGE = 200;
+
+	private final KpiService kpis;
+
+	private final Communities communities;
+
+	private final Organizations organizations;
+
+	private final ExportJobs exports;
+
+	private final MessageSource messages;
+
+	DrillDownController(KpiService kpis, Communities communities, Organizations organizations, ExportJobs exports,
+			MessageSource messages) {
+		this.kpis = kpis;
+		this.communities = communities;
+		this.organizations = organizations;
+		this.exports = exports;
+		this.messages = messages;
+	}
+
+	@GetMapping("/manager/tasks")
+	String overdueTasks(TaskQuery filter, Model model) {
+		TaskQuery f = filter.clean();
+		model.addAttribute("filter", f);
+		model.addAttribute("tasks", kpis.overdueTasks(f, CurrentActor.get()));
+		model.addAttribute("communityNames", communityNames());
+		return "manager/tasks";
+	}
+
+	@GetMapping("/manager/projects")
+	String projects(ProjectQuery filter, @RequestParam(defaultValue = "0") int page, Model model) {
+		ProjectQuery f = filter.clean();
+		model.addAttribute("filter", f);
+		model.addAttribute("page", kpis.projects(f, Math.max(page, 0), PAGE, CurrentActor.get()));
+		model.addAttribute("communityNames", communityNames());
+		model.addAttribute("claimantName", f.claimant() == null ? null
+				: organizations.findById(f.claimant()).map(Organization::getName).orElse(f.claimant()));
+		return "manager/projects";
+	}
+
+	@GetMapping("/manager/consultations")
+	String consultations(ConsultationQuery filter, @RequestParam(defaultValue = "0") int page, Model model) {
+		ConsultationQuery f = filter.clean();
+		model.addAttribute("filter", f);
+		model.addAttribute("page", kpis.consultations(f, Math.max(page, 0), PAGE, CurrentActor.get()));
+		model.addAttribute("communityNames", communityNames());
+		return "manager/consultations";
+	}
+
+	@PostMapping(path = "/manager/exports/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> exportTasks(TaskQuery filter) {
+		Actor me = CurrentActor.get();
+		TaskQuery f = filter.clean();
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> names = communityNames();
+		return export(me, "overdue-tasks.xlsx", "export.tasks.sheet", locale,
+				List.of("task", "subject", "community", "line", "phase", "assignee", "created", "due", "overdueHours"),
+				page -> {
+					List<OverdueTask> all = kpis.overdueTasks(f, me);
+					return new PageImpl<>(all, PageRequest.of(0, Math.max(all.size(), 1)), all.size());
+				},
+				t -> Arrays.asList(t.name(), t.subject(), names.getOrDefault(t.communityCode(), t.communityCode()),
+						KpiService.UNROUTED.equals(t.line()) ? text("kpi.unrouted", locale) : label("enum.Line.", t.line(), locale),
+						label("enum.Phase.", t.phase(), locale), t.assignee(), PageDates.format(t.created()),
+						PageDates.format(t.due()), t.overdueHours()));
+	}
+
+	@PostMapping(path = "/manager/exports/projects", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> exportProjects(ProjectQuery filter) {
+		Actor me = CurrentActor.get();
+		ProjectQuery f = filter.clean();
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> names = communityNames();
+		return export(me, "projects.xlsx", "export.projects.sheet", locale,
+				List.of("id", "title", "community", "category", "status", "claimant", "createdAt", "publishedAt",
+						"claimedInTime", "plannedEnd", "completedAt", "onTime", "verdict", "residentAverage",
+						"communityAverage"),
+				page -> kpis.projects(f, page, EXPORT_PAGE, me),
+				p -> Arrays.asList(p.id(), p.title(), names.getOrDefault(p.communityCode(), p.communityCode()),
+						label("enum.Category.", p.category(), locale), label("enum.ProjectStatus.", p.status(), locale),
+						p.claimantName(), PageDates.format(p.createdAt()), PageDates.format(p.publishedAt()),
+						yesNo(p.claimedInTime(), locale), p.plannedEnd() == null ? null : p.plannedEnd().toString(),
+						PageDates.format(p.completedAt()), yesNo(p.onTime(), locale),
+						label("enum.Verdict.", p.verdict(), locale), p.residentAverage(), p.communityAverage()));
+	}
+
+	@PostMapping(path = "/manager/exports/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> exportConsultations(ConsultationQuery filter) {
+		Actor me = CurrentActor.get();
+		ConsultationQuery f = filter.clean();
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> names = communityNames();
+		return export(me, "consultations.xlsx", "export.consultations.sheet", locale,
+				List.of("id", "community", "topic", "topicType", "level", "result", "rounds", "attendees", "votesFor",
+						"votesAgainst", "votesAbstain", "concludedAt", "appliedAt", "applicationReport"),
+				page -> kpis.consultations(f, page, EXPORT_PAGE, me),
+				k -> Arrays.asList(k.id(), names.getOrDefault(k.communityCode(), k.communityCode()), k.topic(),
+						label("enum.TopicType.", k.topicType(), locale), label("enum.ConsultationLevel.", k.level(), locale),
+						label("enum.RoundResult.", k.result(), locale), k.round(), k.attendees(), k.votesFor(),
+						k.votesAgainst(), k.votesAbstain(), PageDates.format(k.concludedAt()),
+						PageDates.format(k.appliedAt()), k.applicationReport()));
+	}
+
+	/** Writes the pages of a list into a workbook in the background, counting rows for the progress bar. */
+	private <T> Map<String, Object> export(Actor me, String fileName, String sheetKey, Locale locale,
+			List<String> columns, IntFunction<Page<T>> pages, Function<T, List<?>> row) {
+		List<String> header = columns.stream().map(h -> text(sheetKey.replace(".sheet", "." + h), locale)).toList();
+		ExportJobs.Job job = exports.start(me.userId(), fileName,
+				(j, out) -> Workbooks.write(text(sheetKey, locale), header, sheet -> {
+					Page<T> page = pages.apply(0);
+					j.total = page.getTotalElements();
+					while (true) {
+						for (T item : page.getContent()) {
+							sheet.row(row.apply(item));
+							j.done.incrementAndGet();
+						}
+						if (!page.hasNext()) {
+							break;
+						}
+						page = pages.apply(page.getNumber() + 1);
+					}
+				}, out));
+		return job.status();
+	}
+
+	private Map<String, String> communityNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		communities.findAll().forEach(c -> names.put(c.getCode(), c.getName()));
+		return names;
+	}
+
+	private String yesNo(Boolean value, Locale locale) {
+		return value == null ? null : text(value ? "drill.yes" : "drill.no", locale);
+	}
+
+	private String label(String prefix, Object value, Locale locale) {
+		return value == null ? "" : messages.getMessage(prefix + value, null, value.toString(), locale);
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+}
