@@ -21,6 +21,11 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
+import cn.needsloop.consultation.ConsultationLevel;
+import cn.needsloop.consultation.ConsultationStatus;
+import cn.needsloop.consultation.ParticipantKind;
+import cn.needsloop.consultation.RoundResult;
+import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.intake.Category;
 import cn.needsloop.intake.Channel;
@@ -84,7 +89,10 @@ class MessagesTests {
 	void everyValueShownByNameHasATextInBothLanguages() {
 		List<String> missing = new ArrayList<>();
 		List<Class<? extends Enum<?>>> shown = List.of(Category.class, Channel.class, NeedStatus.class, Outcome.class,
-				Phase.class, Scope.class, Urgency.class, VerificationVerdict.class, Line.class, ProjectStatus.class);
+				Phase.class, Scope.class, Urgency.class, VerificationVerdict.class, Line.class, ProjectStatus.class,
+				// consultation pages
+				TopicType.class, ConsultationStatus.class, ConsultationLevel.class, ParticipantKind.class,
+				RoundResult.class);
 		for (Class<? extends Enum<?>> type : shown) {
 			for (Enum<?> value : type.getEnumConstants()) {
 				String key = "enum." + type.getSimpleName() + "." + value.name();
