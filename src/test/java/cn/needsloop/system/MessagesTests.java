@@ -21,6 +21,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
+import cn.needsloop.certificate.CertificateStatus;
 import cn.needsloop.consultation.ConsultationLevel;
 import cn.needsloop.consultation.ConsultationStatus;
 import cn.needsloop.consultation.ParticipantKind;
@@ -90,9 +91,9 @@ class MessagesTests {
 		List<String> missing = new ArrayList<>();
 		List<Class<? extends Enum<?>>> shown = List.of(Category.class, Channel.class, NeedStatus.class, Outcome.class,
 				Phase.class, Scope.class, Urgency.class, VerificationVerdict.class, Line.class, ProjectStatus.class,
-				// consultation pages
+				// consultation and certificate pages
 				TopicType.class, ConsultationStatus.class, ConsultationLevel.class, ParticipantKind.class,
-				RoundResult.class);
+				RoundResult.class, CertificateStatus.class);
 		for (Class<? extends Enum<?>> type : shown) {
 			for (Enum<?> value : type.getEnumConstants()) {
 				String key = "enum." + type.getSimpleName() + "." + value.name();
