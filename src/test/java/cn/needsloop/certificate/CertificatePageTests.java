@@ -56,6 +56,8 @@ class CertificatePageTests {
 		assertThat(page.has("#form-decision")).isFalse();
 		assertThat(pages.get("resident1", "/certificates").has(".card[data-certificate=" + id + "]")).isTrue();
 
+		Page workbench = pages.get("steward1", "/steward");
+		assertThat(workbench.html().select("a[href='/certificates/" + id + "']").text()).isEqualTo("开具证明");
 		Page list = pages.get("steward1", "/certificates?status=PENDING");
 		assertThat(list.text("#overseen-certificates tr[data-certificate=" + id + "]")).contains("居住证明").contains("刘秀英");
 		assertThat(pages.get("steward2", "/certificates").has("#overseen-certificates tr[data-certificate=" + id + "]"))
@@ -90,6 +92,7 @@ class CertificatePageTests {
 		assertThat(page.text("#certificate-status")).isEqualTo("社区不出具（已告知去处）");
 		assertThat(page.text("#certificate-rule")).isNotBlank();
 		assertThat(page.text("#certificate-refer-to")).contains("公安派出所");
+		assertThat(pages.get("steward1", "/steward").has("a[href='/certificates/" + idOf(page) + "']")).isFalse();
 
 		page = request("resident1", "OTHER", "13800000001");
 		assertThat(page.text("#certificate-kind")).isEqualTo("其他证明");

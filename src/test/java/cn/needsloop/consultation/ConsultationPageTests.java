@@ -42,8 +42,8 @@ import cn.needsloop.system.Actor;
 
 /**
  * 社区协商 on the pages, as the demo users: proposing (in and outside the catalog), the list and its filter, each
- * step's form for the self-governance line, an objection during the publicity. A refused or bad form changes
- * nothing and says why in Chinese.
+ * step's form for the self-governance line, an objection during the publicity, the workbench's link, the project's
+ * link. A refused or bad form changes nothing and says why in Chinese.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -143,6 +143,10 @@ class ConsultationPageTests {
 		long id = idOf(propose("resident1", "垃圾分类投放点调整 " + unique(), "ENVIRONMENT_SANITATION"));
 		String path = "/consultations/" + id;
 
+		Page tasks = pages.get("selfgov1", "/tasks");
+		assertThat(tasks.html().select("a[href='" + path + "']").text()).isEqualTo("确定协商主体");
+		assertThat(tasks.text("#claimable-tasks")).contains("协商 #" + id);
+
 		Page page = pages.get("selfgov1", path);
 		assertThat(page.html().select("#form-participants select[name=kind] option[selected]").eachAttr("value"))
 			.as("a row for each kind the catalog requires").contains("RESIDENT_REPRESENTATIVE", "PROPERTY_COMPANY", "STAKEHOLDER");
@@ -240,6 +244,27 @@ class ConsultationPageTests {
 		assertThat(json).contains("communityConsultation").contains(Step.FIX_PARTICIPANTS);
 		assertThat(pages.get("resident1", "/consultations/" + id).html().select("#diagram").attr("data-diagram"))
 			.isEqualTo("/consultations/" + id + "/diagram");
+	}
+
+	@Test
+	void aProjectThatWentToConsultationLinksToIt() throws Exception {
+		Actor steward = actor("steward1");
+		Need need = needService.report(new ReportNeed("xingfu", "xingfu-01", Channel.STEWARD_STATION,
+				"小区加装电梯 " + unique(), "多户老人上下楼困难", "刘秀英", "13800000001", 40), actor("resident1"));
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已核实"), steward);
+		needService.classify(need.getId(), new Classify(Category.FACILITIES, Urgency.NORMAL, Scope.COMMON), steward);
+		ServiceProject project = projectService.design(new DesignProject("xingfu", "加装电梯 " + unique(), "方便老人出行",
+				"征求意见后加装", Category.FACILITIES, List.of(need.getId()), new BigDecimal("80000"), 40, true,
+				START.toLocalDate().plusMonths(6), List.of("征求意见", "施工")), steward);
+		Long consultationId = consultations.findAll().stream()
+			.filter(c -> project.getId().equals(c.getProjectId()))
+			.map(Consultation::getId)
+			.findFirst()
+			.orElseThrow();
+		Page page = pages.get("steward1", "/projects/" + project.getId());
+		assertThat(page.html().select("#project-consultation").attr("href")).isEqualTo("/consultations/" + consultationId);
+		assertThat(pages.get("steward1", "/consultations/" + consultationId).html().select("#consultation-project")
+			.attr("href")).isEqualTo("/projects/" + project.getId());
 	}
 
 	// --- helpers
