@@ -1,9 +1,11 @@
 package cn.needsloop.certificate;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,6 +82,36 @@ public class CertificateService {
 			throw ProblemException.forbidden("problem.certificate.notYours", id);
 		}
 		return CertificateView.of(certificate);
+	}
+
+	/** The requests the actor made, newest first. */
+	@Transactional(readOnly = true)
+	public List<CertificateView> requestedBy(Actor actor, int max) {
+		return certificates.findByApplicantUserOrderByIdDesc(actor.userId(), PageRequest.of(0, max)).stream()
+			.map(CertificateView::of)
+			.toList();
+	}
+
+	/**
+	 * The requests a steward decides (those of their communities) or a manager oversees (all), newest first,
+	 * optionally of one status; nobody else sees other people's requests.
+	 */
+	@Transactional(readOnly = true)
+	public List<CertificateView> toOversee(CertificateStatus status, Actor actor, int max) {
+		PageRequest page = PageRequest.of(0, max);
+		List<Certificate> found;
+		if (actor.isManager()) {
+			found = status == null ? certificates.findAllByOrderByIdDesc(page)
+					: certificates.findByStatusOrderByIdDesc(status, page);
+		}
+		else if (actor.isSteward()) {
+			found = status == null ? certificates.findByCommunityCodeInOrderByIdDesc(actor.stewardCommunities(), page)
+					: certificates.findByCommunityCodeInAndStatusOrderByIdDesc(actor.stewardCommunities(), status, page);
+		}
+		else {
+			found = List.of();
+		}
+		return found.stream().map(CertificateView::of).toList();
 	}
 
 	public void decide(Long id, Decision request, Actor actor) {

@@ -62,8 +62,7 @@ public class ConsultationService {
 		if (!communities.existsById(request.communityCode())) {
 			throw ProblemException.badField("communityCode", "problem.community.unknown", request.communityCode());
 		}
-		if (!actor.isStewardOf(request.communityCode()) && !actor.isSelfGovernanceOf(request.communityCode())
-				&& !actor.groups().contains(RESIDENT)) {
+		if (!mayPropose(request.communityCode(), actor)) {
 			throw ProblemException.forbidden("problem.consultation.mayNotPropose", request.communityCode());
 		}
 		if (request.projectId() != null) {
@@ -79,6 +78,12 @@ public class ConsultationService {
 				TimeLimits.nowInstant()));
 		process.startConsultation(consultation.getId(), startVariables(consultation));
 		return consultation;
+	}
+
+	/** Whether the actor may propose a topic in the community: its steward, its self-governance line, or a resident. */
+	public boolean mayPropose(String communityCode, Actor actor) {
+		return actor.isStewardOf(communityCode) || actor.isSelfGovernanceOf(communityCode)
+				|| actor.groups().contains(RESIDENT);
 	}
 
 	/** The variables a consultation's process starts with, standalone or called from a project. */

@@ -3,6 +3,7 @@ package cn.needsloop.process;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,11 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.system.ProblemException;
@@ -71,6 +76,32 @@ public class DecisionTables {
 			.evaluate()
 			.getSingleResult();
 		return new Evaluation(entries == null ? Map.of() : new HashMap<>(entries.getEntryMap()), version);
+	}
+
+	/**
+	 * The rules of the latest version of a decision table, in order, each as the text of its entries: the input
+	 * entries by their input expression, the output entries by their output name ({@code "RESIDENCE"},
+	 * {@code true}, {@code -}). For pages that offer the choices a table knows, such as the certificate catalog.
+	 */
+	public List<Map<String, String>> rules(String decisionKey) {
+		DmnModelInstance model = repository.getDmnModelInstance(latest(decisionKey).id());
+		Decision decision = model.getModelElementById(decisionKey);
+		DecisionTable table = decision.getChildElementsByType(DecisionTable.class).iterator().next();
+		List<Input> inputs = List.copyOf(table.getInputs());
+		List<Output> outputs = List.copyOf(table.getOutputs());
+		return table.getRules().stream().map(rule -> {
+			Map<String, String> entries = new LinkedHashMap<>();
+			List<InputEntry> in = List.copyOf(rule.getInputEntries());
+			for (int i = 0; i < in.size() && i < inputs.size(); i++) {
+				entries.put(inputs.get(i).getInputExpression().getText().getTextContent().strip(),
+						in.get(i).getText().getTextContent().strip());
+			}
+			List<OutputEntry> out = List.copyOf(rule.getOutputEntries());
+			for (int i = 0; i < out.size() && i < outputs.size(); i++) {
+				entries.put(outputs.get(i).getName(), out.get(i).getText().getTextContent().strip());
+			}
+			return entries;
+		}).toList();
 	}
 
 	/**

@@ -321,6 +321,22 @@ public class ProcessGateway {
 		return result;
 	}
 
+	/**
+	 * The business keys of running process instances, by instance id: for a consultation or a certificate request the
+	 * key is the id of its record.
+	 */
+	public Map<String, String> businessKeys(Collection<String> processInstanceIds) {
+		Map<String, String> keys = new HashMap<>();
+		List<String> ids = processInstanceIds.stream().distinct().toList();
+		for (int from = 0; from < ids.size(); from += 500) {
+			runtime.createProcessInstanceQuery()
+				.processInstanceIds(new java.util.HashSet<>(ids.subList(from, Math.min(ids.size(), from + 500))))
+				.list()
+				.forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
+		}
+		return keys;
+	}
+
 	/** Task-local variables of many tasks at once, by task id then variable name. */
 	public Map<String, Map<String, Object>> localVariables(Collection<String> taskIds, String... names) {
 		Map<String, Map<String, Object>> result = new HashMap<>();

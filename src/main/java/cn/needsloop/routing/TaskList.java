@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.TimeLimits;
+import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
 
@@ -35,18 +36,36 @@ public class TaskList {
 	private List<TaskView> views(List<Task> tasks, Actor actor) {
 		Map<String, Map<String, Object>> locals = process.localVariables(tasks.stream().map(Task::getId).toList(),
 				Var.PHASE, Var.LINE, Var.NEED_ID, Var.PROJECT_ID);
+		// a consultation's or a certificate request's instance has the id of its record as business key
+		Map<String, String> records = process.businessKeys(tasks.stream()
+			.filter(t -> runs(t, Workflow.COMMUNITY_CONSULTATION) || runs(t, Workflow.CERTIFICATE_REQUEST))
+			.map(Task::getProcessInstanceId)
+			.toList());
 		Instant now = TimeLimits.nowInstant();
 		return tasks.stream().map(t -> {
 			Map<String, Object> v = locals.getOrDefault(t.getId(), Map.of());
 			Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+			Long record = asLong(records.get(t.getProcessInstanceId()));
 			return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), (String) v.get(Var.PHASE),
 					(String) v.get(Var.LINE), asLong(v.get(Var.NEED_ID)), asLong(v.get(Var.PROJECT_ID)), t.getAssignee(),
 					actor.userId().equals(t.getAssignee()), t.getCreateTime().toInstant(), due,
-					due != null && due.isBefore(now), t.getProcessInstanceId());
+					due != null && due.isBefore(now), t.getProcessInstanceId(),
+					runs(t, Workflow.COMMUNITY_CONSULTATION) ? record : null,
+					runs(t, Workflow.CERTIFICATE_REQUEST) ? record : null);
 		}).toList();
 	}
 
+	private static boolean runs(Task task, String processKey) {
+		return task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith(processKey + ":");
+	}
+
 	private static Long asLong(Object value) {
-		return value instanceof Number n ? n.longValue() : null;
+		if (value instanceof Number n) {
+			return n.longValue();
+		}
+		if (value instanceof String s && s.matches("\\d{1,18}")) {
+			return Long.valueOf(s);
+		}
+		return null;
 	}
 }

@@ -2,8 +2,12 @@ package cn.needsloop.routing;
 
 import java.time.Instant;
 
-/** A task on a user's list: assigned to them, or claimable by them or one of their groups. */
+/**
+ * A task on a user's list: assigned to them, or claimable by them or one of their groups. A task of a community
+ * consultation or a certificate request names its record ({@code consultationId}, {@code certificateId}), so that
+ * the list can link to its page.
+ */
 public record TaskView(String id, String name, String taskKey, String phase, String line, Long needId, Long projectId,
 		String assignee, boolean assignedToMe, Instant created, Instant due, boolean overdue,
-		String processInstanceId) {
+		String processInstanceId, Long consultationId, Long certificateId) {
 }

@@ -21,8 +21,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
+import cn.needsloop.certificate.CertificateStatus;
 import cn.needsloop.consultation.ConsultationLevel;
 import cn.needsloop.consultation.ConsultationStatus;
+import cn.needsloop.consultation.ParticipantKind;
 import cn.needsloop.consultation.RoundResult;
 import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ProjectStatus;
@@ -89,7 +91,9 @@ class MessagesTests {
 		List<String> missing = new ArrayList<>();
 		List<Class<? extends Enum<?>>> shown = List.of(Category.class, Channel.class, NeedStatus.class, Outcome.class,
 				Phase.class, Scope.class, Urgency.class, VerificationVerdict.class, Line.class, ProjectStatus.class,
-				RoundResult.class, ConsultationStatus.class, TopicType.class, ConsultationLevel.class);
+				// consultation and certificate pages
+				TopicType.class, ConsultationStatus.class, ConsultationLevel.class, ParticipantKind.class,
+				RoundResult.class, CertificateStatus.class);
 		for (Class<? extends Enum<?>> type : shown) {
 			for (Enum<?> value : type.getEnumConstants()) {
 				String key = "enum." + type.getSimpleName() + "." + value.name();
