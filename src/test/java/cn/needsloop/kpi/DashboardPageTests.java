@@ -176,7 +176,7 @@ class DashboardPageTests extends ApiTest {
 		Element result = board.selectFirst(".board-consultation[data-consultation=" + applied + "]");
 		assertThat(result).isNotNull();
 		assertThat(result.selectFirst(".consultation-result").text()).isEqualTo("同意");
-		assertThat(result.selectFirst(".consultation-status").text()).isEqualTo("成果已运用");
+		assertThat(result.selectFirst(".consultation-status").text()).isEqualTo("成果已运用并反馈");
 		assertThat(result.selectFirst(".consultation-votes").text()).isEqualTo("赞成 4 票，反对 0 票，弃权 1 票（到会 5 人）");
 		assertThat(result.selectFirst(".consultation-application").text()).isEqualTo("已划定12个车位，消防通道保持畅通");
 		assertThat(board.selectFirst(".board-consultation[data-consultation=" + pending + "] .consultation-status").text())
