@@ -127,7 +127,7 @@ class DashboardBrowserTests extends BrowserTest {
 		browser.get(url("/public"));
 		WebElement result = browser.findElement(
 				By.cssSelector(".board-consultation[data-consultation='" + consultation.getId() + "']"));
-		new Actions(browser).scrollToElement(result).perform();
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", result);
 		screenshot(browser, "public-board-consultation");
 		assertThat(result.getText()).contains(consultation.getTopic(), "同意", "成果已运用", "公共空间和设施使用",
 				"赞成 5 票，反对 0 票，弃权 0 票（到会 5 人）", "已在东门安装 6 个充电桩");
