@@ -172,6 +172,8 @@ class PagesBrowserTests extends BrowserTest {
 		byte[] list = download(browser, browser.findElement(By.id("export-download")).getDomProperty("href"));
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(list))) {
 			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).as("community by its name")
+				.containsPattern("\\p{IsHan}");
 			assertThat(workbook.getSheetAt(0).getLastRowNum()).isGreaterThanOrEqualTo(1);
 		}
 		assertThat(scriptErrors(browser)).as("script errors on the drill-down").isEmpty();

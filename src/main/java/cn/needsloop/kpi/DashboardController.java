@@ -158,13 +158,17 @@ class DashboardController {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<String> header = List.of("id", "community", "grid", "channel", "title", "status", "phase", "category",
 				"outcome", "reportedAt", "closedAt", "score").stream().map(h -> text("export.need." + h, locale)).toList();
+		Map<String, String> communityNames = communityNames();
+		Map<String, String> gridNames = gridNames();
 		ExportJobs.Job job = exports.start(me.userId(), "needs.xlsx", (j, out) -> Workbooks.write(
 				text("export.needs.sheet", locale), header, sheet -> {
 					Page<NeedView> page = needs.list(f.toFilter(), 0, EXPORT_PAGE, me);
 					j.total = page.getTotalElements();
 					while (true) {
 						for (NeedView n : page.getContent()) {
-							sheet.row(java.util.Arrays.asList(n.id(), n.communityCode(), n.gridCode(),
+							sheet.row(java.util.Arrays.asList(n.id(),
+									communityNames.getOrDefault(n.communityCode(), n.communityCode()),
+									n.gridCode() == null ? null : gridNames.getOrDefault(n.gridCode(), n.gridCode()),
 									label("enum.Channel.", n.channel(), locale), n.title(),
 									label("enum.NeedStatus.", n.status(), locale), label("enum.Phase.", n.phase(), locale),
 									label("enum.Category.", n.category(), locale), label("enum.Outcome.", n.outcome(), locale),
