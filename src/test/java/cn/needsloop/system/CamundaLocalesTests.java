@@ -51,7 +51,7 @@ class CamundaLocalesTests {
 	private final ObjectMapper json = new ObjectMapper();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist" })
+	@ValueSource(strings = { "tasklist", "admin", "welcome" })
 	void chineseHoldsEveryKeyOfTheStockEnglish(String app) throws IOException {
 		JsonNode english = stockJson(app + "/locales/en.json");
 		JsonNode chinese = ownJson(app + "/locales/zh.json");
@@ -59,7 +59,7 @@ class CamundaLocalesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist" })
+	@ValueSource(strings = { "tasklist", "admin", "welcome" })
 	void everyLabelIsTranslatedAndKeepsPlaceholdersAndMarkup(String app) throws IOException {
 		JsonNode english = stockJson(app + "/locales/en.json").path("labels");
 		JsonNode chinese = ownJson(app + "/locales/zh.json").path("labels");
@@ -85,7 +85,7 @@ class CamundaLocalesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist" })
+	@ValueSource(strings = { "tasklist", "admin", "welcome" })
 	void configOffersChineseAndKeepsTheStockSettings(String app) throws IOException {
 		String stock = stockText(app + "/scripts/config.js");
 		String own = ownText(app + "/scripts/config.js");
