@@ -134,6 +134,8 @@ class WorkItemPageTests extends PageTest {
 		Document managers = page("manager1", "/work-items/" + id);
 		assertThat(managers.getElementById("form-contract-review")).isNotNull();
 		assertThat(managers.getElementById("form-contract-review").text()).contains("50,000");
+		Document workbench = page("manager1", "/tasks");
+		assertThat(workbench.select("a[href=/work-items/" + id + "]")).as("the task links to the item's page").isNotEmpty();
 
 		// without a note nothing happens
 		MvcResult invalid = mvc.perform(form("manager1", "/work-items/" + id + "/contract-review", "/work-items/" + id)
@@ -199,5 +201,15 @@ class WorkItemPageTests extends PageTest {
 			.header("Referer", "http://localhost/admission-list"))
 			.andExpect(flash().attribute("error", Matchers.containsString("只有街道或区民政局管理人员")));
 		assertThat(decisionTables.latest(Workflow.Decision.WORK_ITEM_ADMISSION).version()).isEqualTo(version);
+	}
+
+	@Test
+	void theDepartmentsStartPageIsItsWorkItems() throws Exception {
+		mvc.perform(get("/").with(as("dept1")))
+			.andExpect(redirectedUrl("/work-items"));
+		Document list = page("dept1", "/work-items");
+		assertThat(list.getElementById("nav-work-items")).isNotNull();
+		assertThat(list.getElementById("new-work-item")).isNotNull();
+		assertThat(page("resident1", "/resident").getElementById("nav-work-items")).isNull();
 	}
 }

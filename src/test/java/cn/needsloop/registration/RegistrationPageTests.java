@@ -156,6 +156,8 @@ class RegistrationPageTests extends PageTest {
 
 		Document invitations = page(member, "/dispatches");
 		assertThat(invitations.select(".invitation[data-dispatch=" + id + "]").text()).contains(skill).contains("待答复");
+		assertThat(page(member, "/tasks").select("a[href=/dispatches/" + id + "]"))
+			.as("the answer task on the member's list links to the dispatch").isNotEmpty();
 
 		MvcResult answered = mvc.perform(form(member, "/dispatches/" + id + "/answers", "/dispatches")
 			.param("registrationId", registrationId.toString())
