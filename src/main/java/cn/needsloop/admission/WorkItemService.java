@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,6 +100,28 @@ public class WorkItemService {
 		return WorkItemView.of(item);
 	}
 
+	/**
+	 * The items the actor may read, newest first: all for managers; otherwise those they submitted and
+	 * those concerning a community where they are steward or on the self-governance line.
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkItemView> list(Actor actor, int max) {
+		List<WorkItem> found;
+		if (actor.isManager()) {
+			found = workItems.findAllByOrderByIdDesc(Limit.of(max));
+		}
+		else {
+			List<String> communities = actor.groups().stream()
+				.filter(g -> g.startsWith("steward:") || g.startsWith("selfgov:"))
+				.map(g -> g.substring(g.indexOf(':') + 1))
+				.distinct()
+				.toList();
+			found = workItems.findSubmittedByOrConcerning(actor.userId(),
+					communities.isEmpty() ? List.of("-none-") : communities, Limit.of(max));
+		}
+		return found.stream().map(WorkItemView::of).toList();
+	}
+
 	public void reviewContract(Long id, ContractReview request, Actor actor) {
 		WorkItem item = workItems.require(id);
 		if (!actor.isManager()) {
@@ -114,6 +137,13 @@ public class WorkItemService {
 	@Transactional(readOnly = true)
 	public ListVersion currentList() {
 		return versionOf(decisionTables.latest(Workflow.Decision.WORK_ITEM_ADMISSION));
+	}
+
+	/** The list in force now, rule by rule, for reading. */
+	@Transactional(readOnly = true)
+	public AdmissionList currentListTable() {
+		DecisionVersion latest = decisionTables.latest(Workflow.Decision.WORK_ITEM_ADMISSION);
+		return AdmissionList.of(versionOf(latest), decisionTables.model(latest), Workflow.Decision.WORK_ITEM_ADMISSION);
 	}
 
 	/** Publishes a revised admission list as a new version; items already decided keep the version that decided them. */

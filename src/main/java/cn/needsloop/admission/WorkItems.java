@@ -1,8 +1,10 @@
 package cn.needsloop.admission;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,6 +15,12 @@ public interface WorkItems extends JpaRepository<WorkItem, Long> {
 	default WorkItem require(Long id) {
 		return findById(id).orElseThrow(() -> ProblemException.notFound("workItem", id));
 	}
+
+	/** The items a department submitted or that concern one of the communities, newest first. */
+	@Query("select distinct w from WorkItem w left join w.communityCodes c where w.submittedBy = :user or c in :communities order by w.id desc")
+	List<WorkItem> findSubmittedByOrConcerning(String user, Collection<String> communities, Limit limit);
+
+	List<WorkItem> findAllByOrderByIdDesc(Limit limit);
 
 	/** How many items of a period ended in each status, for the annual review. */
 	@Query("select w.status as status, count(w) as count from WorkItem w where w.submittedAt >= :from and w.submittedAt < :to group by w.status")

@@ -68,6 +68,11 @@ public class DecisionTables {
 		return DecisionVersion.of(definition);
 	}
 
+	/** The model of one deployed version of a decision, as deployed (for showing a table on a page). */
+	public DmnModelInstance model(DecisionVersion version) {
+		return repository.getDmnModelInstance(version.id());
+	}
+
 	/** Evaluates the latest version of a decision with a single result; history records the evaluation. */
 	public Evaluation evaluate(String decisionKey, Map<String, Object> input) {
 		DecisionVersion version = latest(decisionKey);

@@ -1,5 +1,6 @@
 package cn.needsloop.registration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ public interface DispatchOffers extends JpaRepository<DispatchOffer, Long> {
 	List<DispatchOffer> findByDispatchIdAndStatus(Long dispatchId, DispatchOffer.Status status);
 
 	Optional<DispatchOffer> findByDispatchIdAndRegistrationId(Long dispatchId, Long registrationId);
+
+	List<DispatchOffer> findByRegistrationIdInOrderByIdDesc(Collection<Long> registrationIds);
 
 	long countByDispatchIdAndStatus(Long dispatchId, DispatchOffer.Status status);
 }

@@ -2,6 +2,7 @@ package cn.needsloop.registration;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,15 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.needsloop.community.Communities;
+import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.Projects;
+import cn.needsloop.intake.NeedStatus;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Subject;
@@ -195,6 +200,61 @@ public class DispatchService {
 		}
 		return dispatches.findByCommunityCodeOrderByIdDesc(communityCode).stream().map(d -> view(d.getId(), actor))
 			.toList();
+	}
+
+	/** An invitation as the invited registrant sees it: the dispatch, and where their answer stands. */
+	public record Invitation(Long dispatchId, String communityCode, Long needId, Long projectId, String skill,
+			int people, Instant at, Dispatch.Status dispatchStatus, Long registrationId, String registrantName,
+			int round, DispatchOffer.Status status, Instant dueAt, Instant answeredAt) {
+	}
+
+	/** The invitations sent to the registrations the actor answers for, newest first. */
+	@Transactional(readOnly = true)
+	public List<Invitation> invitationsOf(Actor actor) {
+		Map<Long, PartyRegistration> mine = registrations.findByUsernameOrderByIdDesc(actor.userId()).stream()
+			.collect(Collectors.toMap(PartyRegistration::getId, Function.identity()));
+		if (mine.isEmpty()) {
+			return List.of();
+		}
+		List<DispatchOffer> invited = offers.findByRegistrationIdInOrderByIdDesc(mine.keySet());
+		Map<Long, Dispatch> byId = dispatches.findAllById(invited.stream().map(DispatchOffer::getDispatchId).distinct()
+			.toList()).stream().collect(Collectors.toMap(Dispatch::getId, Function.identity()));
+		return invited.stream().map(o -> {
+			Dispatch d = byId.get(o.getDispatchId());
+			return new Invitation(d.getId(), d.getCommunityCode(), d.getNeedId(), d.getProjectId(), d.getSkill(),
+					d.getPeople(), d.getAt(), d.getStatus(), o.getRegistrationId(), mine.get(o.getRegistrationId()).getName(),
+					o.getRound(), o.getStatus(), o.getDueAt(), o.getAnsweredAt());
+		}).toList();
+	}
+
+	/** A need or project a dispatch can be for. */
+	public record SubjectOption(Long id, String title) {
+	}
+
+	/** The open needs and the projects under way of a community, newest first: what a dispatch can be for. */
+	public record OpenSubjects(List<SubjectOption> needs, List<SubjectOption> projects) {
+	}
+
+	/** For whoever may request a dispatch in the community (its party line or steward), as {@link #request} checks. */
+	@Transactional(readOnly = true)
+	public OpenSubjects openSubjects(String communityCode, Actor actor) {
+		if (!actor.isPartyOf(communityCode) && !actor.isStewardOf(communityCode)) {
+			throw ProblemException.forbidden("problem.dispatch.partyOnly", communityCode);
+		}
+		List<SubjectOption> open = needs
+			.findAll((root, query, cb) -> cb.and(cb.equal(root.get("communityCode"), communityCode),
+					cb.equal(root.get("status"), NeedStatus.OPEN)), PageRequest.of(0, 200, Sort.by(Sort.Direction.DESC, "id")))
+			.map(n -> new SubjectOption(n.getId(), n.getTitle()))
+			.getContent();
+		List<SubjectOption> underWay = projects
+			.findByStatusInOrderByIdDesc(EnumSet.complementOf(EnumSet.of(ProjectStatus.CLOSED, ProjectStatus.FAILED))
+				.stream().toList())
+			.stream()
+			.filter(p -> p.getCommunityCode().equals(communityCode))
+			.limit(200)
+			.map(p -> new SubjectOption(p.getId(), p.getTitle()))
+			.toList();
+		return new OpenSubjects(open, underWay);
 	}
 
 	private static boolean mayManage(Actor actor, String communityCode) {

@@ -41,9 +41,18 @@ public class TaskList {
 			.filter(t -> runs(t, Workflow.COMMUNITY_CONSULTATION) || runs(t, Workflow.CERTIFICATE_REQUEST))
 			.map(Task::getProcessInstanceId)
 			.toList());
+		// tasks about neither a need nor a project: the work item or dispatch their instance is about
+		Map<String, Map<String, Object>> subjects = process.instanceVariables(tasks.stream()
+			.filter(t -> {
+				Map<String, Object> v = locals.getOrDefault(t.getId(), Map.of());
+				return v.get(Var.NEED_ID) == null && v.get(Var.PROJECT_ID) == null;
+			})
+			.map(Task::getProcessInstanceId)
+			.toList(), Var.WORK_ITEM_ID, Var.DISPATCH_ID);
 		Instant now = TimeLimits.nowInstant();
 		return tasks.stream().map(t -> {
 			Map<String, Object> v = locals.getOrDefault(t.getId(), Map.of());
+			Map<String, Object> s = subjects.getOrDefault(t.getProcessInstanceId(), Map.of());
 			Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
 			Long record = asLong(records.get(t.getProcessInstanceId()));
 			return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), (String) v.get(Var.PHASE),
@@ -51,7 +60,8 @@ public class TaskList {
 					actor.userId().equals(t.getAssignee()), t.getCreateTime().toInstant(), due,
 					due != null && due.isBefore(now), t.getProcessInstanceId(),
 					runs(t, Workflow.COMMUNITY_CONSULTATION) ? record : null,
-					runs(t, Workflow.CERTIFICATE_REQUEST) ? record : null);
+					runs(t, Workflow.CERTIFICATE_REQUEST) ? record : null, asLong(s.get(Var.WORK_ITEM_ID)),
+					asLong(s.get(Var.DISPATCH_ID)));
 		}).toList();
 	}
 

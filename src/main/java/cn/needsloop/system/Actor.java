@@ -46,6 +46,16 @@ public record Actor(String userId, List<String> groups) {
 		return groups.stream().anyMatch(g -> g.startsWith("party:") || g.startsWith("selfgov:"));
 	}
 
+	/** A government department (市直部门) that submits work items to communities. */
+	public boolean isDepartment() {
+		return groups.stream().anyMatch(g -> g.equals("department") || g.startsWith("department:"));
+	}
+
+	/** Works on the self-governance line of some community. */
+	public boolean isSelfGovernance() {
+		return groups.stream().anyMatch(g -> g.startsWith("selfgov:"));
+	}
+
 	public boolean isSteward() {
 		return groups.stream().anyMatch(g -> g.startsWith("steward:"));
 	}

@@ -30,6 +30,9 @@ class HomeController {
 		if (me.isAdmin()) {
 			return "redirect:/camunda/app/admin/";
 		}
+		if (me.isDepartment()) {
+			return "redirect:/work-items";
+		}
 		return "redirect:/resident";
 	}
 }

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -44,6 +45,21 @@ public final class Pages {
 		catch (NoSuchMessageException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The form's errors in the page's language, each field named as the page labels it: the label is the
+	 * message {@code labelPrefix + field} (the field's name when there is none), the error the
+	 * validator's message or a message for its code (such as {@code typeMismatch}), as {@code form.fieldError}.
+	 */
+	public static String errorText(BindingResult result, MessageSource messages, String labelPrefix) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return result.getFieldErrors().stream()
+			.map(e -> messages.getMessage("form.fieldError", new Object[] {
+					messages.getMessage(labelPrefix + e.getField(), null, e.getField(), locale),
+					messages.getMessage(e, locale) }, locale))
+			.distinct()
+			.collect(Collectors.joining(" "));
 	}
 
 	/** Flashes a refusal by key. */
