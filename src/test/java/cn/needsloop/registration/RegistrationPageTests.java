@@ -200,7 +200,7 @@ class RegistrationPageTests extends PageTest {
 			.param("skill", skill)
 			.param("people", "2")
 			.param("at", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1).format(LOCAL)))
-			.andExpect(redirectedUrl("http://localhost/dispatches/new?communityCode=xingfu"))
+			.andExpect(redirectedUrl("/dispatches/new?communityCode=xingfu"))
 			.andExpect(flash().attribute("error", Matchers.containsString("必须晚于现在")))
 			.andReturn();
 		Document form = page("party1", "/dispatches/new?communityCode=xingfu", past.getFlashMap());
