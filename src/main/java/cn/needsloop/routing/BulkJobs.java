@@ -91,6 +91,8 @@ public class BulkJobs {
 
 		private volatile Instant finishedAt;
 
+		private final java.util.concurrent.CountDownLatch finishedSignal = new java.util.concurrent.CountDownLatch(1);
+
 		Job(String owner, Action action, Locale locale, Map<String, String> labels) {
 			this.owner = owner;
 			this.action = action;
@@ -104,6 +106,11 @@ public class BulkJobs {
 
 		public boolean finished() {
 			return finishedAt != null;
+		}
+
+		/** Waits until the job has finished, at most {@code timeout}; whether it has. */
+		public boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
+			return finishedSignal.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
 
 		public Summary summary() {
@@ -220,6 +227,7 @@ public class BulkJobs {
 		}
 		finally {
 			job.finishedAt = Instant.now();
+			job.finishedSignal.countDown();
 		}
 	}
 

@@ -3,7 +3,6 @@ package cn.needsloop.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,9 @@ class WorkbenchBulkPageTests extends ApiTest {
 
 	@Autowired
 	private TaskService tasks;
+
+	@Autowired
+	private BulkJobs bulkJobs;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -112,7 +114,8 @@ class WorkbenchBulkPageTests extends ApiTest {
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
 		JsonNode job = json.readTree(started.body());
 		assertThat(job.path("total").asInt()).isEqualTo(3);
-		JsonNode done = poll(() -> json.readTree(steward.getJson("/tasks/bulk/jobs/" + job.path("id").asText()).body()));
+		JsonNode done = whenFinished(job.path("id").asText(), "steward1",
+				() -> json.readTree(steward.getJson("/tasks/bulk/jobs/" + job.path("id").asText()).body()));
 		assertThat(done.path("done").asInt()).isEqualTo(3);
 		assertThat(done.path("succeeded").asInt()).isEqualTo(2);
 		assertThat(done.path("succeededTaskIds")).extracting(JsonNode::asText)
@@ -188,8 +191,8 @@ class WorkbenchBulkPageTests extends ApiTest {
 			.post("/api/tasks/bulk-actions", Map.of("action", "CLAIM", "taskIds", List.of(a, b)))
 			.expect(202);
 		assertThat(started.header("Location")).endsWith("/api/tasks/bulk-actions/" + started.path("id").asText());
-		JsonNode done = poll(() -> api.as("steward1").get("/api/tasks/bulk-actions/" + started.path("id").asText())
-			.expect(200).json());
+		JsonNode done = whenFinished(started.path("id").asText(), "steward1",
+				() -> api.as("steward1").get("/api/tasks/bulk-actions/" + started.path("id").asText()).expect(200).json());
 		assertThat(done.path("succeededTaskIds")).extracting(JsonNode::asText).containsExactly(b);
 		assertThat(done.path("failures").get(0).path("reason").asText()).isEqualTo("已被他人认领。");
 		assertThat(assignee(b)).isEqualTo("steward1");
@@ -253,15 +256,12 @@ class WorkbenchBulkPageTests extends ApiTest {
 		JsonNode get() throws Exception;
 	}
 
-	private static JsonNode poll(Read read) throws Exception {
-		Instant until = Instant.now().plus(Duration.ofSeconds(60));
-		while (true) {
-			JsonNode job = read.get();
-			if (job.path("finished").asBoolean()) {
-				return job;
-			}
-			assertThat(Instant.now()).as("bulk job still running: %s", job).isBefore(until);
-			Thread.sleep(100);
-		}
+	/** The job's status as its owner reads it, once the job has finished. */
+	private JsonNode whenFinished(String jobId, String owner, Read read) throws Exception {
+		BulkJobs.Job job = bulkJobs.find(jobId, owner).orElseThrow();
+		assertThat(job.awaitFinished(Duration.ofSeconds(60))).as("bulk job %s finished", jobId).isTrue();
+		JsonNode status = read.get();
+		assertThat(status.path("finished").asBoolean()).as("status %s", status).isTrue();
+		return status;
 	}
 }
