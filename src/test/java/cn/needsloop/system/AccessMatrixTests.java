@@ -53,10 +53,10 @@ import cn.needsloop.support.PageSession;
  * RFC 9457 problem of its status, and no call answers 5xx.
  * <p>
  * Each operation is called on real records in the state its step needs (a need of 幸福社区 waiting for
- * verification, a project waiting for approval ...), made once for the class. Where the step has a rule checked
- * after the authorization, the request breaks that rule, so that an allowed caller gets a 400 or 409 and the run
- * changes nothing; where it has none the request is a correct one, and a caller it lets through really does the
- * step, after which the record is made again for the next caller ({@link Fixture#renew()}).
+ * verification, a project waiting for approval ...), made when first needed and shared by the callers. Where the
+ * step has a rule checked after the authorization, the request breaks that rule, so that an allowed caller gets a
+ * 400 or 409 and the run changes nothing; where it has none the request is a correct one, and a caller it lets
+ * through really does the step, after which the record is made again for the next caller ({@link Fixture#renew()}).
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class AccessMatrixTests extends ApiTest {
