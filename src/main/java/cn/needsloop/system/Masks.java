@@ -3,7 +3,7 @@ package cn.needsloop.system;
 /**
  * How personal data reads to someone who may not see it in full: a phone number keeps its first three
  * and last four digits ({@code 138****0001}), a name its first character ({@code 刘**}). Neither tells
- * the length of what it hides.
+ * the length of what it hides. Masking what is masked already changes nothing.
  */
 public final class Masks {
 
@@ -14,7 +14,7 @@ public final class Masks {
 
 	/** {@code 13800000001} → {@code 138****0001}; {@code +86 138 0000 0001} as well; a short number keeps its last two digits. */
 	public static String phone(String phone) {
-		if (phone == null || phone.isBlank()) {
+		if (phone == null || phone.isBlank() || phone.contains("*")) {
 			return phone;
 		}
 		String digits = phone.replaceAll("[^0-9]", "");
