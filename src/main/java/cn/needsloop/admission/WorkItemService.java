@@ -61,7 +61,8 @@ public class WorkItemService {
 
 	/** Managers and the stewards of its communities see who submitted and reviewed an item; others read roles. */
 	private Disclosure disclosure(Actor actor, WorkItem item) {
-		return disclosures.of(actor, actor.isManager() || item.getCommunityCodes().stream().anyMatch(actor::isStewardOf));
+		return disclosures.of(actor,
+				actor.isManager() || item.getCommunityCodes().stream().anyMatch(actor::isStewardOf));
 	}
 
 	/** Departments (group {@code department} or {@code department:<code>}) and managers on their behalf. */

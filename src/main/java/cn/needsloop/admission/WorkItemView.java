@@ -22,7 +22,8 @@ public record WorkItemView(Long id, String processInstanceId, String department,
 				w.getLegalBasis(), w.getItemType(), w.getCommunityCodes(), w.isPurchasedService(), w.getFundingYuan(),
 				w.getStatus(), w.getAdmitted(), w.getRuleId(), w.getRuleText(), w.getDecisionDefinitionId(),
 				w.getDecisionDefinitionKey(), w.getDecisionVersion(), w.getContractNote(),
-				disclosure.person(w.getContractReviewedBy()), disclosure.person(w.getSubmittedBy()), w.getSubmittedAt(), w.getDecidedAt(), w.getConcludedAt());
+				disclosure.person(w.getContractReviewedBy()), disclosure.person(w.getSubmittedBy()), w.getSubmittedAt(),
+				w.getDecidedAt(), w.getConcludedAt());
 	}
 
 	/** A version of the admission list. */

@@ -128,7 +128,9 @@ public class CertificateService {
 		else {
 			found = List.of();
 		}
-		return found.stream().map(c -> CertificateView.of(c, disclosures.ofCommunity(actor, c.getCommunityCode()))).toList();
+		return found.stream()
+			.map(c -> CertificateView.of(c, disclosures.ofCommunity(actor, c.getCommunityCode())))
+			.toList();
 	}
 
 	public void decide(Long id, Decision request, Actor actor) {

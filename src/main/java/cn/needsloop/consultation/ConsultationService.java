@@ -99,7 +99,7 @@ public class ConsultationService {
 		return variables;
 	}
 
-	/** Who serves a consultation and sees who took part: managers, the community's stewards and self-governance line. */
+	/** Who serves a consultation and sees who took part: managers, the community's stewards and its selfgov line. */
 	public static boolean servedBy(Actor actor, String communityCode) {
 		return Disclosures.servesCommunity(actor, communityCode) || actor.isSelfGovernanceOf(communityCode);
 	}

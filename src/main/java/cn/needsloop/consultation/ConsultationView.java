@@ -47,12 +47,13 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 		ConsultationRound current = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
 		ConsultationRound voted = rounds.stream().filter(r -> r.getRecordedAt() != null).reduce((a, b) -> b).orElse(null);
 		return new ConsultationView(c.getId(), c.getProcessInstanceId(), c.getCommunityCode(), c.getTopic(),
-				c.getTopicType(), c.getDescription(), c.getProjectId(), disclosure.person(c.getProposedBy()), c.getStatus(),
+				c.getTopicType(), c.getDescription(), c.getProjectId(), disclosure.person(c.getProposedBy()),
+				c.getStatus(),
 				c.getInCatalog(), c.getCatalogReason(), c.getLevel(), c.getRequiredKinds(), c.getNoticeDays(),
 				c.getPublicityDays(), c.getRound(),
 				c.getParticipants().stream()
-					.map(p -> new ParticipantView(p.getKind().isBody() ? p.getName() : disclosure.name(p.getName(), null),
-							p.getKind()))
+					.map(p -> new ParticipantView(
+							p.getKind().isBody() ? p.getName() : disclosure.name(p.getName(), null), p.getKind()))
 					.toList(),
 				current == null ? null
 						: new AgendaView(current.getRoundNo(), current.getAgenda().lines().toList(), current.getMeetingAt(),
@@ -65,12 +66,15 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 				details ? rounds.stream()
 					.map(r -> new RoundView(r.getRoundNo(), r.getAgenda().lines().toList(), r.getMeetingAt(),
 							r.getPublishedAt(), r.getAttendees(), r.getOpinions(), r.getVotesFor(), r.getVotesAgainst(),
-							r.getVotesAbstain(), r.getResult(), r.getReason(), disclosure.person(r.getRecordedBy()), r.getRecordedAt()))
+							r.getVotesAbstain(), r.getResult(), r.getReason(), disclosure.person(r.getRecordedBy()),
+							r.getRecordedAt()))
 					.toList() : null,
 				details ? c.getObjections().stream()
-					.map(o -> new ObjectionView(o.getRoundNo(), o.getText(), disclosure.person(o.getRaisedBy()), o.getRaisedAt()))
+					.map(o -> new ObjectionView(o.getRoundNo(), o.getText(), disclosure.person(o.getRaisedBy()),
+							o.getRaisedAt()))
 					.toList() : null,
-				details ? c.getHistory().stream().map(h -> new HistoryView(h.getActivity(), disclosure.person(h.getActor()), h.getAt()))
+				details ? c.getHistory().stream()
+					.map(h -> new HistoryView(h.getActivity(), disclosure.person(h.getActor()), h.getAt()))
 					.toList() : null);
 	}
 }

@@ -28,7 +28,8 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 				n.getProposedLine(), n.isPooled(), n.getProjectId(), n.getDuplicateOfId(), n.getOutcome(),
 				n.getRound(), n.getVerificationVerdict(), n.getHouseholdCount(),
 				disclosure.name(n.getReporterName(), n.getReporterUser()),
-				disclosure.phone(n.getReporterPhone(), n.getReporterUser()), n.getNeedScore(), n.getReportedAt(), n.getVerificationDueAt(), n.getClosedAt(),
+				disclosure.phone(n.getReporterPhone(), n.getReporterUser()), n.getNeedScore(), n.getReportedAt(),
+				n.getVerificationDueAt(), n.getClosedAt(),
 				history == null ? null
 						: history.stream()
 							.map(h -> new HistoryView(h.getRound(), h.getPhase(), h.getActivity(), h.getLine(),

@@ -187,13 +187,14 @@ public class DispatchService {
 					o.getDueAt(), o.getAnsweredAt(), disclosure.person(o.getAnsweredBy()), o.getNote());
 		}).toList();
 		List<HoursView> hourViews = hours.findByDispatchIdOrderById(id).stream()
-			.map(h -> new HoursView(h.getRegistrationId(), h.getUnit(), h.getHours(), disclosure.person(h.getRecordedBy()),
-					h.getRecordedAt()))
+			.map(h -> new HoursView(h.getRegistrationId(), h.getUnit(), h.getHours(),
+					disclosure.person(h.getRecordedBy()), h.getRecordedAt()))
 			.toList();
 		return new DispatchView(dispatch.getId(), dispatch.getCommunityCode(), dispatch.getNeedId(),
 				dispatch.getProjectId(), dispatch.getSkill(), dispatch.getPeople(), dispatch.getAt(), dispatch.getStatus(),
 				dispatch.getRound(), dispatch.getAcceptedCount(), dispatch.getResolution(), dispatch.getResolutionNote(),
-				disclosure.person(dispatch.getRequestedBy()), dispatch.getRequestedAt(), dispatch.getClosedAt(), offerViews, hourViews);
+				disclosure.person(dispatch.getRequestedBy()), dispatch.getRequestedAt(), dispatch.getClosedAt(), offerViews,
+				hourViews);
 	}
 
 	@Transactional(readOnly = true)

@@ -18,7 +18,8 @@ public record RegistrationView(Long id, String communityCode, PartyRegistration.
 
 	static RegistrationView of(PartyRegistration r, Disclosure disclosure) {
 		return new RegistrationView(r.getId(), r.getCommunityCode(), r.getKind(), r.getStyle(),
-				disclosure.name(r.getName(), r.getUsername()), r.getUnit(), disclosure.phone(r.getPhone(), r.getUsername()),
+				disclosure.name(r.getName(), r.getUsername()), r.getUnit(),
+				disclosure.phone(r.getPhone(), r.getUsername()),
 				disclosure.person(r.getUsername()), new TreeSet<>(r.getSkills()), r.getOffers(), r.getStatus(),
 				r.getOrganizationCode(), disclosure.person(r.getRegisteredBy()), r.getRegisteredAt());
 	}

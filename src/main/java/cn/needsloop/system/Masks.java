@@ -12,7 +12,10 @@ public final class Masks {
 	private Masks() {
 	}
 
-	/** {@code 13800000001} → {@code 138****0001}; {@code +86 138 0000 0001} as well; a short number keeps its last two digits. */
+	/**
+	 * {@code 13800000001} → {@code 138****0001}, {@code +86 138 0000 0001} as well; a short number keeps its last
+	 * two digits.
+	 */
 	public static String phone(String phone) {
 		if (phone == null || phone.isBlank() || phone.contains("*")) {
 			return phone;

@@ -41,7 +41,8 @@ public class PersonalData {
 	}
 
 	/** The steward of the community reveals a field of a record; recorded, refused (403) to anyone else. */
-	public Revealed reveal(Actor actor, String communityCode, Record record, Long recordId, String field, String value) {
+	public Revealed reveal(Actor actor, String communityCode, Record record, Long recordId, String field,
+			String value) {
 		if (communityCode == null || !actor.isStewardOf(communityCode)) {
 			throw ProblemException.forbidden("problem.reveal.stewardOnly", recordId);
 		}
