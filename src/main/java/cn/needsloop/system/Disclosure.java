@@ -54,9 +54,13 @@ public final class Disclosure {
 		return serves || isReader(ownerUser) ? name : Masks.name(name);
 	}
 
-	/** A phone number: in full to its owner only, {@code 138****0001} to everyone else. */
+	/**
+	 * A phone number: in full to its owner, {@code 138****0001} to everyone else. Staff who entered a resident's
+	 * number on their behalf (a steward reporting at the station) are the record's owner, but the number is not
+	 * theirs: whoever serves the case reads it masked and a steward reveals it, recorded, like any other.
+	 */
 	public String phone(String phone, String ownerUser) {
-		return isReader(ownerUser) ? phone : Masks.phone(phone);
+		return isReader(ownerUser) && !serves ? phone : Masks.phone(phone);
 	}
 
 	private boolean isReader(String userId) {
