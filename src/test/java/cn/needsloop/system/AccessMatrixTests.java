@@ -85,6 +85,7 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/needs/{id}/classification                  401  OK       403      403    403      403  403  403      403       403   403
 			POST /api/needs/{id}/resolution                      401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
 			POST /api/needs/{id}/confirmation                    401  OK       403      403    403      403  403  403      OK        403   403     # own
+			POST /api/needs/{id}/reporter-phone/reveal           401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
 			GET  /api/projects                                   401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			POST /api/projects                                   401  OK       403      403    403      403  403  403      403       403   403
 			GET  /api/projects/{id}                              401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
@@ -117,6 +118,7 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/certificates                               401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			GET  /api/certificates/{id}                          401  OK       403      403    403      403  403  OK       OK        403   OK      # own
 			POST /api/certificates/{id}/decision                 401  OK       403      403    403      403  403  403      403       403   403
+			POST /api/certificates/{id}/applicant-phone/reveal   401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
 			POST /api/work-items                                 401  403      403      403    403      403  403  OK       403       OK    OK
 			GET  /api/work-items/{id}                            401  OK       403      403    OK       403  403  OK       403       OK    OK      # dept1's, for xingfu
 			POST /api/work-items/{id}/contract-review            401  403      403      403    403      403  403  OK       403       403   403
@@ -126,6 +128,8 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/registrations                              401  OK       403      OK     403      403  403  OK       403       403   OK      # a unit: staff of xingfu only
 			GET  /api/registrations/{id}                         401  OK       403      OK     403      403  403  OK       OK        403   OK      # own
 			GET  /api/registrations/kpis                         401  OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			POST /api/registrations/{id}/phone/reveal            401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
+			GET  /api/personal-data/reveals                      401  403      403      403    403      403  403  OK       403       403   OK      # the managers' log of reveals
 			GET  /api/dispatches                                 401  OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
 			POST /api/dispatches                                 401  OK       403      OK     403      403  403  403      403       403   403
 			GET  /api/dispatches/{id}                            401  OK       403      OK     403      403  403  OK       OK        403   OK      # own invitation
@@ -599,6 +603,10 @@ class AccessMatrixTests extends ApiTest {
 		// the community is checked first: nothing is reported
 		p.put("POST /api/needs", probe(d -> d.post("/api/needs", Api.needBody("nowhere", "权限矩阵", "不存在的社区", 1))));
 		p.put("GET /api/needs/{id}", probe(d -> d.get("/api/needs/" + needToVerify.get())));
+		// a reveal is recorded, but changes no record of the case
+		p.put("POST /api/needs/{id}/reporter-phone/reveal", probe(d -> d.post("/api/needs/" + needToVerify.get()
+				+ "/reporter-phone/reveal", null)));
+		p.put("GET /api/personal-data/reveals", probe(d -> d.get("/api/personal-data/reveals")));
 		p.put("GET /api/needs/pool", probe(d -> d.get("/api/needs/pool?communityCode=xingfu")));
 		// a duplicate of itself: refused by the step after the steward check, nothing changes
 		p.put("POST /api/needs/{id}/verification", probe(d -> d.post("/api/needs/" + needToVerify.get() + "/verification",
@@ -770,6 +778,8 @@ class AccessMatrixTests extends ApiTest {
 		// an unknown community: nothing is recorded
 		p.put("POST /api/certificates", probe(d -> d.post("/api/certificates", Map.of("communityCode", "nowhere", "kind",
 				"RESIDENCE", "applicantName", "刘秀英", "applicantPhone", "13800000001", "purpose", "办理相关业务"))));
+		p.put("POST /api/certificates/{id}/applicant-phone/reveal", probe(d -> d.post("/api/certificates/"
+				+ certificate.get() + "/applicant-phone/reveal", null)));
 		p.put("GET /api/certificates/{id}", probe(d -> d.get("/api/certificates/" + certificate.get())));
 		// declined without a reason: refused after the steward check
 		p.put("POST /api/certificates/{id}/decision", probe(d -> d.post("/api/certificates/" + certificate.get()
@@ -809,6 +819,8 @@ class AccessMatrixTests extends ApiTest {
 		p.put("POST /api/registrations", probe(d -> d.post("/api/registrations", Map.of("communityCode", "xingfu", "kind",
 				"ORGANIZATION", "style", "TEAM", "name", "权限矩阵服务队", "unit", "市民政局", "phone", "13800000001", "skills",
 				List.of(skill)))));
+		p.put("POST /api/registrations/{id}/phone/reveal", probe(d -> d.post("/api/registrations/" + registration.get()
+				+ "/phone/reveal", null)));
 		p.put("GET /api/registrations/{id}", probe(d -> d.get("/api/registrations/" + registration.get())));
 		p.put("GET /api/registrations/kpis", probe(d -> d.get("/api/registrations/kpis?communityCode=xingfu")));
 		p.put("GET /api/dispatches", probe(d -> d.get("/api/dispatches?communityCode=xingfu")));
