@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.needsloop.registration.RegistrationRequests.Register;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ class RegistrationController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "报到 Register a party organisation or member with a community")
 	ResponseEntity<RegistrationView> register(@Valid @RequestBody Register request) {
 		var actor = CurrentActor.get();
