@@ -280,4 +280,28 @@ class MySqlIntegrationTests {
 		assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
 		assertThat(closed.path("verdict").asText()).isEqualTo("SATISFIED");
 	}
+
+	@Test
+	void createsOneNeedForAReportSentAgainWithItsIdempotencyKey() {
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> body = Api.needBody("xingfu", "重发的上报 " + Api.unique(), "超时后重发", 1);
+		long before = api.needCount();
+		List<Supplier<Response>> sends = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			sends.add(() -> api.as("resident1").header("Idempotency-Key", key).post("/api/needs", body));
+		}
+		List<Response> answers = Api.atOnce(sends);
+		answers.forEach(answer -> answer.expect(201));
+		assertThat(answers).extracting(Response::id).containsOnly(answers.get(0).id());
+		Response later = api.as("resident1").header("Idempotency-Key", key).post("/api/needs", body).expect(201);
+		assertThat(later.json()).isEqualTo(answers.get(0).json());
+		assertThat(later.header("Location")).isEqualTo("/api/needs/" + later.id());
+		assertThat(api.needCount()).isEqualTo(before + 1);
+
+		Map<String, Object> other = new java.util.LinkedHashMap<>(body);
+		other.put("title", "另一件事");
+		api.as("resident1").header("Idempotency-Key", key).post("/api/needs", other).expectProblem(422);
+		api.as("steward1").header("Idempotency-Key", key).post("/api/needs", body).expect(201);
+		assertThat(api.needCount()).isEqualTo(before + 2);
+	}
 }

@@ -392,13 +392,13 @@ public final class Api {
 	 * Sends the calls at the same moment: each on its own thread, all released together once every thread is
 	 * ready. The answers come back in the order of the calls.
 	 */
-	public static List<Response> atOnce(List<Supplier<Response>> calls) {
+	public static <T> List<T> atOnce(List<Supplier<T>> calls) {
 		ExecutorService threads = Executors.newFixedThreadPool(calls.size());
 		try {
 			CountDownLatch ready = new CountDownLatch(calls.size());
 			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Response>> answers = new ArrayList<>();
-			for (Supplier<Response> call : calls) {
+			List<Future<T>> answers = new ArrayList<>();
+			for (Supplier<T> call : calls) {
 				answers.add(threads.submit(() -> {
 					ready.countDown();
 					start.await();
@@ -407,8 +407,8 @@ public final class Api {
 			}
 			assertThat(ready.await(30, TimeUnit.SECONDS)).as("all %s callers ready", calls.size()).isTrue();
 			start.countDown();
-			List<Response> responses = new ArrayList<>();
-			for (Future<Response> answer : answers) {
+			List<T> responses = new ArrayList<>();
+			for (Future<T> answer : answers) {
 				responses.add(answer.get(120, TimeUnit.SECONDS));
 			}
 			return responses;
