@@ -145,8 +145,15 @@ public class IdempotencyKeys {
 	public Outcome begin(String userId, String key, String fingerprint) {
 		long deadline = System.nanoTime() + settings.inFlightWait().toNanos();
 		long pause = 20;
+		int vanished = 0;
 		while (true) {
 			Outcome outcome = attempt(userId, key, fingerprint);
+			if (outcome == null && ++vanished < 5) {
+				continue; // the row that held the key went away in between (released, expired): claim it now
+			}
+			if (outcome == null) {
+				outcome = new InFlight();
+			}
 			if (!(outcome instanceof InFlight) || System.nanoTime() >= deadline) {
 				return outcome;
 			}
@@ -161,6 +168,7 @@ public class IdempotencyKeys {
 		}
 	}
 
+	/** One look at the key; null when the row that held it went away in between. */
 	private Outcome attempt(String userId, String key, String fingerprint) {
 		Instant now = now();
 		Claim claim = new Claim(userId, key, UUID.randomUUID().toString());
@@ -181,12 +189,13 @@ public class IdempotencyKeys {
 						rs.getObject(9, LocalDateTime.class).toInstant(ZoneOffset.UTC)), userId, key))
 			.stream().findFirst().orElse(null);
 		if (row == null) {
-			return new InFlight(); // released or removed in between: claim it on the next round
+			return null;
 		}
 		if (row.createdAt().isBefore(now.minus(settings.retention()))) {
+			// expired, not yet cleaned up: a new request
 			inOwnTransaction(() -> jdbc.update("delete from idempotency_key where user_id = ? and idem_key = ? and owner = ?",
 					userId, key, row.owner()));
-			return new InFlight();
+			return null;
 		}
 		if (!row.fingerprint().equals(fingerprint)) {
 			return new Mismatch();
