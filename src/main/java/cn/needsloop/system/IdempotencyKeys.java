@@ -240,6 +240,10 @@ public class IdempotencyKeys {
 		BOUND.remove();
 	}
 
+	static void unbindThread() {
+		BOUND.remove();
+	}
+
 	/** Stores the request's answer: the same key and request get it from now on. */
 	public void finish(Claim claim, StoredResponse response) {
 		inOwnTransaction(() -> jdbc.update("update idempotency_key set state = 'DONE', response_status = ?, "

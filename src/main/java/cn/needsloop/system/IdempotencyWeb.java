@@ -199,6 +199,7 @@ class IdempotencyWeb implements WebMvcConfigurer {
 				chain.doFilter(new KeptBody(request), answer);
 			}
 			finally {
+				IdempotencyKeys.unbindThread(); // never left to the next request on this thread
 				answer.copyBodyToResponse();
 			}
 		}
