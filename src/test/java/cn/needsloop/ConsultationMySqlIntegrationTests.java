@@ -180,12 +180,12 @@ class ConsultationMySqlIntegrationTests {
 				new Participant("一楼住户", ParticipantKind.STAKEHOLDER))), SELFGOV);
 		meeting(id, 4, 3, 1);
 		consultations.raiseObjection(id, new RaiseObjection("一楼采光受影响"), RESIDENT);
-		assertThat(consultations.view(id).round()).isEqualTo(2);
+		assertThat(consultations.view(id, SELFGOV).round()).isEqualTo(2);
 		meeting(id, 4, 4, 0);
 		fire(id, "timer_publicityPeriod");
 		consultations.applyResult(id, new ApplyResult("电梯井位置北移一米，一楼住户同意。"), SELFGOV);
 
-		ConsultationView done = consultations.view(id);
+		ConsultationView done = consultations.view(id, SELFGOV);
 		assertThat(done.status()).isEqualTo(ConsultationStatus.APPLIED);
 		assertThat(done.rounds()).hasSize(2);
 		assertThat(done.objections()).hasSize(1);
@@ -206,7 +206,7 @@ class ConsultationMySqlIntegrationTests {
 	}
 
 	void fire(Long id, String timer) {
-		String pid = consultations.view(id).processInstanceId();
+		String pid = consultations.view(id, SELFGOV).processInstanceId();
 		Job job = management.createJobQuery().processInstanceId(pid).activityId(timer).singleResult();
 		assertThat(job).as("timer %s", timer).isNotNull();
 		ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));

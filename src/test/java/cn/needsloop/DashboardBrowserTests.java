@@ -285,7 +285,7 @@ class DashboardBrowserTests extends BrowserTest {
 		meeting(id, 5, 0);
 		fire(id, "timer_publicityPeriod");
 		consultations.applyResult(id, new ApplyResult("已在东门安装 6 个充电桩"), SELFGOV);
-		assertThat(consultations.view(id).status()).isEqualTo(ConsultationStatus.APPLIED);
+		assertThat(consultations.view(id, SELFGOV).status()).isEqualTo(ConsultationStatus.APPLIED);
 		return consultationRecords.require(id);
 	}
 
@@ -299,7 +299,7 @@ class DashboardBrowserTests extends BrowserTest {
 	}
 
 	private void fire(Long id, String timer) {
-		String pid = consultations.view(id).processInstanceId();
+		String pid = consultations.view(id, SELFGOV).processInstanceId();
 		Job job = management.createJobQuery().processInstanceId(pid).activityId(timer).singleResult();
 		assertThat(job).as("timer %s", timer).isNotNull();
 		ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));

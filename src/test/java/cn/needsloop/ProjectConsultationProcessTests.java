@@ -148,11 +148,11 @@ class ProjectConsultationProcessTests {
 		assertThat(inConsultation.status()).isEqualTo(ProjectStatus.CONSULTATION);
 		assertThat(inConsultation.consultationId()).isNotNull();
 		Long consultationId = inConsultation.consultationId();
-		ConsultationView consultation = consultations.view(consultationId);
+		ConsultationView consultation = consultations.view(consultationId, SELFGOV);
 		assertThat(consultation.projectId()).isEqualTo(designed.id());
 		assertThat(consultation.topicType()).isEqualTo(TopicType.SERVICE_PROJECT);
 		assertThat(consultation.status()).isEqualTo(ConsultationStatus.PARTICIPANTS);
-		assertThat(consultations.list("xingfu", null, designed.id(), 0, 10).getContent())
+		assertThat(consultations.list("xingfu", null, designed.id(), 0, 10, SELFGOV).getContent())
 			.extracting(ConsultationView::id).containsExactly(consultationId);
 		ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(project.getId()).singleResult();
 		assertThat(called.getBusinessKey()).isEqualTo(String.valueOf(consultationId));
@@ -172,7 +172,7 @@ class ProjectConsultationProcessTests {
 
 		projects.approve(designed.id(), new Approval(true, "协商同意，准予实施"), PARTY);
 		assertThat(projects.view(designed.id(), STEWARD).status()).isEqualTo(ProjectStatus.PUBLISHED);
-		assertThat(consultations.view(consultationId).status()).isEqualTo(ConsultationStatus.APPLIED);
+		assertThat(consultations.view(consultationId, SELFGOV).status()).isEqualTo(ConsultationStatus.APPLIED);
 
 		LocalDate today = START.toLocalDate();
 		assertThat(kpis.compute("xingfu", today, today.plusMonths(1), MANAGER).consultationApplicationRate())
@@ -193,7 +193,7 @@ class ProjectConsultationProcessTests {
 		assertThat(returned.status()).isEqualTo(ProjectStatus.DESIGN);
 		assertThat(returned.consultationNote()).contains("反对票");
 		assertThat(runtime.getVariable(project.getId(), "consultationReason")).isEqualTo(returned.consultationNote());
-		assertThat(consultations.view(consultationId).result()).isEqualTo(RoundResult.REJECTED);
+		assertThat(consultations.view(consultationId, SELFGOV).result()).isEqualTo(RoundResult.REJECTED);
 
 		projects.redesign(designed.id(), new Redesign(designed.title(), designed.goal(), "缩小到一栋楼试点", new BigDecimal("20000"),
 				12, false, designed.plannedEnd(), "按协商意见缩小范围"), STEWARD);

@@ -23,6 +23,8 @@ import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
+import cn.needsloop.system.Disclosure;
+import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -46,12 +48,21 @@ public class WorkItemService {
 
 	private final DecisionTables decisionTables;
 
+	private final Disclosures disclosures;
+
 	WorkItemService(WorkItems workItems, Communities communities, ProcessGateway process,
-			DecisionTables decisionTables) {
+			DecisionTables decisionTables, Disclosures disclosures) {
 		this.workItems = workItems;
 		this.communities = communities;
 		this.process = process;
 		this.decisionTables = decisionTables;
+		this.disclosures = disclosures;
+	}
+
+	/** Managers and the stewards of its communities see who submitted and reviewed an item; others read roles. */
+	private Disclosure disclosure(Actor actor, WorkItem item) {
+		return disclosures.of(actor,
+				actor.isManager() || item.getCommunityCodes().stream().anyMatch(actor::isStewardOf));
 	}
 
 	/** Departments (group {@code department} or {@code department:<code>}) and managers on their behalf. */
@@ -97,7 +108,7 @@ public class WorkItemService {
 		if (!mayRead) {
 			throw ProblemException.forbidden("problem.workItem.notYours", id);
 		}
-		return WorkItemView.of(item);
+		return WorkItemView.of(item, disclosure(actor, item));
 	}
 
 	/**
@@ -119,7 +130,7 @@ public class WorkItemService {
 			found = workItems.findSubmittedByOrConcerning(actor.userId(),
 					communities.isEmpty() ? List.of("-none-") : communities, Limit.of(max));
 		}
-		return found.stream().map(WorkItemView::of).toList();
+		return found.stream().map(w -> WorkItemView.of(w, disclosure(actor, w))).toList();
 	}
 
 	public void reviewContract(Long id, ContractReview request, Actor actor) {

@@ -122,7 +122,8 @@ class PublicBoardController {
 	private List<BoardConsultation> consultations(Map<String, String> communityNames) {
 		List<BoardConsultation> shown = new ArrayList<>();
 		for (ConsultationStatus status : RESULTS) {
-			for (ConsultationView c : consultations.list(null, status, null, 0, CONSULTATIONS_SHOWN).getContent()) {
+			for (ConsultationView c : consultations.list(null, status, null, 0, CONSULTATIONS_SHOWN, PUBLIC)
+				.getContent()) {
 				ConsultationView.VotesView votes = c.votes();
 				shown.add(new BoardConsultation(c.id(), c.topic(),
 						communityNames.getOrDefault(c.communityCode(), c.communityCode()), c.topicType(), c.level(),

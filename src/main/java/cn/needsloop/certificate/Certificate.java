@@ -124,8 +124,12 @@ public class Certificate {
 		}
 	}
 
+	/**
+	 * What the request's task and notifications are named after: its number and kind, never the applicant
+	 * (personal data stays in this table, out of the engine's variables and history).
+	 */
 	public String subjectTitle() {
-		return "证明申请 #" + id + " " + (kindName == null ? kind : kindName) + "（" + applicantName + "）";
+		return "证明申请 #" + id + " " + (kindName == null ? kind : kindName);
 	}
 
 	public Long getId() {

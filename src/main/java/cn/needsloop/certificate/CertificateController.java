@@ -14,6 +14,7 @@ import cn.needsloop.certificate.CertificateRequests.Decision;
 import cn.needsloop.certificate.CertificateRequests.RequestCertificate;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Idempotent;
+import cn.needsloop.system.PersonalData.Revealed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,6 +44,12 @@ class CertificateController {
 	@Operation(summary = "证明申请及其结果 A certificate request and its outcome")
 	CertificateView get(@PathVariable Long id) {
 		return service.view(id, CurrentActor.get());
+	}
+
+	@PostMapping("/{id}/applicant-phone/reveal")
+	@Operation(summary = "查看申请人完整电话（本社区民需管家，留痕）Reveal the applicant's phone number (the community's steward; recorded)")
+	Revealed revealApplicantPhone(@PathVariable Long id) {
+		return service.revealApplicantPhone(id, CurrentActor.get());
 	}
 
 	@PostMapping("/{id}/decision")

@@ -127,7 +127,15 @@ class CertificatePageController {
 			.anyMatch(Step.ISSUE_CERTIFICATE::equals) && me.isStewardOf(certificate.communityCode());
 		model.addAttribute("certificate", certificate);
 		model.addAttribute("mayDecide", mayDecide);
+		model.addAttribute("mayReveal", me.isStewardOf(certificate.communityCode()));
 		return "certificates/show";
+	}
+
+	/** The steward of the community sees the applicant's phone number in full, once, on the page; recorded. */
+	@PostMapping("/certificates/{id}/applicant-phone/reveal")
+	String revealApplicantPhone(@PathVariable Long id, RedirectAttributes flash) {
+		flash.addFlashAttribute("revealedPhone", certificates.revealApplicantPhone(id, CurrentActor.get()).value());
+		return "redirect:/certificates/" + id;
 	}
 
 	/** The steward issues the certificate or declines it with a reason the applicant reads. */

@@ -21,6 +21,10 @@ import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
+import cn.needsloop.system.Disclosures;
+import cn.needsloop.system.PersonalData;
+import cn.needsloop.system.PersonalData.Revealed;
+import cn.needsloop.system.PersonalDataReveal;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -39,12 +43,18 @@ public class CertificateService {
 
 	private final ProcessGateway process;
 
+	private final Disclosures disclosures;
+
+	private final PersonalData personalData;
+
 	CertificateService(Certificates certificates, Communities communities, DecisionTables decisionTables,
-			ProcessGateway process) {
+			ProcessGateway process, Disclosures disclosures, PersonalData personalData) {
 		this.certificates = certificates;
 		this.communities = communities;
 		this.decisionTables = decisionTables;
 		this.process = process;
+		this.disclosures = disclosures;
+		this.personalData = personalData;
 	}
 
 	public Certificate request(RequestCertificate request, Actor actor) {
@@ -61,13 +71,13 @@ public class CertificateService {
 				request.applicantName().trim(), request.applicantPhone().trim(), actor.userId(),
 				request.purpose().trim(), answer, TimeLimits.nowInstant()));
 		if (certificate.isListed()) {
+			// the applicant's name, phone and purpose stay in certificate_request: the steward reads them on the
+			// request's page, never from the engine's variables (which Tasklist shows and history keeps)
 			Map<String, Object> variables = new HashMap<>();
 			variables.put(Var.CERTIFICATE_ID, certificate.getId());
 			variables.put(Var.COMMUNITY_CODE, certificate.getCommunityCode());
 			variables.put(Var.CERTIFICATE_KIND, certificate.getKind());
 			variables.put(Var.CERTIFICATE_KIND_NAME, certificate.getKindName());
-			variables.put(Var.APPLICANT_NAME, certificate.getApplicantName());
-			variables.put(Var.PURPOSE, certificate.getPurpose());
 			variables.put(Var.SUBJECT_TITLE, certificate.subjectTitle());
 			certificate.startedAs(process.start(Workflow.CERTIFICATE_REQUEST, certificate.getId(), variables));
 		}
@@ -81,14 +91,21 @@ public class CertificateService {
 				&& !actor.userId().equals(certificate.getApplicantUser())) {
 			throw ProblemException.forbidden("problem.certificate.notYours", id);
 		}
-		return CertificateView.of(certificate);
+		return CertificateView.of(certificate, disclosures.ofCommunity(actor, certificate.getCommunityCode()));
+	}
+
+	/** The steward of the request's community sees the applicant's phone number in full; recorded. */
+	public Revealed revealApplicantPhone(Long id, Actor actor) {
+		Certificate certificate = certificates.require(id);
+		return personalData.reveal(actor, certificate.getCommunityCode(), PersonalDataReveal.Record.CERTIFICATE, id,
+				"applicantPhone", certificate.getApplicantPhone());
 	}
 
 	/** The requests the actor made, newest first. */
 	@Transactional(readOnly = true)
 	public List<CertificateView> requestedBy(Actor actor, int max) {
 		return certificates.findByApplicantUserOrderByIdDesc(actor.userId(), PageRequest.of(0, max)).stream()
-			.map(CertificateView::of)
+			.map(c -> CertificateView.of(c, disclosures.ofCommunity(actor, c.getCommunityCode())))
 			.toList();
 	}
 
@@ -111,7 +128,9 @@ public class CertificateService {
 		else {
 			found = List.of();
 		}
-		return found.stream().map(CertificateView::of).toList();
+		return found.stream()
+			.map(c -> CertificateView.of(c, disclosures.ofCommunity(actor, c.getCommunityCode())))
+			.toList();
 	}
 
 	public void decide(Long id, Decision request, Actor actor) {

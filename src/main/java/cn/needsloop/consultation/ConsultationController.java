@@ -43,9 +43,10 @@ class ConsultationController {
 	@Idempotent
 	@Operation(summary = "提出协商议题 Propose a topic")
 	ResponseEntity<ConsultationView> propose(@Valid @RequestBody ProposeTopic request) {
-		Consultation consultation = service.propose(request, CurrentActor.get());
+		var actor = CurrentActor.get();
+		Consultation consultation = service.propose(request, actor);
 		return ResponseEntity.created(URI.create("/api/consultations/" + consultation.getId()))
-			.body(service.view(consultation.getId()));
+			.body(service.view(consultation.getId(), actor));
 	}
 
 	@GetMapping
@@ -54,50 +55,53 @@ class ConsultationController {
 			@RequestParam(required = false) ConsultationStatus status, @RequestParam(required = false) Long projectId,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		CurrentActor.get();
-		return PageView.of(service.list(communityCode, status, projectId, page, size));
+		return PageView.of(service.list(communityCode, status, projectId, page, size, CurrentActor.get()));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "协商详情（轮次、表决、结果、成果运用、历程）A consultation")
 	ConsultationView get(@PathVariable Long id) {
-		CurrentActor.get();
-		return service.view(id);
+		return service.view(id, CurrentActor.get());
 	}
 
 	@PostMapping("/{id}/participants")
 	@Operation(summary = "确定协商主体 Fix the participants")
 	ConsultationView participants(@PathVariable Long id, @Valid @RequestBody FixParticipants request) {
-		service.fixParticipants(id, request, CurrentActor.get());
-		return service.view(id);
+		var actor = CurrentActor.get();
+		service.fixParticipants(id, request, actor);
+		return service.view(id, actor);
 	}
 
 	@PostMapping("/{id}/agenda")
 	@Operation(summary = "发布议程与会议时间 Publish the agenda and the meeting time")
 	ConsultationView agenda(@PathVariable Long id, @Valid @RequestBody PublishAgenda request) {
-		service.publishAgenda(id, request, CurrentActor.get());
-		return service.view(id);
+		var actor = CurrentActor.get();
+		service.publishAgenda(id, request, actor);
+		return service.view(id, actor);
 	}
 
 	@PostMapping("/{id}/meeting")
 	@Operation(summary = "记录协商会议（到会、意见、表决）Record the meeting")
 	ConsultationView meeting(@PathVariable Long id, @Valid @RequestBody RecordMeeting request) {
-		service.recordMeeting(id, request, CurrentActor.get());
-		return service.view(id);
+		var actor = CurrentActor.get();
+		service.recordMeeting(id, request, actor);
+		return service.view(id, actor);
 	}
 
 	@PostMapping("/{id}/objections")
 	@Idempotent
 	@Operation(summary = "对公示结果提出异议 Object to the publicised result")
 	ConsultationView objection(@PathVariable Long id, @Valid @RequestBody RaiseObjection request) {
-		service.raiseObjection(id, request, CurrentActor.get());
-		return service.view(id);
+		var actor = CurrentActor.get();
+		service.raiseObjection(id, request, actor);
+		return service.view(id, actor);
 	}
 
 	@PostMapping("/{id}/application")
 	@Operation(summary = "提交成果运用报告 Report how the result was applied")
 	ConsultationView application(@PathVariable Long id, @Valid @RequestBody ApplyResult request) {
-		service.applyResult(id, request, CurrentActor.get());
-		return service.view(id);
+		var actor = CurrentActor.get();
+		service.applyResult(id, request, actor);
+		return service.view(id, actor);
 	}
 }

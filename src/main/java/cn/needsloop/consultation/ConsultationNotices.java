@@ -35,6 +35,13 @@ class ConsultationNotices {
 		notifier.notify(recipients, title(consultation, title), body, subject(consultation), null);
 	}
 
+	/** Only the community's self-governance line and steward station, for what is not for the proposer's eyes. */
+	void toLines(Consultation consultation, String title, String body) {
+		notifier.notify(List.of(Recipient.group("selfgov:" + consultation.getCommunityCode()),
+				Recipient.group("steward:" + consultation.getCommunityCode())), title(consultation, title), body,
+				subject(consultation), null);
+	}
+
 	private static String title(Consultation consultation, String title) {
 		return title + "：协商 #" + consultation.getId() + "「" + consultation.getTopic() + "」";
 	}

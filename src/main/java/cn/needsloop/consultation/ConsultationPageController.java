@@ -106,7 +106,7 @@ class ConsultationPageController {
 			.findFirst()
 			.orElse(null);
 		Page<ConsultationView> found = consultations.list(community.isEmpty() ? null : community, wanted, null,
-				Math.max(0, page), PAGE_SIZE);
+				Math.max(0, page), PAGE_SIZE, me);
 		model.addAttribute("consultations", found);
 		model.addAttribute("communityCode", community);
 		model.addAttribute("status", wanted);
@@ -156,7 +156,7 @@ class ConsultationPageController {
 	@GetMapping("/consultations/{id}")
 	String show(@PathVariable Long id, Model model) {
 		Actor me = CurrentActor.get();
-		ConsultationView consultation = consultations.view(id);
+		ConsultationView consultation = consultations.view(id, me);
 		Set<String> steps = process.workableTasks(consultation.processInstanceId(), me).stream()
 			.map(Task::getTaskDefinitionKey)
 			.collect(Collectors.toSet());
@@ -185,8 +185,7 @@ class ConsultationPageController {
 	@GetMapping(path = "/consultations/{id}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Map<String, Object> diagram(@PathVariable Long id) {
-		CurrentActor.get();
-		ConsultationView consultation = consultations.view(id);
+		ConsultationView consultation = consultations.view(id, CurrentActor.get());
 		return Map.of("xml", process.modelXml(consultation.processInstanceId()).orElse(""), "active",
 				process.activeActivities(consultation.processInstanceId()));
 	}

@@ -27,6 +27,7 @@ import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
+import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -49,12 +50,15 @@ public class ConsultationService {
 
 	private final ProcessGateway process;
 
+	private final Disclosures disclosures;
+
 	ConsultationService(Consultations consultations, Communities communities, Projects projects,
-			ProcessGateway process) {
+			ProcessGateway process, Disclosures disclosures) {
 		this.consultations = consultations;
 		this.communities = communities;
 		this.projects = projects;
 		this.process = process;
+		this.disclosures = disclosures;
 	}
 
 	/** A steward, a member of the self-governance line or a resident proposes a topic. */
@@ -95,15 +99,22 @@ public class ConsultationService {
 		return variables;
 	}
 
+	/** Who serves a consultation and sees who took part: managers, the community's stewards and its selfgov line. */
+	public static boolean servedBy(Actor actor, String communityCode) {
+		return Disclosures.servesCommunity(actor, communityCode) || actor.isSelfGovernanceOf(communityCode);
+	}
+
 	@Transactional(readOnly = true)
-	public ConsultationView view(Long id) {
-		return ConsultationView.of(consultations.require(id), true);
+	public ConsultationView view(Long id, Actor actor) {
+		Consultation consultation = consultations.require(id);
+		return ConsultationView.of(consultation, true,
+				disclosures.of(actor, servedBy(actor, consultation.getCommunityCode())));
 	}
 
 	/** Consultations are public (阳光社区): everyone signed in may read them. */
 	@Transactional(readOnly = true)
 	public Page<ConsultationView> list(String communityCode, ConsultationStatus status, Long projectId, int page,
-			int size) {
+			int size, Actor actor) {
 		Specification<Consultation> spec = (root, query, cb) -> cb.conjunction();
 		if (communityCode != null) {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("communityCode"), communityCode));
@@ -115,7 +126,7 @@ public class ConsultationService {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("projectId"), projectId));
 		}
 		return consultations.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")))
-			.map(c -> ConsultationView.of(c, false));
+			.map(c -> ConsultationView.of(c, false, disclosures.of(actor, servedBy(actor, c.getCommunityCode()))));
 	}
 
 	public void fixParticipants(Long id, FixParticipants request, Actor actor) {

@@ -4,7 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A consultation as the API shows it; the list leaves out rounds, objections and history. */
+import cn.needsloop.system.Disclosure;
+
+/**
+ * A consultation as the API shows it; the list leaves out rounds, objections and history. Consultations are open
+ * to everyone signed in, but who proposed, recorded, objected or acted, and the names of participating persons,
+ * are shown only to those who serve it (managers, the community's stewards and its self-governance line, see
+ * {@link ConsultationService#servedBy}); everyone else reads roles (居民) and masked names (王**).
+ */
 public record ConsultationView(Long id, String processInstanceId, String communityCode, String topic,
 		TopicType topicType, String description, Long projectId, String proposedBy, ConsultationStatus status,
 		Boolean inCatalog, String catalogReason, ConsultationLevel level, Set<ParticipantKind> requiredParticipants,
@@ -35,15 +42,19 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 	public record HistoryView(String activity, String actor, Instant at) {
 	}
 
-	static ConsultationView of(Consultation c, boolean details) {
+	static ConsultationView of(Consultation c, boolean details, Disclosure disclosure) {
 		List<ConsultationRound> rounds = c.getRounds();
 		ConsultationRound current = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
 		ConsultationRound voted = rounds.stream().filter(r -> r.getRecordedAt() != null).reduce((a, b) -> b).orElse(null);
 		return new ConsultationView(c.getId(), c.getProcessInstanceId(), c.getCommunityCode(), c.getTopic(),
-				c.getTopicType(), c.getDescription(), c.getProjectId(), c.getProposedBy(), c.getStatus(),
+				c.getTopicType(), c.getDescription(), c.getProjectId(), disclosure.person(c.getProposedBy()),
+				c.getStatus(),
 				c.getInCatalog(), c.getCatalogReason(), c.getLevel(), c.getRequiredKinds(), c.getNoticeDays(),
 				c.getPublicityDays(), c.getRound(),
-				c.getParticipants().stream().map(p -> new ParticipantView(p.getName(), p.getKind())).toList(),
+				c.getParticipants().stream()
+					.map(p -> new ParticipantView(
+							p.getKind().isBody() ? p.getName() : disclosure.name(p.getName(), null), p.getKind()))
+					.toList(),
 				current == null ? null
 						: new AgendaView(current.getRoundNo(), current.getAgenda().lines().toList(), current.getMeetingAt(),
 								current.getPublishedAt()),
@@ -55,12 +66,15 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 				details ? rounds.stream()
 					.map(r -> new RoundView(r.getRoundNo(), r.getAgenda().lines().toList(), r.getMeetingAt(),
 							r.getPublishedAt(), r.getAttendees(), r.getOpinions(), r.getVotesFor(), r.getVotesAgainst(),
-							r.getVotesAbstain(), r.getResult(), r.getReason(), r.getRecordedBy(), r.getRecordedAt()))
+							r.getVotesAbstain(), r.getResult(), r.getReason(), disclosure.person(r.getRecordedBy()),
+							r.getRecordedAt()))
 					.toList() : null,
 				details ? c.getObjections().stream()
-					.map(o -> new ObjectionView(o.getRoundNo(), o.getText(), o.getRaisedBy(), o.getRaisedAt()))
+					.map(o -> new ObjectionView(o.getRoundNo(), o.getText(), disclosure.person(o.getRaisedBy()),
+							o.getRaisedAt()))
 					.toList() : null,
-				details ? c.getHistory().stream().map(h -> new HistoryView(h.getActivity(), h.getActor(), h.getAt()))
+				details ? c.getHistory().stream()
+					.map(h -> new HistoryView(h.getActivity(), disclosure.person(h.getActor()), h.getAt()))
 					.toList() : null);
 	}
 }

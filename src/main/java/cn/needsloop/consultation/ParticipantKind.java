@@ -21,6 +21,11 @@ public enum ParticipantKind {
 		return label;
 	}
 
+	/** A body (a company, an organisation) rather than a person: its name is not personal data. */
+	public boolean isBody() {
+		return this == PROPERTY_COMPANY || this == SOCIAL_ORGANIZATION;
+	}
+
 	/** A kind by its code ({@code PARTY_MEMBER}) or its Chinese name ({@code 党员}), as typed in Tasklist. */
 	public static Optional<ParticipantKind> parse(String text) {
 		String value = text == null ? "" : text.strip();

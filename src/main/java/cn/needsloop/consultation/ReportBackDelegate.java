@@ -29,8 +29,12 @@ class ReportBackDelegate implements JavaDelegate {
 		consultation.reportedBack(TimeLimits.nowInstant());
 		String names = consultation.getParticipants().stream().map(ConsultationParticipant::getName)
 			.collect(Collectors.joining("、"));
-		consultation.record("向协商主体反馈成果运用情况：" + names, "system", TimeLimits.nowInstant());
-		notices.toEveryone(consultation, "协商成果运用反馈",
-				"成果运用情况：" + consultation.getApplicationReport() + "\n请居委会转告协商主体：" + names);
+		// the history is open to everyone signed in: it counts the participants; only the lines that relay the
+		// feedback (self-governance, steward station) are told their names
+		consultation.record("向协商主体反馈成果运用情况（" + consultation.getParticipants().size() + " 名）", "system",
+				TimeLimits.nowInstant());
+		String report = "成果运用情况：" + consultation.getApplicationReport();
+		notices.toLines(consultation, "协商成果运用反馈", report + "\n请居委会转告协商主体：" + names);
+		notices.toProposer(consultation, "协商成果运用反馈", report);
 	}
 }

@@ -28,6 +28,8 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
+import cn.needsloop.system.Disclosure;
+import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.ProblemException;
 
 /** 统筹设计: designing a project from pooled needs, its approval, and reading projects. */
@@ -47,14 +49,17 @@ public class ProjectService {
 
 	private final ProcessGateway process;
 
+	private final Disclosures disclosures;
+
 	ProjectService(Projects projects, Needs needs, Communities communities, Organizations organizations,
-			Evaluations evaluations, ProcessGateway process) {
+			Evaluations evaluations, ProcessGateway process, Disclosures disclosures) {
 		this.projects = projects;
 		this.needs = needs;
 		this.communities = communities;
 		this.organizations = organizations;
 		this.evaluations = evaluations;
 		this.process = process;
+		this.disclosures = disclosures;
 	}
 
 	public ServiceProject design(DesignProject request, Actor actor) {
@@ -120,7 +125,7 @@ public class ProjectService {
 	public List<ProjectView> list(ProjectStatus status, Actor actor) {
 		List<ServiceProject> found = status == null ? projects.findAllByOrderByIdDesc()
 				: projects.findByStatusInOrderByIdDesc(List.of(status));
-		return found.stream().filter(p -> maySee(actor, p)).map(p -> view(p, false)).toList();
+		return found.stream().filter(p -> maySee(actor, p)).map(p -> view(p, false, actor)).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -129,7 +134,7 @@ public class ProjectService {
 		if (!maySee(actor, project)) {
 			throw ProblemException.forbidden("problem.project.notYours", id);
 		}
-		return view(project, true);
+		return view(project, true, actor);
 	}
 
 	/** Social organisations see the project hall and their own projects; everyone else sees all. */
@@ -141,16 +146,18 @@ public class ProjectService {
 		return project.getStatus() == ProjectStatus.PUBLISHED || (own != null && own.equals(project.getClaimantCode()));
 	}
 
-	private ProjectView view(ServiceProject p, boolean details) {
+	/** Who reported a milestone and who rated read as roles to a reader who does not serve the project's community. */
+	private ProjectView view(ServiceProject p, boolean details, Actor actor) {
+		Disclosure disclosure = disclosures.ofCommunity(actor, p.getCommunityCode());
 		List<NeedRef> needRefs = details ? needs.findByProjectId(p.getId()).stream().map(NeedRef::of).toList() : null;
 		List<MilestoneView> milestones = IntStream.range(0, p.getMilestones().size()).mapToObj(i -> {
 			Milestone m = p.getMilestones().get(i);
 			return new MilestoneView(i, m.getTitle(), m.getNote(), m.getSocialWorkers(), m.getVolunteers(),
-					m.getReportedBy(), m.getReportedAt());
+					disclosure.person(m.getReportedBy()), m.getReportedAt());
 		}).toList();
 		List<EvaluationView> ratings = details ? evaluations.findByProjectIdOrderByIdAsc(p.getId()).stream()
 			.map(e -> new EvaluationView(e.getPerspective().name(), e.getNeedId(), e.getRound(), e.getScore(),
-					e.getComment(), e.getRater(), e.getCreatedAt()))
+					e.getComment(), disclosure.person(e.getRater()), e.getCreatedAt()))
 			.toList() : null;
 		return new ProjectView(p.getId(), p.getProcessInstanceId(), p.getCommunityCode(), p.getTitle(), p.getGoal(),
 				p.getPlan(), p.getCategory(), p.getBudgetYuan(), p.getHouseholdCount(), p.isPublicAffairs(),

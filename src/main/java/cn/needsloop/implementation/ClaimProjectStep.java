@@ -5,11 +5,13 @@ import org.springframework.stereotype.Component;
 
 import cn.needsloop.design.Projects;
 import cn.needsloop.design.ServiceProject;
+import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.system.Actor;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -23,9 +25,12 @@ class ClaimProjectStep implements TaskStep {
 
 	private final Organizations organizations;
 
-	ClaimProjectStep(Projects projects, Organizations organizations) {
+	private final ProcessGateway process;
+
+	ClaimProjectStep(Projects projects, Organizations organizations, ProcessGateway process) {
 		this.projects = projects;
 		this.organizations = organizations;
+		this.process = process;
 	}
 
 	@Override
@@ -33,20 +38,33 @@ class ClaimProjectStep implements TaskStep {
 		return Step.CLAIM_PROJECT;
 	}
 
+	/** Only an organisation that may claim the project may take its claim task onto its list. */
+	@Override
+	public void claiming(String taskId, Actor actor) {
+		if (process.taskVariable(taskId, Var.PROJECT_ID) instanceof Number projectId) {
+			qualifiedOrganization(actor.userId(), projects.require(projectId.longValue()));
+		}
+	}
+
 	@Override
 	public void completed(DelegateTask task, String actor) {
 		Long projectId = Variables.longValue(task, Var.PROJECT_ID);
-		Organization organization = organizations.findByAccountUser(actor)
-			.orElseThrow(() -> ProblemException.forbidden("problem.claim.notAnOrganization"));
-		ServiceProject project = projects.require(projectId);
-		if (!organization.isQualifiedFor(project.getCategory())) {
-			throw ProblemException.forbidden("problem.claim.notQualified", organization.getName(),
-					ProblemException.label(project.getCategory()));
-		}
+		Organization organization = qualifiedOrganization(actor, projects.require(projectId));
 		if (projects.takeForClaim(projectId, organization.getCode(), TimeLimits.nowInstant()) == 0) {
 			throw ProblemException.conflict("problem.claim.taken", projectId);
 		}
 		projects.require(projectId).implementedBy(organization.getCode(), actor, true, TimeLimits.nowInstant());
 		task.setVariable(Var.ORGANIZATION_CODE, organization.getCode());
+	}
+
+	/** The organisation the user acts for, if it is qualified for the project's category; 403 otherwise. */
+	private Organization qualifiedOrganization(String user, ServiceProject project) {
+		Organization organization = organizations.findByAccountUser(user)
+			.orElseThrow(() -> ProblemException.forbidden("problem.claim.notAnOrganization"));
+		if (!organization.isQualifiedFor(project.getCategory())) {
+			throw ProblemException.forbidden("problem.claim.notQualified", organization.getName(),
+					ProblemException.label(project.getCategory()));
+		}
+		return organization;
 	}
 }

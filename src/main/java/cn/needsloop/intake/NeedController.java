@@ -22,6 +22,7 @@ import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Idempotent;
 import cn.needsloop.system.PageView;
+import cn.needsloop.system.PersonalData.Revealed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -54,6 +55,12 @@ class NeedController {
 	@Operation(summary = "查看民需及其历程 A need with its history")
 	NeedView get(@PathVariable Long id) {
 		return service.view(id, CurrentActor.get());
+	}
+
+	@PostMapping("/{id}/reporter-phone/reveal")
+	@Operation(summary = "查看上报人完整电话（本社区民需管家，留痕）Reveal the reporter's phone number (the community's steward; recorded)")
+	Revealed revealReporterPhone(@PathVariable Long id) {
+		return service.revealReporterPhone(id, CurrentActor.get());
 	}
 
 	@GetMapping

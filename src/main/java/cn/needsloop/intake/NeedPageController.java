@@ -93,6 +93,13 @@ class NeedPageController {
 				process.activeActivities(need.processInstanceId()));
 	}
 
+	/** The steward of the community sees the reporter's phone number in full, once, on the page; recorded. */
+	@PostMapping("/needs/{id}/reporter-phone/reveal")
+	String revealReporterPhone(@PathVariable Long id, RedirectAttributes flash) {
+		flash.addFlashAttribute("revealedPhone", needs.revealReporterPhone(id, CurrentActor.get()).value());
+		return "redirect:/needs/" + id;
+	}
+
 	@PostMapping("/needs/{id}/verification")
 	String verify(@PathVariable Long id, @Valid Verify form, BindingResult result, RedirectAttributes flash) {
 		if (!result.hasErrors()) {

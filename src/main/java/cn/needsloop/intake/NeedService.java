@@ -25,6 +25,10 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
+import cn.needsloop.system.Disclosures;
+import cn.needsloop.system.PersonalData;
+import cn.needsloop.system.PersonalData.Revealed;
+import cn.needsloop.system.PersonalDataReveal;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -46,12 +50,19 @@ public class NeedService {
 
 	private final ProcessGateway process;
 
-	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process) {
+	private final Disclosures disclosures;
+
+	private final PersonalData personalData;
+
+	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
+			Disclosures disclosures, PersonalData personalData) {
 		this.needs = needs;
 		this.history = history;
 		this.communities = communities;
 		this.grids = grids;
 		this.process = process;
+		this.disclosures = disclosures;
+		this.personalData = personalData;
 	}
 
 	public Need report(ReportNeed request, Actor actor) {
@@ -80,7 +91,15 @@ public class NeedService {
 	public NeedView view(Long id, Actor actor) {
 		Need need = needs.require(id);
 		NeedAccess.requireSee(actor, need);
-		return NeedView.of(need, history.findByNeedIdOrderByAtAscIdAsc(id));
+		return NeedView.of(need, history.findByNeedIdOrderByAtAscIdAsc(id),
+				disclosures.ofCommunity(actor, need.getCommunityCode()));
+	}
+
+	/** The steward of the need's community sees the reporter's phone number in full; recorded. */
+	public Revealed revealReporterPhone(Long id, Actor actor) {
+		Need need = needs.require(id);
+		return personalData.reveal(actor, need.getCommunityCode(), PersonalDataReveal.Record.NEED, id,
+				"reporterPhone", need.getReporterPhone());
 	}
 
 	@Transactional(readOnly = true)
@@ -95,7 +114,8 @@ public class NeedService {
 					: (root, q, cb) -> root.get("communityCode").in(own));
 		}
 		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "reportedAt", "id"));
-		return needs.findAll(spec, request).map(n -> NeedView.of(n, null));
+		return needs.findAll(spec, request)
+			.map(n -> NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode())));
 	}
 
 	public void verify(Long id, Verify request, Actor actor) {
@@ -148,7 +168,7 @@ public class NeedService {
 		List<NeedView> result = new ArrayList<>();
 		needs.findAll(new NeedFilter(communityCode, NeedStatus.OPEN, null, null).toSpecification()
 			.and((root, q, cb) -> cb.isTrue(root.get("pooled"))), Sort.by("category", "reportedAt"))
-			.forEach(n -> result.add(NeedView.of(n, null)));
+			.forEach(n -> result.add(NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode()))));
 		return result;
 	}
 

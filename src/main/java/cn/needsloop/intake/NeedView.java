@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.needsloop.routing.Line;
+import cn.needsloop.system.Disclosure;
 
-/** A need as the API shows it, with its history. */
+/**
+ * A need as the API shows it, with its history. The reporter's phone is masked for everyone but the
+ * reporter (a steward of the community reveals it with {@code POST /api/needs/{id}/reporter-phone/reveal});
+ * who acted in the history reads as a role to a reader who does not serve the need ({@link Disclosure}).
+ */
 public record NeedView(Long id, String processInstanceId, String communityCode, String gridCode, Channel channel,
 		String title, String description, NeedStatus status, Phase phase, Line line, Category category,
 		Urgency urgency, Scope scope, Category proposedCategory, Urgency proposedUrgency, Scope proposedScope,
@@ -16,17 +21,19 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, Instant at) {
 	}
 
-	static NeedView of(Need n, List<NeedHistoryEntry> history) {
+	static NeedView of(Need n, List<NeedHistoryEntry> history, Disclosure disclosure) {
 		return new NeedView(n.getId(), n.getProcessInstanceId(), n.getCommunityCode(), n.getGridCode(), n.getChannel(),
 				n.getTitle(), n.getDescription(), n.getStatus(), n.getPhase(), n.getLine(), n.getCategory(),
 				n.getUrgency(), n.getScope(), n.getProposedCategory(), n.getProposedUrgency(), n.getProposedScope(),
 				n.getProposedLine(), n.isPooled(), n.getProjectId(), n.getDuplicateOfId(), n.getOutcome(),
-				n.getRound(), n.getVerificationVerdict(), n.getHouseholdCount(), n.getReporterName(),
-				n.getReporterPhone(), n.getNeedScore(), n.getReportedAt(), n.getVerificationDueAt(), n.getClosedAt(),
+				n.getRound(), n.getVerificationVerdict(), n.getHouseholdCount(),
+				disclosure.name(n.getReporterName(), n.getReporterUser()),
+				disclosure.phone(n.getReporterPhone(), n.getReporterUser()), n.getNeedScore(), n.getReportedAt(),
+				n.getVerificationDueAt(), n.getClosedAt(),
 				history == null ? null
 						: history.stream()
 							.map(h -> new HistoryView(h.getRound(), h.getPhase(), h.getActivity(), h.getLine(),
-									h.getActor(), h.getAt()))
+									disclosure.person(h.getActor()), h.getAt()))
 							.toList());
 	}
 }

@@ -41,6 +41,7 @@ import cn.needsloop.kpi.KpiService.NeedsOverTime;
 import cn.needsloop.kpi.KpiService.Scope;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Masks;
 import cn.needsloop.system.PageDates;
 import cn.needsloop.system.ProblemException;
 
@@ -157,7 +158,7 @@ class DashboardController {
 		NeedQuery f = filter.clean();
 		Locale locale = LocaleContextHolder.getLocale();
 		List<String> header = List.of("id", "community", "grid", "channel", "title", "status", "phase", "category",
-				"outcome", "reportedAt", "closedAt", "score").stream().map(h -> text("export.need." + h, locale)).toList();
+				"outcome", "reportedAt", "closedAt", "score", "reporter", "reporterPhone").stream().map(h -> text("export.need." + h, locale)).toList();
 		Map<String, String> communityNames = communityNames();
 		Map<String, String> gridNames = gridNames();
 		ExportJobs.Job job = exports.start(me.userId(), "needs.xlsx", (j, out) -> Workbooks.write(
@@ -172,7 +173,9 @@ class DashboardController {
 									label("enum.Channel.", n.channel(), locale), n.title(),
 									label("enum.NeedStatus.", n.status(), locale), label("enum.Phase.", n.phase(), locale),
 									label("enum.Category.", n.category(), locale), label("enum.Outcome.", n.outcome(), locale),
-									PageDates.format(n.reportedAt()), PageDates.format(n.closedAt()), n.score()));
+									PageDates.format(n.reportedAt()), PageDates.format(n.closedAt()), n.score(),
+									// a file leaves the system: a resident's name and number are masked in it for everyone
+									Masks.name(n.reporterName()), Masks.phone(n.reporterPhone())));
 							j.done.incrementAndGet();
 						}
 						if (!page.hasNext()) {

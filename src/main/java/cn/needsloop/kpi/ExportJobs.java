@@ -46,8 +46,15 @@ class ExportJobs {
 			this.fileName = fileName;
 		}
 
+		private final java.util.concurrent.CountDownLatch finishedSignal = new java.util.concurrent.CountDownLatch(1);
+
 		boolean finished() {
 			return file != null || failure != null;
+		}
+
+		/** Waits until the file is written or the job failed, at most {@code timeout}; whether it finished. */
+		boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
+			return finishedSignal.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
 
 		Map<String, Object> status() {
@@ -79,6 +86,9 @@ class ExportJobs {
 			}
 			catch (IOException | RuntimeException ex) {
 				job.failure = ex.toString();
+			}
+			finally {
+				job.finishedSignal.countDown();
 			}
 		});
 		return job;

@@ -2,6 +2,8 @@ package cn.needsloop.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
+import cn.needsloop.system.Actor;
+
 /**
  * What a feature does when one of its user tasks is completed, whether through the API or in
  * Camunda Tasklist: it reads the task's variables and writes the domain, in the engine's
@@ -14,6 +16,14 @@ public interface TaskStep {
 
 	/** The task was created and routed; by default nothing more happens. */
 	default void entered(DelegateTask task) {
+	}
+
+	/**
+	 * The user takes the open task onto their own list (claims it) through the app: refuse, with a
+	 * {@link cn.needsloop.system.ProblemException}, one whom the rules of the step would not let do it, so that
+	 * claiming the task is no way round them. By default whoever the task is offered to may.
+	 */
+	default void claiming(String taskId, Actor actor) {
 	}
 
 	void completed(DelegateTask task, String actor);

@@ -148,8 +148,6 @@ public final class Workflow {
 		public static final String CERTIFICATE_ID = "certificateId";
 		public static final String CERTIFICATE_KIND = "certificateKind";
 		public static final String CERTIFICATE_KIND_NAME = "certificateKindName";
-		public static final String APPLICANT_NAME = "applicantName";
-		public static final String PURPOSE = "purpose";
 		public static final String CERTIFICATE_DECISION = "certificateDecision";
 		public static final String DECLINE_REASON = "declineReason";
 	}

@@ -34,6 +34,8 @@ import cn.needsloop.registration.RegistrationRequests.RequestDispatch;
 import cn.needsloop.routing.Notifier;
 import cn.needsloop.routing.ServiceLine.Recipient;
 import cn.needsloop.system.Actor;
+import cn.needsloop.system.Disclosure;
+import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -67,9 +69,11 @@ public class DispatchService {
 
 	private final Notifier notifier;
 
+	private final Disclosures disclosures;
+
 	DispatchService(Dispatches dispatches, DispatchOffers offers, Registrations registrations, ServiceHoursLog hours,
 			Communities communities, Needs needs, Projects projects, ProcessGateway process, DispatchPolicy policy,
-			TimeLimits timeLimits, Notifier notifier) {
+			TimeLimits timeLimits, Notifier notifier, Disclosures disclosures) {
 		this.dispatches = dispatches;
 		this.offers = offers;
 		this.registrations = registrations;
@@ -81,6 +85,7 @@ public class DispatchService {
 		this.policy = policy;
 		this.timeLimits = timeLimits;
 		this.notifier = notifier;
+		this.disclosures = disclosures;
 	}
 
 	/** The party line (or a steward) of the community sends a dispatch request. */
@@ -172,19 +177,24 @@ public class DispatchService {
 		if (!mayManage(actor, dispatch.getCommunityCode()) && !invitee) {
 			throw ProblemException.forbidden("problem.dispatch.notYours", id);
 		}
+		// an invitee sees the other invitees by masked name and who answered or recorded by role
+		Disclosure disclosure = disclosures.of(actor, mayManage(actor, dispatch.getCommunityCode()));
 		List<OfferView> offerViews = invited.stream().map(o -> {
 			PartyRegistration r = registrants.get(o.getRegistrationId());
-			return new OfferView(o.getRegistrationId(), r.getName(), r.getUnit(), o.getRound(), o.getStatus(),
-					o.getInvitedAt(), o.getDueAt(), o.getAnsweredAt(), o.getAnsweredBy(), o.getNote());
+			String name = r.getKind() == PartyRegistration.Kind.ORGANIZATION ? r.getName()
+					: disclosure.name(r.getName(), r.getUsername());
+			return new OfferView(o.getRegistrationId(), name, r.getUnit(), o.getRound(), o.getStatus(), o.getInvitedAt(),
+					o.getDueAt(), o.getAnsweredAt(), disclosure.person(o.getAnsweredBy()), o.getNote());
 		}).toList();
 		List<HoursView> hourViews = hours.findByDispatchIdOrderById(id).stream()
-			.map(h -> new HoursView(h.getRegistrationId(), h.getUnit(), h.getHours(), h.getRecordedBy(),
-					h.getRecordedAt()))
+			.map(h -> new HoursView(h.getRegistrationId(), h.getUnit(), h.getHours(),
+					disclosure.person(h.getRecordedBy()), h.getRecordedAt()))
 			.toList();
 		return new DispatchView(dispatch.getId(), dispatch.getCommunityCode(), dispatch.getNeedId(),
 				dispatch.getProjectId(), dispatch.getSkill(), dispatch.getPeople(), dispatch.getAt(), dispatch.getStatus(),
 				dispatch.getRound(), dispatch.getAcceptedCount(), dispatch.getResolution(), dispatch.getResolutionNote(),
-				dispatch.getRequestedBy(), dispatch.getRequestedAt(), dispatch.getClosedAt(), offerViews, hourViews);
+				disclosure.person(dispatch.getRequestedBy()), dispatch.getRequestedAt(), dispatch.getClosedAt(), offerViews,
+				hourViews);
 	}
 
 	@Transactional(readOnly = true)

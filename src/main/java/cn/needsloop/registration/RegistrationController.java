@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.needsloop.registration.RegistrationRequests.Register;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Idempotent;
+import cn.needsloop.system.PersonalData.Revealed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,7 +40,13 @@ class RegistrationController {
 		var actor = CurrentActor.get();
 		PartyRegistration registration = service.register(request, actor);
 		return ResponseEntity.created(URI.create("/api/registrations/" + registration.getId()))
-			.body(RegistrationView.of(registration));
+			.body(service.view(registration.getId(), actor));
+	}
+
+	@PostMapping("/{id}/phone/reveal")
+	@Operation(summary = "查看报到者完整电话（本社区民需管家，留痕）Reveal a registrant's phone number (the community's steward; recorded)")
+	Revealed revealPhone(@PathVariable Long id) {
+		return service.revealPhone(id, CurrentActor.get());
 	}
 
 	@GetMapping("/{id}")

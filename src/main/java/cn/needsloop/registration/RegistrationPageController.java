@@ -15,6 +15,7 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -25,6 +26,7 @@ import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.PersonalData.Revealed;
 import cn.needsloop.system.Pages;
 import cn.needsloop.system.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -123,6 +125,18 @@ class RegistrationPageController {
 		}
 		Pages.flashDone(flash, "registration.done");
 		return "redirect:" + back;
+	}
+
+	/** The steward of the community sees a registrant's phone number in full, on the roster; recorded. */
+	@PostMapping("/registrations/{id}/phone/reveal")
+	String revealPhone(@PathVariable Long id, RedirectAttributes flash) {
+		Revealed revealed = registrations.revealPhone(id, CurrentActor.get());
+		flash.addFlashAttribute("revealed", revealed);
+		return "redirect:" + UriComponentsBuilder.fromPath("/registrations")
+			.queryParam("communityCode", registrations.view(id, CurrentActor.get()).communityCode())
+			.build()
+			.encode()
+			.toUriString();
 	}
 
 	/** The skills offered in a community's roster, for suggestions on the dispatch form. */

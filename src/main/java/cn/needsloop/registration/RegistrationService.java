@@ -22,6 +22,11 @@ import cn.needsloop.intake.Category;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.registration.RegistrationRequests.Register;
 import cn.needsloop.system.Actor;
+import cn.needsloop.system.Disclosure;
+import cn.needsloop.system.Disclosures;
+import cn.needsloop.system.PersonalData;
+import cn.needsloop.system.PersonalData.Revealed;
+import cn.needsloop.system.PersonalDataReveal;
 import cn.needsloop.system.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -47,13 +52,24 @@ public class RegistrationService {
 
 	private final EntityManager em;
 
+	private final Disclosures disclosures;
+
+	private final PersonalData personalData;
+
 	RegistrationService(Registrations registrations, Communities communities, Organizations organizations,
-			IdentityService identity, EntityManager em) {
+			IdentityService identity, EntityManager em, Disclosures disclosures, PersonalData personalData) {
 		this.registrations = registrations;
 		this.communities = communities;
 		this.organizations = organizations;
 		this.identity = identity;
 		this.em = em;
+		this.disclosures = disclosures;
+		this.personalData = personalData;
+	}
+
+	/** The staff of the community serve its roster: they see registrants' names and accounts. */
+	private Disclosure disclosure(Actor actor, String communityCode) {
+		return disclosures.of(actor, isStaffOf(actor, communityCode));
 	}
 
 	/** Party line, steward of the community, or manager: may register units and act for registrants. */
@@ -127,7 +143,14 @@ public class RegistrationService {
 		if (!isStaffOf(actor, registration.getCommunityCode()) && !registration.isAnsweredBy(actor.userId())) {
 			throw ProblemException.forbidden("problem.registration.notYours", id);
 		}
-		return RegistrationView.of(registration);
+		return RegistrationView.of(registration, disclosure(actor, registration.getCommunityCode()));
+	}
+
+	/** The steward of the community sees a registrant's phone number in full; recorded. */
+	public Revealed revealPhone(Long id, Actor actor) {
+		PartyRegistration registration = registrations.require(id);
+		return personalData.reveal(actor, registration.getCommunityCode(), PersonalDataReveal.Record.REGISTRATION, id,
+				"phone", registration.getPhone());
 	}
 
 	/**
@@ -141,10 +164,13 @@ public class RegistrationService {
 			return registrations.findByUsernameOrderByIdDesc(actor.userId()).stream()
 				.filter(r -> communityCode == null || r.getCommunityCode().equals(communityCode))
 				.filter(r -> s == null || r.getSkills().contains(s))
-				.map(RegistrationView::of)
+				.map(r -> RegistrationView.of(r, disclosure(actor, r.getCommunityCode())))
 				.toList();
 		}
-		return registrations.findByCommunity(communityCode, s).stream().map(RegistrationView::of).toList();
+		Disclosure disclosure = disclosure(actor, communityCode);
+		return registrations.findByCommunity(communityCode, s).stream()
+			.map(r -> RegistrationView.of(r, disclosure))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

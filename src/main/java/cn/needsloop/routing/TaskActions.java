@@ -10,6 +10,7 @@ import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.TaskSteps;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
@@ -29,12 +30,18 @@ public class TaskActions {
 
 	private final NeedService needs;
 
-	TaskActions(ProcessGateway process, NeedService needs) {
+	private final TaskSteps steps;
+
+	TaskActions(ProcessGateway process, NeedService needs, TaskSteps steps) {
 		this.process = process;
 		this.needs = needs;
+		this.steps = steps;
 	}
 
-	/** Takes an offered task onto the user's own list; a task already theirs stays theirs. */
+	/**
+	 * Takes an offered task onto the user's own list, if the rules of its step let them do it (an organisation
+	 * claims a project's claim task only if it is qualified); a task already theirs stays theirs.
+	 */
 	public void claim(String taskId, Actor actor) {
 		Task task = open(taskId);
 		if (actor.userId().equals(task.getAssignee())) {
@@ -42,6 +49,7 @@ public class TaskActions {
 		}
 		requireNotHeldByOther(task, actor);
 		process.requireMayWork(task, actor);
+		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.claiming(task.getId(), actor));
 		try {
 			process.claim(task, actor);
 		}

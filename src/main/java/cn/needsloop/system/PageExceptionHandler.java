@@ -1,23 +1,31 @@
 package cn.needsloop.system;
 
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.support.RequestContextUtils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A refused step on a page (not at this step, not yours, someone else was faster) goes back to the
- * page it came from with the reason as a message; a page one may not see shows the reason.
+ * page it came from with the reason as a message; a page one may not see shows the reason. What a
+ * page's script asks for (a diagram, a job's progress) is refused as the API refuses: an RFC 9457 problem.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -25,12 +33,27 @@ class PageExceptionHandler {
 
 	private final MessageSource messages;
 
-	PageExceptionHandler(MessageSource messages) {
+	private final ApiExceptionHandler api;
+
+	private final ObjectMapper json;
+
+	PageExceptionHandler(MessageSource messages, ApiExceptionHandler api, ObjectMapper json) {
 		this.messages = messages;
+		this.api = api;
+		this.json = json;
 	}
 
 	@ExceptionHandler(ProblemException.class)
-	String problem(ProblemException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+	String problem(ProblemException ex, HandlerMethod handler, HttpServletRequest request, HttpServletResponse response,
+			Model model) throws IOException {
+		if (answersData(handler)) {
+			// the response is written here: with the response among the arguments, returning null renders nothing
+			response.setStatus(ex.status().value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getOutputStream(), api.problemOf(ex));
+			return null;
+		}
 		String text = text(ex);
 		String back = sameSitePath(request.getHeader("Referer"), request);
 		if ("POST".equals(request.getMethod()) && back != null) {
@@ -41,6 +64,12 @@ class PageExceptionHandler {
 		model.addAttribute("problem", text);
 		model.addAttribute("status", ex.status().value());
 		return "problem";
+	}
+
+	/** A handler that answers data for a page's script ({@code @ResponseBody}), not a page. */
+	private static boolean answersData(HandlerMethod handler) {
+		return handler != null && (handler.hasMethodAnnotation(ResponseBody.class)
+				|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
 	}
 
 	/** The page a form came from, as a path on this site; never a redirect to another site. */

@@ -156,7 +156,7 @@ class ConsultationPageTests {
 		page = pages.submit("selfgov1", path, path + "/participants", "name", "王建国", "kind", "RESIDENT_REPRESENTATIVE",
 				"name", "", "kind", "PARTY_MEMBER");
 		assertThat(page.text("#flash-error")).contains("按协商目录还须有以下协商主体参加");
-		assertThat(consultationService.view(id).participants()).isEmpty();
+		assertThat(consultationService.view(id, actor("selfgov1")).participants()).isEmpty();
 		assertThat(page.text("#consultation-status")).isEqualTo("确定协商主体");
 
 		page = fixParticipants(path);
@@ -170,7 +170,7 @@ class ConsultationPageTests {
 				START.toLocalDate().plusDays(1) + "T10:00");
 		assertThat(page.text("#flash-error")).startsWith("协商会议须在公告后至少");
 		assertThat(page.html().select("#agenda-items").text()).contains("投放点位置");
-		assertThat(consultationService.view(id).rounds()).isEmpty();
+		assertThat(consultationService.view(id, actor("selfgov1")).rounds()).isEmpty();
 
 		page = pages.submit("selfgov1", path, path + "/agenda", "items", "投放点位置\n开放时间", "meetingAt", suggested);
 		assertThat(page.text("#consultation-status")).isEqualTo("已公告，等待开会");
@@ -184,7 +184,7 @@ class ConsultationPageTests {
 				"votesAgainst", "1", "votesAbstain", "0");
 		assertThat(page.text("#flash-error")).isEqualTo("表决票数 5 超过到会人数 4。");
 		assertThat(page.html().select("#opinions").text()).isEqualTo("同意调整");
-		assertThat(consultationService.view(id).status()).isEqualTo(ConsultationStatus.MEETING);
+		assertThat(consultationService.view(id, actor("selfgov1")).status()).isEqualTo(ConsultationStatus.MEETING);
 		page = pages.submit("selfgov1", path, path + "/meeting", "attendees", "abc", "opinions", "同意调整", "votesFor", "4",
 				"votesAgainst", "0", "votesAbstain", "0");
 		assertThat(page.text("#flash-error")).startsWith("到会人数：").contains("abc");
@@ -225,7 +225,7 @@ class ConsultationPageTests {
 		assertThat(page.has("#form-objection")).isTrue();
 		page = pages.submit("resident1", path, path + "/objections", "text", "  ");
 		assertThat(page.text("#flash-error")).startsWith("异议内容：");
-		assertThat(consultationService.view(id).objections()).isEmpty();
+		assertThat(consultationService.view(id, actor("selfgov1")).objections()).isEmpty();
 
 		page = pages.submit("resident1", path, path + "/objections", "text", "器材离住户窗户太近");
 		assertThat(page.text("#flash-done")).isEqualTo("您的异议已记录，议题进入下一轮协商。");

@@ -131,7 +131,7 @@ class ConsultationProcessTests {
 
 		ProcessInstance instance = instance(id);
 		assertThat(instance).isEnded().hasPassed("serviceTask_closeOutsideCatalog", "endEvent_outsideCatalog");
-		ConsultationView view = service.view(id);
+		ConsultationView view = service.view(id, SELFGOV);
 		assertThat(view.status()).isEqualTo(ConsultationStatus.OUTSIDE_CATALOG);
 		assertThat(view.inCatalog()).isFalse();
 		assertThat(view.catalogReason()).contains("个人或家庭私事");
@@ -149,7 +149,7 @@ class ConsultationProcessTests {
 		assertThat(instance).isWaitingAt("userTask_fixParticipants");
 		Task fix = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		assertThat(tasks.getIdentityLinksForTask(fix.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("selfgov:xingfu"));
-		ConsultationView checked = service.view(id);
+		ConsultationView checked = service.view(id, SELFGOV);
 		assertThat(checked.status()).isEqualTo(ConsultationStatus.PARTICIPANTS);
 		assertThat(checked.level()).isEqualTo(ConsultationLevel.COMMUNITY);
 		assertThat(checked.noticeDays()).isEqualTo(5);
@@ -167,7 +167,7 @@ class ConsultationProcessTests {
 				HttpStatus.BAD_REQUEST);
 		publishAgenda(id, 5);
 		assertThat(instance).isWaitingAt("timer_untilMeeting");
-		assertThat(service.view(id).status()).isEqualTo(ConsultationStatus.NOTICE);
+		assertThat(service.view(id, SELFGOV).status()).isEqualTo(ConsultationStatus.NOTICE);
 		assertProblem(() -> recordMeeting(id, 8, 6, 1, 1), HttpStatus.CONFLICT);
 
 		holdMeeting(id);
@@ -176,20 +176,20 @@ class ConsultationProcessTests {
 		recordMeeting(id, 8, 6, 1, 1);
 
 		assertThat(instance).isWaitingAt("gateway_publicity");
-		ConsultationView publicised = service.view(id);
+		ConsultationView publicised = service.view(id, SELFGOV);
 		assertThat(publicised.status()).isEqualTo(ConsultationStatus.PUBLICITY);
 		assertThat(publicised.votes()).isEqualTo(new ConsultationView.VotesView(1, 8, 6, 1, 1));
 		assertThat(publicised.publicityEndsAt()).isAfter(START.toInstant());
 
 		passPublicity(id);
 		assertThat(instance).isWaitingAt("userTask_applyResult");
-		assertThat(service.view(id).status()).isEqualTo(ConsultationStatus.APPLICATION);
-		assertThat(service.view(id).result()).isEqualTo(RoundResult.AGREED);
+		assertThat(service.view(id, SELFGOV).status()).isEqualTo(ConsultationStatus.APPLICATION);
+		assertThat(service.view(id, SELFGOV).result()).isEqualTo(RoundResult.AGREED);
 		assertProblem(() -> service.raiseObjection(id, new RaiseObjection("太晚了"), RESIDENT), HttpStatus.CONFLICT);
 
 		service.applyResult(id, new ApplyResult("已在3号楼前划定12个临时停车位，物业负责管理。"), SELFGOV);
 		assertThat(instance).isEnded().hasPassed("serviceTask_reportBack", "endEvent_resultApplied");
-		ConsultationView applied = service.view(id);
+		ConsultationView applied = service.view(id, SELFGOV);
 		assertThat(applied.status()).isEqualTo(ConsultationStatus.APPLIED);
 		assertThat(applied.applicationReport()).contains("停车位");
 		assertThat(applied.reportedBackAt()).isNotNull();
@@ -204,7 +204,7 @@ class ConsultationProcessTests {
 		Long id = throughMeeting(TopicType.ENVIRONMENT_SANITATION, 9, 1, 5, 3);
 
 		assertThat(instance(id)).isEnded().hasPassed("serviceTask_closeRejected", "endEvent_rejected");
-		ConsultationView view = service.view(id);
+		ConsultationView view = service.view(id, SELFGOV);
 		assertThat(view.status()).isEqualTo(ConsultationStatus.REJECTED);
 		assertThat(view.result()).isEqualTo(RoundResult.REJECTED);
 		assertThat(view.resultReason()).contains("反对票");
@@ -216,7 +216,7 @@ class ConsultationProcessTests {
 		Long id = throughMeeting(TopicType.PUBLIC_SECURITY, 8, 3, 3, 2);
 
 		assertThat(instance(id)).isWaitingAt("userTask_publishAgenda").hasPassed("serviceTask_openNextRound");
-		ConsultationView view = service.view(id);
+		ConsultationView view = service.view(id, SELFGOV);
 		assertThat(view.round()).isEqualTo(2);
 		assertThat(view.status()).isEqualTo(ConsultationStatus.AGENDA);
 		assertThat(view.rounds()).singleElement().satisfies(r -> assertThat(r.result()).isEqualTo(RoundResult.ANOTHER_ROUND));
@@ -232,7 +232,7 @@ class ConsultationProcessTests {
 		}
 
 		assertThat(instance(id)).isEnded().hasPassed("endEvent_rejected");
-		ConsultationView view = service.view(id);
+		ConsultationView view = service.view(id, SELFGOV);
 		assertThat(view.round()).isEqualTo(3);
 		assertThat(view.rounds()).extracting(ConsultationView.RoundView::result)
 			.containsExactly(RoundResult.ANOTHER_ROUND, RoundResult.ANOTHER_ROUND, RoundResult.REJECTED);
@@ -242,12 +242,12 @@ class ConsultationProcessTests {
 	@Test
 	void objectionDuringThePublicNoticeSendsTheTopicToAnotherRound() {
 		Long id = throughMeeting(TopicType.ELDERLY_CHILD_SERVICES, 9, 7, 1, 1);
-		assertThat(service.view(id).status()).isEqualTo(ConsultationStatus.PUBLICITY);
+		assertThat(service.view(id, SELFGOV).status()).isEqualTo(ConsultationStatus.PUBLICITY);
 
 		service.raiseObjection(id, new RaiseObjection("助餐点选址离我家太近，油烟扰民"), RESIDENT);
 
 		assertThat(instance(id)).isWaitingAt("userTask_publishAgenda").hasPassed("event_objectionRaised");
-		ConsultationView view = service.view(id);
+		ConsultationView view = service.view(id, SELFGOV);
 		assertThat(view.round()).isEqualTo(2);
 		assertThat(view.objections()).singleElement().satisfies(o -> {
 			assertThat(o.round()).isEqualTo(1);
@@ -272,12 +272,12 @@ class ConsultationProcessTests {
 		publishAgenda(id, 7);
 		holdMeeting(id);
 		recordMeeting(id, 8, 6, 1, 1);
-		assertThat(service.view(id).status()).isEqualTo(ConsultationStatus.PUBLICITY);
+		assertThat(service.view(id, SELFGOV).status()).isEqualTo(ConsultationStatus.PUBLICITY);
 
 		service.raiseObjection(id, new RaiseObjection("资金用途没有公开明细"), RESIDENT);
 
 		assertThat(instance(id)).isEnded().hasPassed("endEvent_rejected");
-		assertThat(service.view(id).resultReason()).contains("异议");
+		assertThat(service.view(id, SELFGOV).resultReason()).contains("异议");
 	}
 
 	@Test
@@ -297,7 +297,7 @@ class ConsultationProcessTests {
 		passPublicity(id);
 		complete(pid, "userTask_applyResult", Map.of("applicationReport", "已纳入服务项目"));
 
-		ConsultationView view = service.view(id);
+		ConsultationView view = service.view(id, SELFGOV);
 		assertThat(view.status()).isEqualTo(ConsultationStatus.APPLIED);
 		assertThat(view.participants()).extracting(ConsultationView.ParticipantView::kind)
 			.containsExactly(ParticipantKind.RESIDENT_REPRESENTATIVE, ParticipantKind.PARTY_MEMBER,

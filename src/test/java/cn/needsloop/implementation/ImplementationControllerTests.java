@@ -76,6 +76,24 @@ class ImplementationControllerTests extends ApiTest {
 		api.claim("org2", id).expect(200);
 	}
 
+	/** Taking the claim task onto one's list is no way round the qualification: it would block the qualified one. */
+	@Test
+	void rejectsTakingTheClaimTaskByUnqualifiedOrganisation() {
+		long id = api.publishedProject("ENVIRONMENT", 1).projectId();
+		String task = null;
+		for (JsonNode t : api.as("org1").get("/api/tasks?max=1000").expect(200).json()) {
+			if (t.path("projectId").asLong() == id && "userTask_claimProject".equals(t.path("taskKey").asText())) {
+				task = t.path("id").asText();
+			}
+		}
+		assertThat(task).as("the claim task of project %s, offered to the social organisations", id).isNotNull();
+
+		assertThat(api.as("org1").post("/api/tasks/" + task + "/claim", null).expectProblem(403).path("code").asText())
+			.isEqualTo("problem.claim.notQualified");
+		api.as("org2").post("/api/tasks/" + task + "/claim", null).expect(204);
+		api.claim("org2", id).expect(200);
+	}
+
 	@Test
 	void rejectsClaimByAnyoneButSocialOrganisations() {
 		long id = api.publishedProject("ELDERLY_CARE", 1).projectId();

@@ -88,7 +88,7 @@ public final class ConsultationSteps {
 	}
 
 	public void fire(Long consultationId, String timer) {
-		String pid = consultations.view(consultationId).processInstanceId();
+		String pid = consultations.view(consultationId, SELFGOV).processInstanceId();
 		Job job = management.createJobQuery().processInstanceId(pid).activityId(timer).singleResult();
 		assertThat(job).as("timer %s", timer).isNotNull();
 		ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));

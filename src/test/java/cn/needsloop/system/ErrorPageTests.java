@@ -80,6 +80,30 @@ class ErrorPageTests extends ApiTest {
 		assertThat(json.readTree(page.body()).path("status").asInt()).isEqualTo(403);
 	}
 
+	/** Refused by the step itself rather than by the security rules: still a problem for the script, a page for people. */
+	@Test
+	void answersAPageScriptWithAProblemWhenTheStepRefuses() throws IOException {
+		long need = api.reportedNeed("脚本越权");
+		PageSession steward2 = PageSession.signIn(port(), "steward2");
+
+		Page diagram = steward2.getJson("/needs/" + need + "/diagram");
+		assertThat(diagram.status()).isEqualTo(403);
+		assertThat(diagram.contentType()).startsWith("application/problem+json");
+		JsonNode problem = json.readTree(diagram.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(403);
+		assertThat(problem.path("code").asText()).isEqualTo("problem.need.notYours");
+		assertThat(problem.path("detail").asText()).isNotBlank();
+
+		Page job = steward2.getJson("/tasks/bulk/jobs/no-such-job");
+		assertThat(job.status()).isEqualTo(404);
+		assertThat(job.contentType()).startsWith("application/problem+json");
+		assertThat(json.readTree(job.body()).path("status").asInt()).isEqualTo(404);
+
+		Page page = steward2.get("/needs/" + need);
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(page.contentType()).startsWith("text/html");
+	}
+
 	// ---------------------------------------------------------------- the API and the engine's REST API
 
 	@Test

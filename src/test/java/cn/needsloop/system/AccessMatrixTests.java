@@ -1,0 +1,929 @@
+package cn.needsloop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import cn.needsloop.calendar.WorkingCalendar;
+import cn.needsloop.support.Api;
+import cn.needsloop.support.ApiTest;
+import cn.needsloop.support.ConsultationSteps;
+import cn.needsloop.support.PageSession;
+
+/**
+ * Who may call what: every operation of the published OpenAPI document ({@code /v3/api-docs}), called by
+ * anonymous and by each demo user, against the table {@link #ACCESS} kept here. The build fails when an
+ * operation has no row (a new endpoint must say who may call it), when a row names an operation that no longer
+ * exists, or when any cell disagrees; all disagreements are reported together, as a table. A refused call is an
+ * RFC 9457 problem of its status, and no call answers 5xx.
+ * <p>
+ * Each operation is called on real records in the state its step needs (a need of 幸福社区 waiting for
+ * verification, a project waiting for approval ...), made when first needed and shared by the callers. Where the
+ * step has a rule checked after the authorization, the request breaks that rule, so that an allowed caller gets a
+ * 400 or 409 and the run changes nothing; where it has none the request is a correct one, and a caller it lets
+ * through really does the step, after which the record is made again for the next caller ({@link Fixture#renew()}).
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+class AccessMatrixTests extends ApiTest {
+
+	/**
+	 * The expected answer to each caller, one row an operation ({@code METHOD path} exactly as in
+	 * {@code /v3/api-docs}), one column a caller:
+	 * <ul>
+	 * <li>{@code OK}: let through: a 2xx, or a 400/409 from the rules of the step after the authorization check;
+	 * <li>{@code 401}: not signed in: a 401 problem from the API, the way to the sign-in page from a page's endpoint;
+	 * <li>{@code 403}: signed in but not allowed: a 403 problem;
+	 * <li>{@code 404}: hidden: answered as if the record did not exist (path ids always point at real records).
+	 * </ul>
+	 * What each probe sends, as whom and on which record, is in {@link #probes()}; records are of 幸福社区 (where
+	 * steward1, party1 and selfgov1 work; steward2 works in 东山村), and "own" in a comment means reported, requested
+	 * or registered by resident1. An operation whose answer depends on the record's kind has a row for each kind,
+	 * named in brackets after the path ({@code [published]}).
+	 */
+	static final String ACCESS = """
+			# operation                                          anon steward1 steward2 party1 selfgov1 org1 org2 manager1 resident1 dept1 admin1
+			GET  /api/needs                                      401  OK       403      OK     OK       OK   OK   OK       OK        OK    OK      # ?communityCode=xingfu; others see their own reports
+			POST /api/needs                                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /api/needs/{id}                                 401  OK       403      403    403      403  403  OK       OK        403   OK      # own
+			GET  /api/needs/pool                                 401  OK       403      403    403      403  403  OK       403       403   OK
+			POST /api/needs/{id}/verification                    401  OK       403      403    403      403  403  403      403       403   403
+			POST /api/needs/{id}/classification                  401  OK       403      403    403      403  403  403      403       403   403
+			POST /api/needs/{id}/resolution                      401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
+			POST /api/needs/{id}/confirmation                    401  OK       403      403    403      403  403  403      OK        403   403     # own
+			GET  /api/projects                                   401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/projects                                   401  OK       403      403    403      403  403  403      403       403   403
+			GET  /api/projects/{id}                              401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
+			GET  /api/projects/{id} [published]                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			PUT  /api/projects/{id}                              401  OK       403      403    403      403  403  403      403       403   403
+			POST /api/projects/{id}/approval                     401  403      403      OK     403      403  403  403      403       403   403
+			POST /api/projects/{id}/claim                        401  403      403      403    403      OK   403  403      403       403   403     # DISABILITY_SUPPORT: only org1 qualified
+			POST /api/projects/{id}/assignment                   401  403      403      403    403      403  403  OK       403       403   403
+			POST /api/projects/{id}/milestones/{index}/report    401  403      403      403    403      OK   403  403      403       403   403     # claimed by org1
+			POST /api/projects/{id}/completion                   401  403      403      403    403      OK   403  403      403       403   403     # claimed by org1
+			POST /api/projects/{id}/evaluations [resident]       401  OK       403      403    403      403  403  403      OK        403   403     # own need; the steward on a return visit
+			POST /api/projects/{id}/evaluations [implementer]    401  403      403      403    403      OK   403  403      403       403   403     # implemented by org1
+			GET  /api/tasks                                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/tasks/{id}/claim [verification]            401  OK       403      403    403      403  403  403      403       403   403
+			POST /api/tasks/{id}/claim [claim-project]           401  403      403      403    403      OK   403  403      403       403   403     # DISABILITY_SUPPORT: only org1 qualified
+			POST /api/tasks/{id}/unclaim                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # claimed by steward1: 409 to anyone else
+			POST /api/tasks/bulk-actions                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /api/tasks/bulk-actions/{jobId}                 401  OK       404      404    404      404  404  404      404       404   404     # steward1's job
+			GET  /api/notifications                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/notifications/{id}/read                    401  OK       403      403    403      403  403  403      403       403   403     # to the steward line of xingfu
+			GET  /api/kpis                                       401  OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			GET  /api/consultations                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/consultations                              401  OK       403      403    OK       403  403  403      OK        403   403
+			GET  /api/consultations/{id}                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/consultations/{id}/participants            401  403      403      403    OK       403  403  403      403       403   403
+			POST /api/consultations/{id}/agenda                  401  403      403      403    OK       403  403  403      403       403   403
+			POST /api/consultations/{id}/meeting                 401  403      403      403    OK       403  403  403      403       403   403
+			POST /api/consultations/{id}/objections              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/consultations/{id}/application             401  403      403      403    OK       403  403  403      403       403   403
+			POST /api/certificates                               401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /api/certificates/{id}                          401  OK       403      403    403      403  403  OK       OK        403   OK      # own
+			POST /api/certificates/{id}/decision                 401  OK       403      403    403      403  403  403      403       403   403
+			POST /api/work-items                                 401  403      403      403    403      403  403  OK       403       OK    OK
+			GET  /api/work-items/{id}                            401  OK       403      403    OK       403  403  OK       403       OK    OK      # dept1's, for xingfu
+			POST /api/work-items/{id}/contract-review            401  403      403      403    403      403  403  OK       403       403   403
+			GET  /api/work-items/admission-list                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/work-items/admission-list                  401  403      403      403    403      403  403  OK       403       403   OK
+			GET  /api/registrations                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # others see their own
+			POST /api/registrations                              401  OK       403      OK     403      403  403  OK       403       403   OK      # a unit: staff of xingfu only
+			GET  /api/registrations/{id}                         401  OK       403      OK     403      403  403  OK       OK        403   OK      # own
+			GET  /api/registrations/kpis                         401  OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			GET  /api/dispatches                                 401  OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			POST /api/dispatches                                 401  OK       403      OK     403      403  403  403      403       403   403
+			GET  /api/dispatches/{id}                            401  OK       403      OK     403      403  403  OK       OK        403   OK      # own invitation
+			POST /api/dispatches/{id}/answers                    401  403      403      OK     403      403  403  403      OK        403   403     # own invitation
+			POST /api/dispatches/{id}/hours                      401  403      403      OK     403      403  403  403      403       403   403
+			# the pages' own endpoints (signed-in session, CSRF token)
+			POST /tasks/bulk/jobs                                401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /tasks/bulk/jobs/{id}                           401  OK       404      404    404      404  404  404      404       404   404     # steward1's job
+			POST /manager/exports/needs                          401  403      403      403    403      403  403  OK       403       403   OK
+			POST /manager/exports/tasks                          401  403      403      403    403      403  403  OK       403       403   OK
+			POST /manager/exports/projects                       401  403      403      403    403      403  403  OK       403       403   OK
+			POST /manager/exports/consultations                  401  403      403      403    403      403  403  OK       403       403   OK
+			GET  /manager/exports/{id}                           401  403      403      403    403      403  403  OK       403       403   404     # manager1's export
+			GET  /needs/{id}/diagram                             401  OK       403      403    403      403  403  OK       OK        403   OK      # own
+			GET  /work-items/{id}/diagram                        401  OK       403      403    OK       403  403  OK       403       OK    OK
+			GET  /dispatches/{id}/diagram                        401  OK       403      OK     403      403  403  OK       OK        403   OK
+			GET  /consultations/{id}/diagram                     401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			""";
+
+	static final List<String> CALLERS = List.of("anon", "steward1", "steward2", "party1", "selfgov1", "org1", "org2",
+			"manager1", "resident1", "dept1", "admin1");
+
+	static final Set<String> VERDICTS = Set.of("OK", "401", "403", "404");
+
+	private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options",
+			"trace");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	/** The expected verdicts of each row ({@code METHOD path} or {@code METHOD path [kind]}), in the table's order. */
+	private Map<String, Map<String, String>> expected;
+
+	/** How to call the operation of each row. */
+	private Map<String, Probe> probes;
+
+	/** The operations of the OpenAPI document. */
+	private Set<String> documented;
+
+	/** A signed-in browser session per caller (anon: none signed in), for the pages' endpoints. */
+	private final Map<String, PageSession> sessions = new LinkedHashMap<>();
+
+	/** What each cell answered, as a verdict of the table; for the rows to paste when behaviour changed on purpose. */
+	private final Map<String, Map<String, String>> observed = new LinkedHashMap<>();
+
+	private final List<List<String>> disagreements = new ArrayList<>();
+
+	@BeforeAll
+	void readTheTableAndTheApiDocs() {
+		api = new Api(port);
+		expected = parse(ACCESS);
+		for (String caller : CALLERS) {
+			PageSession session = caller.equals("anon") ? PageSession.anonymous(port) : PageSession.signIn(port, caller);
+			session.get("/login"); // a page, for the CSRF token of this session (signing in renews it)
+			sessions.put(caller, session);
+		}
+		documented = documentedOperations();
+		probes = probes();
+	}
+
+	// ---------------------------------------------------------------- the table against the document
+
+	@Test
+	void everyOperationOfTheApiDocsHasARow() {
+		Set<String> rows = expected.keySet().stream().map(AccessMatrixTests::operationOf).collect(Collectors.toSet());
+		List<String> missing = documented.stream().filter(op -> !rows.contains(op)).toList();
+		if (!missing.isEmpty()) {
+			fail("Operations of /v3/api-docs without a row in AccessMatrixTests.ACCESS. Say who may call each: add its row"
+					+ " (OK, 401, 403 or 404 for each caller) and a probe in probes() that calls it on a real record:\n"
+					+ missing.stream().map(op -> "    " + row(op, CALLERS.stream().map(c -> "?").toList()))
+						.collect(Collectors.joining("\n")));
+		}
+	}
+
+	@Test
+	void everyRowNamesAnOperationOfTheApiDocs() {
+		List<String> stale = expected.keySet().stream().filter(row -> !documented.contains(operationOf(row))).toList();
+		assertThat(stale).as("rows of AccessMatrixTests.ACCESS naming no operation of /v3/api-docs (removed or renamed?"
+				+ " remove the row and its probe, or correct the path)").isEmpty();
+	}
+
+	@Test
+	void everyRowHasAProbeAndEveryProbeARow() {
+		assertThat(probes.keySet()).as("the probes of AccessMatrixTests.probes() against the rows of ACCESS")
+			.containsExactlyInAnyOrderElementsOf(expected.keySet());
+	}
+
+	// ---------------------------------------------------------------- the engine's doors, coarsely
+
+	/**
+	 * How many tasks of a need waiting for verification in 幸福社区 each caller sees through the engine's own doors
+	 * ({@code 401}: refused, not signed in): only the stewards of the community and those who oversee everything.
+	 */
+	static final String ENGINE_TASKS = "anon=401 steward1=1 steward2=0 party1=0 selfgov1=0 org1=0 org2=0 manager1=1 resident1=0"
+			+ " dept1=0 admin1=1";
+
+	/**
+	 * Camunda's REST API ({@code /engine-rest}, HTTP Basic) and the API behind Tasklist ({@code /camunda/api/engine},
+	 * the signed-in session) show a task only to those it is routed to, and nothing to a caller not signed in.
+	 */
+	@Test
+	void theEngineDoorsShowATaskOnlyToThoseItIsRoutedTo() {
+		long need = api.reportedNeed("权限矩阵 引擎");
+		String query = "/task?processInstanceId=" + api.need(need).path("processInstanceId").asText();
+		Map<String, String> expectedTasks = new LinkedHashMap<>();
+		for (String cell : ENGINE_TASKS.split(" ")) {
+			expectedTasks.put(cell.substring(0, cell.indexOf('=')), cell.substring(cell.indexOf('=') + 1));
+		}
+		assertThat(expectedTasks.keySet()).containsExactlyElementsOf(CALLERS);
+		List<String> wrong = new ArrayList<>();
+		for (String caller : CALLERS) {
+			Map<String, Answer> doors = new LinkedHashMap<>();
+			doors.put("/engine-rest", apiDoor(caller.equals("anon") ? null : caller).get("/engine-rest" + query));
+			doors.put("/camunda/api/engine", pageDoor(sessions.get(caller)).get("/camunda/api/engine/engine/default" + query));
+			doors.forEach((door, answer) -> {
+				String got = answer.status() == 200 ? String.valueOf(answer.json().size()) : String.valueOf(answer.status());
+				if (!got.equals(expectedTasks.get(caller))) {
+					wrong.add(door + " as " + caller + ": expected " + expectedTasks.get(caller) + ", got " + got + " ("
+							+ answer.status() + ")");
+				}
+			});
+		}
+		assertThat(wrong).as("tasks seen through the engine's doors, against ENGINE_TASKS").isEmpty();
+	}
+
+	// ---------------------------------------------------------------- the matrix
+
+	@TestFactory
+	Stream<DynamicNode> everyOperationAnswersEachCallerAsTheTableSays() {
+		Stream<DynamicNode> rows = expected.entrySet().stream()
+			.filter(row -> documented.contains(operationOf(row.getKey())) && probes.containsKey(row.getKey()))
+			.map(row -> dynamicContainer(row.getKey(), CALLERS.stream()
+				.map(caller -> dynamicTest(caller, () -> check(row.getKey(), caller, row.getValue().get(caller))))));
+		return Stream.concat(rows, Stream.of(dynamicTest("every cell agrees with the table", this::reportDisagreements)));
+	}
+
+	private void check(String row, String caller, String verdict) {
+		Probe probe = probes.get(row);
+		Answer answer;
+		try {
+			answer = probe.call().apply(door(row, caller));
+		}
+		catch (RuntimeException | AssertionError ex) {
+			record(row, caller, "?", verdict, "the probe failed: " + ex.getMessage());
+			throw ex;
+		}
+		String got = verdictOf(answer);
+		List<String> wrong = new ArrayList<>();
+		if (answer.status() >= 500) {
+			wrong.add("a server error");
+		}
+		if (!got.equals(verdict)) {
+			wrong.add("expected " + verdict);
+		}
+		wrong.addAll(shapeOfRefusal(answer));
+		if (answer.status() >= 200 && answer.status() < 300 && probe.spends() != null) {
+			probe.spends().renew(); // the step was done: the next caller gets a record waiting at that step again
+		}
+		record(row, caller, got, verdict, wrong.isEmpty() ? null : String.join("; ", wrong) + ": " + answer);
+		if (!wrong.isEmpty()) {
+			fail(row + " as " + caller + ": " + String.join("; ", wrong) + ", got " + answer);
+		}
+	}
+
+	private void record(String row, String caller, String got, String verdict, String problem) {
+		observed.computeIfAbsent(row, r -> new LinkedHashMap<>()).put(caller, got);
+		if (problem != null) {
+			disagreements.add(List.of(row, caller, verdict, got, problem));
+		}
+	}
+
+	private void reportDisagreements() {
+		if (disagreements.isEmpty()) {
+			return;
+		}
+		StringBuilder report = new StringBuilder(disagreements.size() + " cells disagree with AccessMatrixTests.ACCESS:\n");
+		int width = disagreements.stream().mapToInt(d -> d.get(0).length()).max().orElse(10);
+		report.append(String.format("    %-" + width + "s  %-9s  %-8s  %-3s  %s%n", "operation", "caller", "expected", "got",
+				"answer"));
+		for (List<String> d : disagreements) {
+			report.append(String.format("    %-" + width + "s  %-9s  %-8s  %-3s  %s%n", d.get(0), d.get(1), d.get(2), d.get(3),
+					d.get(4)));
+		}
+		List<String> changed = disagreements.stream().filter(d -> !d.get(2).equals(d.get(3))).map(d -> d.get(0)).distinct()
+			.toList();
+		if (!changed.isEmpty()) {
+			report.append("If the new behaviour is intended, these are the rows as the application answers now:\n");
+			changed.forEach(r -> report.append("    ")
+				.append(row(r, CALLERS.stream().map(c -> observed.getOrDefault(r, Map.of()).getOrDefault(c, "?")).toList()))
+				.append('\n'));
+		}
+		fail(report.toString());
+	}
+
+	/** The operation a row is about: its method and path, without the kind of record in brackets. */
+	static String operationOf(String row) {
+		return row.replaceFirst(" \\[.*\\]$", "");
+	}
+
+	/** A row of the table, aligned like {@link #ACCESS}. */
+	private static String row(String operation, List<String> verdicts) {
+		String[] parts = operation.split(" ", 2);
+		StringBuilder row = new StringBuilder(String.format("%-4s %-47s ", parts[0], parts[1]));
+		for (int i = 0; i < CALLERS.size(); i++) {
+			int width = Math.max(CALLERS.get(i).length(), 3) + 1;
+			row.append(String.format("%-" + width + "s", verdicts.get(i)));
+		}
+		return row.toString().stripTrailing();
+	}
+
+	/** The verdict of the table that an answer stands for. */
+	static String verdictOf(Answer answer) {
+		if (answer.status() == 401 || answer.toSignIn()) {
+			return "401";
+		}
+		if (answer.status() == 403 || answer.status() == 404) {
+			return String.valueOf(answer.status());
+		}
+		if (answer.status() >= 500) {
+			return "5xx";
+		}
+		if (answer.status() >= 300 && answer.status() < 400) {
+			return "3xx";
+		}
+		return "OK";
+	}
+
+	/** A refusal (any 4xx but the way to the sign-in page) is a problem of its own status. */
+	static List<String> shapeOfRefusal(Answer answer) {
+		if (answer.status() < 400 || answer.status() >= 500) {
+			return List.of();
+		}
+		List<String> wrong = new ArrayList<>();
+		if (answer.contentType() == null || !answer.contentType().startsWith("application/problem+json")) {
+			wrong.add("a refusal that is not application/problem+json");
+		}
+		else if (answer.json().path("status").asInt() != answer.status()) {
+			wrong.add("a problem whose status is not the answer's");
+		}
+		return wrong;
+	}
+
+	// ---------------------------------------------------------------- the doors
+
+	/** One caller's way to an operation: the JSON API with HTTP Basic, a page's endpoint with a signed-in session. */
+	interface Door {
+
+		Answer get(String path);
+
+		Answer post(String path, Object body);
+
+		Answer put(String path, Object body);
+	}
+
+	/** One answer, whichever door it came through. */
+	record Answer(int status, String contentType, String location, String body, JsonNode json) {
+
+		/** The way to the sign-in page, which is how a page's endpoint answers a caller who is not signed in. */
+		boolean toSignIn() {
+			return status >= 300 && status < 400 && location != null && location.replaceFirst("\\?.*$", "").endsWith("/login");
+		}
+
+		@Override
+		public String toString() {
+			String code = json.path("code").asText("");
+			String detail = json.path("detail").asText("");
+			return status + (location != null ? " to " + location : "") + (code.isEmpty() ? "" : " " + code)
+					+ (detail.isEmpty() ? "" : " (" + detail + ")");
+		}
+	}
+
+	private Door door(String row, String caller) {
+		String operation = operationOf(row);
+		String path = operation.substring(operation.indexOf(' ') + 1);
+		return path.startsWith("/api/") ? apiDoor(caller.equals("anon") ? null : caller) : pageDoor(sessions.get(caller));
+	}
+
+	private Door apiDoor(String user) {
+		return new Door() {
+
+			@Override
+			public Answer get(String path) {
+				return answer(api.as(user).get(path));
+			}
+
+			@Override
+			public Answer post(String path, Object body) {
+				return answer(api.as(user).post(path, body));
+			}
+
+			@Override
+			public Answer put(String path, Object body) {
+				return answer(api.as(user).put(path, body));
+			}
+
+			private Answer answer(Api.Response response) {
+				return new Answer(response.status(), response.contentType(), response.header("Location"), response.body(),
+						response.json());
+			}
+		};
+	}
+
+	private static Door pageDoor(PageSession session) {
+		return new Door() {
+
+			@Override
+			public Answer get(String path) {
+				return answer(session.getJson(path));
+			}
+
+			/** A form post, as the page's script sends it: the fields of {@code body} (a map; a list repeats its field). */
+			@Override
+			public Answer post(String path, Object body) {
+				List<Map.Entry<String, String>> fields = new ArrayList<>();
+				if (body instanceof Map<?, ?> map) {
+					map.forEach((name, value) -> {
+						for (Object v : value instanceof Collection<?> c ? c : List.of(value)) {
+							fields.add(Map.entry(name.toString(), v.toString()));
+						}
+					});
+				}
+				return answer(session.post(path, fields, "application/json"));
+			}
+
+			@Override
+			public Answer put(String path, Object body) {
+				throw new UnsupportedOperationException("no page endpoint takes PUT");
+			}
+
+			private Answer answer(PageSession.Page page) {
+				return new Answer(page.status(), page.contentType(), page.location(), page.body(), json(page.body()));
+			}
+		};
+	}
+
+	private static JsonNode json(String body) {
+		try {
+			return body == null || body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
+		}
+		catch (IOException ex) {
+			return MissingNode.getInstance();
+		}
+	}
+
+	/**
+	 * The operations of the OpenAPI document, read as admin1: over HTTP Basic, or with a signed-in session where
+	 * the document is one of the pages.
+	 */
+	private Set<String> documentedOperations() {
+		JsonNode docs = api.as("admin1").get("/v3/api-docs").json();
+		if (!docs.has("paths")) {
+			docs = json(sessions.get("admin1").getJson("/v3/api-docs").body());
+		}
+		assertThat(docs.path("paths").size()).as("operations in /v3/api-docs").isPositive();
+		Set<String> operations = new TreeSet<>();
+		docs.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+			if (HTTP_METHODS.contains(method)) {
+				operations.add(method.toUpperCase() + " " + path.getKey());
+			}
+		}));
+		return operations;
+	}
+
+	/**
+	 * Reads {@link #ACCESS}: {@code #} starts a comment; the first line (a comment) names the columns; a row is a
+	 * method, a path, maybe a kind of record in brackets, and a verdict for each caller.
+	 */
+	static Map<String, Map<String, String>> parse(String table) {
+		Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+		table.lines().forEach(line -> {
+			String content = line.replaceFirst("#.*$", "").strip();
+			if (content.isEmpty()) {
+				return;
+			}
+			String[] cells = content.split("\\s+");
+			int first = cells.length > 2 && cells[2].startsWith("[") ? 3 : 2;
+			assertThat(cells.length).as("cells of the row '%s' (method, path, [kind], a verdict for each of %s)", line,
+					CALLERS).isEqualTo(first + CALLERS.size());
+			String row = String.join(" ", List.of(cells).subList(0, first));
+			Map<String, String> verdicts = new LinkedHashMap<>();
+			for (int i = 0; i < CALLERS.size(); i++) {
+				assertThat(VERDICTS).as("verdict for %s in the row '%s'", CALLERS.get(i), row).contains(cells[first + i]);
+				verdicts.put(CALLERS.get(i), cells[first + i]);
+			}
+			assertThat(rows.put(row, verdicts)).as("a second row for %s", row).isNull();
+		});
+		assertThat(table.lines().findFirst().orElse("").split("\\s+")).as("the column names in the first line")
+			.containsSubsequence(CALLERS);
+		return rows;
+	}
+
+	// ---------------------------------------------------------------- the probes
+
+	/** How one operation is called: the call, and the record a call that went through has moved on (if any). */
+	record Probe(Function<Door, Answer> call, Fixture<?> spends) {
+	}
+
+	/**
+	 * A record a probe works on, made when first needed. A call that went through may have done its step on it
+	 * ({@link #renew()}), so the next caller gets a new one waiting at that step.
+	 */
+	static final class Fixture<T> implements Supplier<T> {
+
+		private final String name;
+
+		private final Supplier<T> make;
+
+		private T value;
+
+		Fixture(String name, Supplier<T> make) {
+			this.name = name;
+			this.make = make;
+		}
+
+		@Override
+		public T get() {
+			if (value == null) {
+				try {
+					value = make.get();
+				}
+				catch (RuntimeException | AssertionError ex) {
+					throw new IllegalStateException("could not make the record '" + name + "': " + ex.getMessage(), ex);
+				}
+			}
+			return value;
+		}
+
+		void renew() {
+			value = null;
+		}
+	}
+
+	private static <T> Fixture<T> fixture(String name, Supplier<T> make) {
+		return new Fixture<>(name, make);
+	}
+
+	/**
+	 * One probe an operation. Path ids point at real records of 幸福社区 in the state the step needs. Bodies are
+	 * valid for Bean Validation (which runs before any authorization check, so an invalid body would answer 400 to
+	 * everyone and show nothing); where the step has a rule checked after the authorization the body breaks it (the
+	 * comment says which), so the run changes nothing. Where it has none the body is a correct one, and the record
+	 * is renewed after a caller did the step ({@code spends}).
+	 */
+	private Map<String, Probe> probes() {
+		Map<String, Probe> p = new LinkedHashMap<>();
+
+		// ---- needs
+		Fixture<Long> needToVerify = fixture("a need of xingfu waiting for verification", () -> api.reportedNeed("权限矩阵 核实"));
+		Fixture<Long> needToClassify = fixture("a need waiting for classification", () -> api.verifiedNeed("权限矩阵 分类"));
+		Fixture<Long> needToResolve = fixture("a neighbour dispute waiting for the self-governance line",
+				() -> api.individualNeed("权限矩阵 办理", "NEIGHBOR_DISPUTE"));
+		Fixture<Long> needToConfirm = fixture("a settled need waiting for resident1's rating", () -> {
+			long id = api.individualNeed("权限矩阵 确认", "NEIGHBOR_DISPUTE");
+			api.as("selfgov1").post("/api/needs/" + id + "/resolution", Map.of("note", "已调解")).expect(204);
+			return id;
+		});
+		Fixture<Long> pooledNeed = fixture("a common need in the pool", () -> api.pooledNeed("权限矩阵 需求池", "ELDERLY_CARE"));
+
+		p.put("GET /api/needs", probe(d -> d.get("/api/needs?communityCode=xingfu")));
+		// the community is checked first: nothing is reported
+		p.put("POST /api/needs", probe(d -> d.post("/api/needs", Api.needBody("nowhere", "权限矩阵", "不存在的社区", 1))));
+		p.put("GET /api/needs/{id}", probe(d -> d.get("/api/needs/" + needToVerify.get())));
+		p.put("GET /api/needs/pool", probe(d -> d.get("/api/needs/pool?communityCode=xingfu")));
+		// a duplicate of itself: refused by the step after the steward check, nothing changes
+		p.put("POST /api/needs/{id}/verification", probe(d -> d.post("/api/needs/" + needToVerify.get() + "/verification",
+				Map.of("verdict", "DUPLICATE", "duplicateOfId", needToVerify.get(), "note", "权限矩阵"))));
+		p.put("POST /api/needs/{id}/classification", probe(needToClassify, d -> d.post(
+				"/api/needs/" + needToClassify.get() + "/classification",
+				Map.of("category", "NEIGHBOR_DISPUTE", "urgency", "NORMAL", "scope", "INDIVIDUAL"))));
+		p.put("POST /api/needs/{id}/resolution", probe(needToResolve,
+				d -> d.post("/api/needs/" + needToResolve.get() + "/resolution", Map.of("note", "已调解"))));
+		p.put("POST /api/needs/{id}/confirmation", probe(needToConfirm,
+				d -> d.post("/api/needs/" + needToConfirm.get() + "/confirmation", Map.of("score", 5, "comment", "满意"))));
+
+		// ---- projects
+		Fixture<Long> projectToApprove = fixture("a project waiting for approval", () -> api.designedProject("ELDERLY_CARE",
+				List.of(api.pooledNeed("权限矩阵 审批", "ELDERLY_CARE")), List.of("里程碑 1")));
+		Fixture<Long> projectToRead = fixture("a project of xingfu, not yet published", () -> api.designedProject(
+				"ELDERLY_CARE", List.of(api.pooledNeed("权限矩阵 项目", "ELDERLY_CARE")), List.of("里程碑 1")));
+		Fixture<Long> projectToRevise = fixture("a project returned to design", () -> {
+			long id = api.designedProject("ELDERLY_CARE", List.of(api.pooledNeed("权限矩阵 修改", "ELDERLY_CARE")),
+					List.of("里程碑 1"));
+			api.approve("party1", id, false).expect(200);
+			return id;
+		});
+		Fixture<Long> projectToClaim = fixture("a published project for disability support",
+				() -> api.publishedProject("DISABILITY_SUPPORT", 1).projectId());
+		Fixture<Long> projectToAssign = fixture("a project nobody claimed in time", () -> {
+			long id = api.publishedProject("ELDERLY_CARE", 1).projectId();
+			fireTimer(api.project(id).path("processInstanceId").asText(), null);
+			return id;
+		});
+		Fixture<Long> projectUnderWay = fixture("a project claimed by org1, its milestone open", () -> {
+			long id = api.publishedProject("ELDERLY_CARE", 1).projectId();
+			api.claim("org1", id).expect(200);
+			return id;
+		});
+		Fixture<Long> projectToComplete = fixture("a project claimed by org1, its milestone reported", () -> {
+			long id = api.publishedProject("ELDERLY_CARE", 1).projectId();
+			api.claim("org1", id).expect(200);
+			api.reportMilestone("org1", id, 0).expect(200);
+			return id;
+		});
+		Fixture<Long> projectPublished = fixture("a published project", () -> api.publishedProject("ELDERLY_CARE", 1)
+			.projectId());
+		Fixture<Api.Published> projectToRate = fixture("a project in evaluation, implemented by org1",
+				() -> api.projectInEvaluation(1));
+		Fixture<Long> projectToRateBack = fixture("a project in evaluation, implemented by org1",
+				() -> api.projectInEvaluation(1).projectId());
+
+		p.put("GET /api/projects", probe(d -> d.get("/api/projects")));
+		// a planned end in the past: refused after the steward check
+		p.put("POST /api/projects", probe(d -> {
+			Map<String, Object> body = Api.projectBody("xingfu", "ELDERLY_CARE", List.of(pooledNeed.get()), List.of("里程碑 1"));
+			body.put("plannedEnd", LocalDate.now().minusDays(1).toString());
+			return d.post("/api/projects", body);
+		}));
+		p.put("GET /api/projects/{id}", probe(d -> d.get("/api/projects/" + projectToRead.get())));
+		p.put("GET /api/projects/{id} [published]", probe(d -> d.get("/api/projects/" + projectPublished.get())));
+		p.put("PUT /api/projects/{id}", probe(projectToRevise, d -> d.put("/api/projects/" + projectToRevise.get(),
+				Map.of("title", "权限矩阵 修改后", "goal", "目标", "plan", "方案", "budgetYuan", 10000, "householdCount", 20,
+						"publicAffairs", false, "plannedEnd", LocalDate.now().plusMonths(3).toString(), "note", "已补充预算明细"))));
+		p.put("POST /api/projects/{id}/approval", probe(projectToApprove,
+				d -> d.post("/api/projects/" + projectToApprove.get() + "/approval", Map.of("approved", true, "note", "同意"))));
+		p.put("POST /api/projects/{id}/claim", probe(projectToClaim,
+				d -> d.post("/api/projects/" + projectToClaim.get() + "/claim", null)));
+		// an unknown organisation: refused by the step after the task check
+		p.put("POST /api/projects/{id}/assignment", probe(d -> d.post("/api/projects/" + projectToAssign.get()
+				+ "/assignment", Map.of("organizationCode", "no-such-org", "note", "权限矩阵"))));
+		p.put("POST /api/projects/{id}/milestones/{index}/report", probe(projectUnderWay,
+				d -> d.post("/api/projects/" + projectUnderWay.get() + "/milestones/0/report",
+						Map.of("note", "第一阶段完成", "socialWorkers", 1, "volunteers", 2))));
+		p.put("POST /api/projects/{id}/completion", probe(projectToComplete,
+				d -> d.post("/api/projects/" + projectToComplete.get() + "/completion", Map.of("report", "已实施完毕"))));
+		p.put("POST /api/projects/{id}/evaluations [resident]", probe(projectToRate, d -> d.post("/api/projects/"
+				+ projectToRate.get().projectId() + "/evaluations",
+				Map.of("perspective", "RESIDENT", "needId", projectToRate.get().needId(), "score", 5, "comment", "满意"))));
+		p.put("POST /api/projects/{id}/evaluations [implementer]", probe(projectToRateBack, d -> d.post("/api/projects/"
+				+ projectToRateBack.get() + "/evaluations", Map.of("perspective", "IMPLEMENTER", "score", 5, "comment", "配合良好"))));
+
+		// ---- tasks and notifications
+		Fixture<String> taskToClaim = fixture("a verification task nobody holds",
+				() -> taskOf(api.reportedNeed("权限矩阵 认领")));
+		Fixture<String> claimTask = fixture("the claim task of a published project for disability support", () -> taskService
+			.createTaskQuery()
+			.processInstanceId(api.project(api.publishedProject("DISABILITY_SUPPORT", 1).projectId())
+				.path("processInstanceId")
+				.asText())
+			.taskDefinitionKey("userTask_claimProject")
+			.singleResult()
+			.getId());
+		Fixture<String> taskHeldBySteward = fixture("a verification task steward1 claimed", () -> {
+			String task = taskOf(api.reportedNeed("权限矩阵 退回"));
+			api.as("steward1").post("/api/tasks/" + task + "/claim", null).expect(204);
+			return task;
+		});
+		Fixture<String> bulkJob = fixture("a bulk job of steward1", () -> api.as("steward1")
+			.post("/api/tasks/bulk-actions", Map.of("action", "CLAIM", "taskIds", List.of("no-such-task")))
+			.expect(202)
+			.path("id")
+			.asText());
+		Fixture<Long> notification = fixture("a notification to the steward line of xingfu", () -> {
+			long need = needToVerify.get();
+			for (JsonNode n : api.as("steward1").get("/api/notifications?size=200").expect(200).path("content")) {
+				if (n.path("needId").asLong() == need && "steward:xingfu".equals(n.path("recipientGroup").asText())) {
+					return n.path("id").asLong();
+				}
+			}
+			throw new AssertionError("no notification of need " + need + " to steward:xingfu");
+		});
+
+		p.put("GET /api/tasks", probe(d -> d.get("/api/tasks")));
+		p.put("POST /api/tasks/{id}/claim [verification]", probe(taskToClaim,
+				d -> d.post("/api/tasks/" + taskToClaim.get() + "/claim", null)));
+		// taking the task onto one's list passes the rules of claiming the project
+		p.put("POST /api/tasks/{id}/claim [claim-project]", probe(claimTask,
+				d -> d.post("/api/tasks/" + claimTask.get() + "/claim", null)));
+		p.put("POST /api/tasks/{id}/unclaim", probe(taskHeldBySteward,
+				d -> d.post("/api/tasks/" + taskHeldBySteward.get() + "/unclaim", null)));
+		// VERIFY_GENUINE without the note it needs: refused before any job starts
+		p.put("POST /api/tasks/bulk-actions", probe(d -> d.post("/api/tasks/bulk-actions",
+				Map.of("action", "VERIFY_GENUINE", "taskIds", List.of(taskToClaim.get())))));
+		p.put("GET /api/tasks/bulk-actions/{jobId}", probe(d -> d.get("/api/tasks/bulk-actions/" + bulkJob.get())));
+		p.put("GET /api/notifications", probe(d -> d.get("/api/notifications")));
+		// marking read again changes nothing that matters here
+		p.put("POST /api/notifications/{id}/read", probe(d -> d.post("/api/notifications/" + notification.get() + "/read", null)));
+		p.put("GET /api/kpis", probe(d -> d.get("/api/kpis?communityCode=xingfu")));
+
+		// ---- consultations
+		Fixture<Long> consultationToFix = fixture("a consultation waiting for its participants", this::proposedConsultation);
+		Fixture<Long> consultationToPublish = fixture("a consultation waiting for its agenda", this::consultationWithParticipants);
+		Fixture<Long> consultationToMeet = fixture("a consultation waiting for its meeting's record", this::consultationBeforeMeeting);
+		Fixture<Long> consultationToApply = fixture("a consultation whose result is to be applied", () -> {
+			long id = consultationBeforeMeeting();
+			api.as("selfgov1").post("/api/consultations/" + id + "/meeting", Map.of("attendees", 10, "opinions", "同意",
+					"votesFor", 8, "votesAgainst", 1, "votesAbstain", 1)).expect(200);
+			fireTimer(consultationInstance(id), "timer_publicityPeriod");
+			return id;
+		});
+
+		p.put("GET /api/consultations", probe(d -> d.get("/api/consultations")));
+		// an unknown project: refused after the check of who may propose
+		p.put("POST /api/consultations", probe(d -> d.post("/api/consultations", Map.of("communityCode", "xingfu", "topic",
+				"权限矩阵 议题", "topicType", "PUBLIC_SPACE", "description", "居民关心的共同事务", "projectId", 987654321))));
+		p.put("GET /api/consultations/{id}", probe(d -> d.get("/api/consultations/" + consultationToFix.get())));
+		// one participant, where the catalog requires several kinds: refused by the step
+		p.put("POST /api/consultations/{id}/participants", probe(d -> d.post("/api/consultations/"
+				+ consultationToFix.get() + "/participants",
+				Map.of("participants", List.of(Map.of("name", "李红", "kind", "PARTY_MEMBER"))))));
+		// a meeting without the notice days: refused by the step
+		p.put("POST /api/consultations/{id}/agenda", probe(d -> d.post("/api/consultations/" + consultationToPublish.get()
+				+ "/agenda", Map.of("items", List.of("议程"), "meetingAt", inWorkingDays(0)))));
+		// more votes than attendees: refused by the step
+		p.put("POST /api/consultations/{id}/meeting", probe(d -> d.post("/api/consultations/" + consultationToMeet.get()
+				+ "/meeting", Map.of("attendees", 1, "opinions", "意见", "votesFor", 2, "votesAgainst", 0, "votesAbstain", 0))));
+		// not in publicity: anyone signed in may object, the consultation refuses it now
+		p.put("POST /api/consultations/{id}/objections", probe(d -> d.post("/api/consultations/" + consultationToFix.get()
+				+ "/objections", Map.of("text", "反对"))));
+		p.put("POST /api/consultations/{id}/application", probe(consultationToApply, d -> d.post("/api/consultations/"
+				+ consultationToApply.get() + "/application", Map.of("report", "已落实"))));
+
+		// ---- certificates and work items
+		Fixture<Long> certificate = fixture("resident1's request for a residence certificate", () -> api.as("resident1")
+			.post("/api/certificates", Map.of("communityCode", "xingfu", "kind", "RESIDENCE", "applicantName", "刘秀英",
+					"applicantPhone", "13800000001", "purpose", "办理相关业务"))
+			.expect(201)
+			.id());
+		Fixture<Long> workItem = fixture("dept1's work item for xingfu, its contract under review", this::workItemToReview);
+		Fixture<Long> workItemToReview = fixture("a work item whose contract is to be reviewed", this::workItemToReview);
+
+		// an unknown community: nothing is recorded
+		p.put("POST /api/certificates", probe(d -> d.post("/api/certificates", Map.of("communityCode", "nowhere", "kind",
+				"RESIDENCE", "applicantName", "刘秀英", "applicantPhone", "13800000001", "purpose", "办理相关业务"))));
+		p.put("GET /api/certificates/{id}", probe(d -> d.get("/api/certificates/" + certificate.get())));
+		// declined without a reason: refused after the steward check
+		p.put("POST /api/certificates/{id}/decision", probe(d -> d.post("/api/certificates/" + certificate.get()
+				+ "/decision", Map.of("issued", false))));
+		// an unknown community: refused after the check of who may submit
+		p.put("POST /api/work-items", probe(d -> d.post("/api/work-items", Map.of("department", "市民政局", "title", "权限矩阵",
+				"legalBasis", "依据", "communityCodes", List.of("nowhere"), "purchasedService", false))));
+		p.put("GET /api/work-items/{id}", probe(d -> d.get("/api/work-items/" + workItem.get())));
+		p.put("POST /api/work-items/{id}/contract-review", probe(workItemToReview, d -> d.post("/api/work-items/"
+				+ workItemToReview.get() + "/contract-review", Map.of("approved", true, "note", "经费已落实"))));
+		p.put("GET /api/work-items/admission-list", probe(d -> d.get("/api/work-items/admission-list")));
+		// not a decision table: refused after the manager check, nothing is deployed
+		p.put("POST /api/work-items/admission-list", probe(d -> d.post("/api/work-items/admission-list",
+				Map.of("dmnXml", "<definitions/>"))));
+
+		// ---- dual registration and dispatch
+		String skill = "权限矩阵" + Api.unique();
+		Fixture<Long> registration = fixture("resident1's registration as a party member of xingfu", () -> api
+			.as("resident1")
+			.post("/api/registrations", Map.of("communityCode", "xingfu", "kind", "MEMBER", "name", "刘秀英", "unit", "市民政局",
+					"phone", "13800000001", "skills", List.of(skill)))
+			.expect(201)
+			.id());
+		Supplier<Long> newDispatch = () -> {
+			registration.get();
+			return api.as("party1")
+				.post("/api/dispatches", Map.of("communityCode", "xingfu", "skill", skill, "people", 1, "at",
+						now().plus(Duration.ofDays(2)).toString()))
+				.expect(201)
+				.id();
+		};
+		Fixture<Long> dispatch = fixture("a dispatch inviting resident1", newDispatch);
+		Fixture<Long> dispatchToAnswer = fixture("a dispatch waiting for resident1's answer", newDispatch);
+
+		p.put("GET /api/registrations", probe(d -> d.get("/api/registrations?communityCode=xingfu")));
+		// a team without the account it acts through: refused after the check that only staff register units
+		p.put("POST /api/registrations", probe(d -> d.post("/api/registrations", Map.of("communityCode", "xingfu", "kind",
+				"ORGANIZATION", "style", "TEAM", "name", "权限矩阵服务队", "unit", "市民政局", "phone", "13800000001", "skills",
+				List.of(skill)))));
+		p.put("GET /api/registrations/{id}", probe(d -> d.get("/api/registrations/" + registration.get())));
+		p.put("GET /api/registrations/kpis", probe(d -> d.get("/api/registrations/kpis?communityCode=xingfu")));
+		p.put("GET /api/dispatches", probe(d -> d.get("/api/dispatches?communityCode=xingfu")));
+		// a service time in the past: refused after the party-line check
+		p.put("POST /api/dispatches", probe(d -> d.post("/api/dispatches", Map.of("communityCode", "xingfu", "skill", skill,
+				"people", 1, "at", now().minus(Duration.ofDays(1)).toString()))));
+		p.put("GET /api/dispatches/{id}", probe(d -> d.get("/api/dispatches/" + dispatch.get())));
+		p.put("POST /api/dispatches/{id}/answers", probe(dispatchToAnswer, d -> d.post("/api/dispatches/"
+				+ dispatchToAnswer.get() + "/answers", Map.of("registrationId", registration.get(), "accepted", true))));
+		// resident1 has not accepted: refused after the party-line check
+		p.put("POST /api/dispatches/{id}/hours", probe(d -> d.post("/api/dispatches/" + dispatch.get() + "/hours",
+				Map.of("registrationId", registration.get(), "hours", 2))));
+
+		// ---- the pages' own endpoints
+		Fixture<String> export = fixture("an export manager1 started", () -> {
+			PageSession.Page started = sessions.get("manager1").post("/manager/exports/needs", List.of(), "application/json");
+			assertThat(started.status()).as("export started by manager1: %s", started.body()).isEqualTo(200);
+			return json(started.body()).path("id").asText();
+		});
+
+		// VERIFY_GENUINE without the note it needs: refused before any job starts
+		p.put("POST /tasks/bulk/jobs", probe(d -> d.post("/tasks/bulk/jobs",
+				Map.of("action", "VERIFY_GENUINE", "taskIds", List.of(taskToClaim.get())))));
+		p.put("GET /tasks/bulk/jobs/{id}", probe(d -> d.get("/tasks/bulk/jobs/" + bulkJob.get())));
+		for (String list : List.of("needs", "tasks", "projects", "consultations")) {
+			// an export in the background: it writes a file and changes no record
+			p.put("POST /manager/exports/" + list, probe(d -> d.post("/manager/exports/" + list + "?communityCode=xingfu", null)));
+		}
+		p.put("GET /manager/exports/{id}", probe(d -> d.get("/manager/exports/" + export.get())));
+		p.put("GET /needs/{id}/diagram", probe(d -> d.get("/needs/" + needToVerify.get() + "/diagram")));
+		p.put("GET /work-items/{id}/diagram", probe(d -> d.get("/work-items/" + workItem.get() + "/diagram")));
+		p.put("GET /dispatches/{id}/diagram", probe(d -> d.get("/dispatches/" + dispatch.get() + "/diagram")));
+		p.put("GET /consultations/{id}/diagram", probe(d -> d.get("/consultations/" + consultationToFix.get() + "/diagram")));
+		return p;
+	}
+
+	private static Probe probe(Function<Door, Answer> call) {
+		return new Probe(call, null);
+	}
+
+	private static Probe probe(Fixture<?> spends, Function<Door, Answer> call) {
+		return new Probe(call, spends);
+	}
+
+	// ---------------------------------------------------------------- records in the state a step needs
+
+	private String taskOf(long needId) {
+		return taskService.createTaskQuery()
+			.processInstanceId(api.need(needId).path("processInstanceId").asText())
+			.singleResult()
+			.getId();
+	}
+
+	/** Fires the instance's timer (the one there is, or the one on that activity): the job executor is off in tests. */
+	private void fireTimer(String processInstanceId, String activityId) {
+		var query = management.createJobQuery().processInstanceId(processInstanceId).timers();
+		Job timer = (activityId == null ? query : query.activityId(activityId)).singleResult();
+		assertThat(timer).as("timer %s of %s", activityId, processInstanceId).isNotNull();
+		management.executeJob(timer.getId());
+	}
+
+	private long proposedConsultation() {
+		return api.as("selfgov1")
+			.post("/api/consultations", Map.of("communityCode", "xingfu", "topic", "权限矩阵 议题 " + Api.unique(), "topicType",
+					"PUBLIC_SPACE", "description", "居民关心的共同事务"))
+			.expect(201)
+			.id();
+	}
+
+	private long consultationWithParticipants() {
+		long id = proposedConsultation();
+		api.as("selfgov1")
+			.post("/api/consultations/" + id + "/participants", Map.of("participants", ConsultationSteps.PARTICIPANTS
+				.stream()
+				.map(participant -> Map.of("name", participant.name(), "kind", participant.kind().name()))
+				.toList()))
+			.expect(200);
+		return id;
+	}
+
+	private long consultationBeforeMeeting() {
+		long id = consultationWithParticipants();
+		api.as("selfgov1")
+			.post("/api/consultations/" + id + "/agenda", Map.of("items", List.of("议程", "表决"), "meetingAt", inWorkingDays(10)))
+			.expect(200);
+		fireTimer(consultationInstance(id), "timer_untilMeeting");
+		return id;
+	}
+
+	private String consultationInstance(long id) {
+		return api.as("selfgov1").get("/api/consultations/" + id).expect(200).path("processInstanceId").asText();
+	}
+
+	private long workItemToReview() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("department", "市住建局");
+		body.put("title", "老旧小区改造居民意见征集 " + Api.unique());
+		body.put("legalBasis", "改造实施方案");
+		body.put("communityCodes", List.of("xingfu"));
+		body.put("purchasedService", true);
+		body.put("fundingYuan", 50000);
+		Api.Response item = api.as("dept1").post("/api/work-items", body).expect(201);
+		assertThat(item.path("status").asText()).as("work item %s", item.id()).isEqualTo("CONTRACT_REVIEW");
+		return item.id();
+	}
+
+	/** The engine's clock, which the steps' time rules read. */
+	private static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	private String inWorkingDays(int days) {
+		ZonedDateTime now = now().atZone(WorkingCalendar.CHINA);
+		ZonedDateTime day = days == 0 ? now.plusHours(1) : calendar.plusWorkingDays(now, days).toLocalDate().atTime(9, 30)
+			.atZone(WorkingCalendar.CHINA);
+		return day.toOffsetDateTime().toString();
+	}
+}
