@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -246,5 +247,61 @@ class MySqlIntegrationTests {
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	@Test
+	void recordsRatingsAndMilestoneReportsSentAtTheSameMoment() {
+		List<Long> needs = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			needs.add(api.pooledNeed("同时评价-" + i, "ELDERLY_CARE"));
+		}
+		long project = api.designedProject("ELDERLY_CARE", needs, List.of("一", "二", "三", "四"));
+		api.approve("party1", project, true).expect(200);
+		api.claim("org1", project).expect(200);
+		List<Supplier<Response>> reports = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			int index = i;
+			reports.add(() -> api.reportMilestone("org1", project, index));
+		}
+		Api.atOnce(reports).forEach(answer -> answer.expect(200));
+		api.project(project).path("milestones").forEach(m -> assertThat(m.path("reportedBy").asText()).isEqualTo("org1"));
+		api.complete("org1", project).expect(200);
+
+		List<Supplier<Response>> ratings = new ArrayList<>();
+		for (long need : needs) {
+			ratings.add(() -> api.rate("resident1", project, "RESIDENT", need, 5));
+		}
+		ratings.add(() -> api.rate("steward1", project, "COMMUNITY", null, 4));
+		ratings.add(() -> api.rate("org1", project, "IMPLEMENTER", null, 5));
+		Api.atOnce(ratings).forEach(answer -> answer.expect(201));
+
+		JsonNode closed = api.project(project);
+		assertThat(closed.path("evaluations").size()).isEqualTo(8);
+		assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+		assertThat(closed.path("verdict").asText()).isEqualTo("SATISFIED");
+	}
+
+	@Test
+	void createsOneNeedForAReportSentAgainWithItsIdempotencyKey() {
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> body = Api.needBody("xingfu", "重发的上报 " + Api.unique(), "超时后重发", 1);
+		long before = api.needCount();
+		List<Supplier<Response>> sends = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			sends.add(() -> api.as("resident1").header("Idempotency-Key", key).post("/api/needs", body));
+		}
+		List<Response> answers = Api.atOnce(sends);
+		answers.forEach(answer -> answer.expect(201));
+		assertThat(answers).extracting(Response::id).containsOnly(answers.get(0).id());
+		Response later = api.as("resident1").header("Idempotency-Key", key).post("/api/needs", body).expect(201);
+		assertThat(later.json()).isEqualTo(answers.get(0).json());
+		assertThat(later.header("Location")).isEqualTo("/api/needs/" + later.id());
+		assertThat(api.needCount()).isEqualTo(before + 1);
+
+		Map<String, Object> other = new java.util.LinkedHashMap<>(body);
+		other.put("title", "另一件事");
+		api.as("resident1").header("Idempotency-Key", key).post("/api/needs", other).expectProblem(422);
+		api.as("steward1").header("Idempotency-Key", key).post("/api/needs", body).expect(201);
+		assertThat(api.needCount()).isEqualTo(before + 2);
 	}
 }

@@ -15,6 +15,7 @@ import cn.needsloop.admission.WorkItemRequests.ListRevision;
 import cn.needsloop.admission.WorkItemRequests.SubmitWorkItem;
 import cn.needsloop.admission.WorkItemView.ListVersion;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -31,6 +32,7 @@ class WorkItemController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "部门提交拟交由社区落实的工作事项 A department submits a work item for communities")
 	ResponseEntity<WorkItemView> submit(@Valid @RequestBody SubmitWorkItem request) {
 		var actor = CurrentActor.get();
@@ -60,6 +62,7 @@ class WorkItemController {
 	}
 
 	@PostMapping("/admission-list")
+	@Idempotent
 	@Operation(summary = "发布修订后的准入清单（DMN），作为新版本部署 Publish a revised admission list as a new DMN version")
 	ResponseEntity<ListVersion> reviseList(@Valid @RequestBody ListRevision request) {
 		ListVersion version = service.reviseList(request, CurrentActor.get());

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.needsloop.certificate.CertificateRequests.Decision;
 import cn.needsloop.certificate.CertificateRequests.RequestCertificate;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import cn.needsloop.system.PersonalData.Revealed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,6 +31,7 @@ class CertificateController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "申请开具证明；清单外的证明当即答复（状态 NOT_ISSUED_BY_COMMUNITY，附依据和去处） Request a certificate")
 	ResponseEntity<CertificateView> request(@Valid @RequestBody RequestCertificate request) {
 		var actor = CurrentActor.get();

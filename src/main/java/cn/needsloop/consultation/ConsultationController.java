@@ -19,6 +19,7 @@ import cn.needsloop.consultation.ConsultationRequests.PublishAgenda;
 import cn.needsloop.consultation.ConsultationRequests.RaiseObjection;
 import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import cn.needsloop.system.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +40,7 @@ class ConsultationController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "提出协商议题 Propose a topic")
 	ResponseEntity<ConsultationView> propose(@Valid @RequestBody ProposeTopic request) {
 		var actor = CurrentActor.get();
@@ -87,6 +89,7 @@ class ConsultationController {
 	}
 
 	@PostMapping("/{id}/objections")
+	@Idempotent
 	@Operation(summary = "对公示结果提出异议 Object to the publicised result")
 	ConsultationView objection(@PathVariable Long id, @Valid @RequestBody RaiseObjection request) {
 		var actor = CurrentActor.get();

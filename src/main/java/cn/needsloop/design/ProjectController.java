@@ -17,6 +17,7 @@ import cn.needsloop.design.ProjectRequests.Approval;
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectRequests.Redesign;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ class ProjectController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "由需求池中的共性需求设计项目 Design a project from pooled needs")
 	ResponseEntity<ProjectView> design(@Valid @RequestBody DesignProject request) {
 		var actor = CurrentActor.get();

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ class EvaluationController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "提交一项评价 Record one rating")
 	ResponseEntity<Void> rate(@PathVariable Long id, @Valid @RequestBody Rating rating) {
 		service.rate(id, rating.perspective(), rating.needId(), rating.score(), rating.comment(), CurrentActor.get());

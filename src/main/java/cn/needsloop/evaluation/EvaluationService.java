@@ -5,11 +5,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.needsloop.design.Projects;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.intake.Needs;
+import cn.needsloop.process.ConflictRetry;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
@@ -27,13 +29,27 @@ public class EvaluationService {
 
 	private final ProcessGateway process;
 
-	EvaluationService(Projects projects, Needs needs, ProcessGateway process) {
+	private final ConflictRetry retry;
+
+	EvaluationService(Projects projects, Needs needs, ProcessGateway process, ConflictRetry retry) {
 		this.projects = projects;
 		this.needs = needs;
 		this.process = process;
+		this.retry = retry;
 	}
 
+	/**
+	 * Records one rating. The ratings of an evaluation run side by side and join at its end, so ratings sent at
+	 * the same moment race for that join; the one that loses is run again in a fresh transaction
+	 * ({@link ConflictRetry}), and every rating succeeds.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public void rate(Long projectId, Perspective perspective, Long needId, int score, String comment, Actor actor) {
+		retry.inTransaction("rate", () -> rateOnce(projectId, perspective, needId, score, comment, actor));
+	}
+
+	private void rateOnce(Long projectId, Perspective perspective, Long needId, int score, String comment,
+			Actor actor) {
 		ServiceProject project = projects.require(projectId);
 		Task task = switch (perspective) {
 			case RESIDENT -> {

@@ -6,10 +6,12 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.needsloop.design.Projects;
 import cn.needsloop.design.ServiceProject;
+import cn.needsloop.process.ConflictRetry;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
@@ -27,10 +29,14 @@ public class ImplementationService {
 
 	private final ProcessGateway process;
 
-	ImplementationService(Projects projects, Organizations organizations, ProcessGateway process) {
+	private final ConflictRetry retry;
+
+	ImplementationService(Projects projects, Organizations organizations, ProcessGateway process,
+			ConflictRetry retry) {
 		this.projects = projects;
 		this.organizations = organizations;
 		this.process = process;
+		this.retry = retry;
 	}
 
 	public void claim(Long id, Actor actor) {
@@ -59,7 +65,19 @@ public class ImplementationService {
 		process.complete(task, variables, actor);
 	}
 
+	/**
+	 * Reports one milestone. A project's milestone reports run side by side and join before the completion, and
+	 * each writes the project's milestones, so reports sent at the same moment race; the one that loses is run
+	 * again in a fresh transaction ({@link ConflictRetry}), and every report succeeds.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public void reportMilestone(Long id, int index, String note, int socialWorkers, int volunteers, Actor actor) {
+		retry.inTransaction("reportMilestone",
+				() -> reportMilestoneOnce(id, index, note, socialWorkers, volunteers, actor));
+	}
+
+	private void reportMilestoneOnce(Long id, int index, String note, int socialWorkers, int volunteers,
+			Actor actor) {
 		ServiceProject project = projects.require(id);
 		project.milestone(index);
 		Task task = process.findTask(project.getProcessInstanceId(), Step.REPORT_MILESTONE, Var.MILESTONE_INDEX, index)

@@ -20,6 +20,7 @@ import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedRequests.Resolve;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import cn.needsloop.system.PageView;
 import cn.needsloop.system.PersonalData.Revealed;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,6 +42,7 @@ class NeedController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "上报民需 Report a need")
 	ResponseEntity<NeedView> report(@Valid @RequestBody ReportNeed request) {
 		var actor = CurrentActor.get();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -28,6 +29,12 @@ import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.IdempotencyKeys;
+import cn.needsloop.system.IdempotencyKeys.Mismatch;
+import cn.needsloop.system.IdempotencyKeys.Outcome;
+import cn.needsloop.system.IdempotencyKeys.Proceed;
+import cn.needsloop.system.IdempotencyKeys.Replay;
+import cn.needsloop.system.IdempotencyKeys.StoredResponse;
 import cn.needsloop.system.Pages;
 import jakarta.validation.Valid;
 
@@ -46,10 +53,13 @@ class NeedPageController {
 
 	private final Communities communities;
 
-	NeedPageController(NeedService needs, ProcessGateway process, Communities communities) {
+	private final IdempotencyKeys keys;
+
+	NeedPageController(NeedService needs, ProcessGateway process, Communities communities, IdempotencyKeys keys) {
 		this.needs = needs;
 		this.process = process;
 		this.communities = communities;
+		this.keys = keys;
 	}
 
 	@InitBinder
@@ -132,22 +142,57 @@ class NeedPageController {
 		return "needs/mine";
 	}
 
+	/** The form carries a fresh idempotency key, so that sending it twice (a double click, a reload) reports once. */
 	@GetMapping("/resident/report")
 	String initReportForm(Model model) {
 		model.addAttribute("communities", communities.findAll().stream().map(Community::getCode).sorted().toList());
 		model.addAttribute("communityNames", communities.findAll().stream()
 			.collect(Collectors.toMap(Community::getCode, Community::getName)));
+		model.addAttribute("idempotencyKey", IdempotencyKeys.newKey());
 		return "needs/report";
 	}
 
+	/**
+	 * Reports the need once per form: the same form sent again (its key and fields unchanged) goes to the need
+	 * the first one reported; a second one sent while the first is still running waits for it. A form without a
+	 * key (a page from before) reports as it always did.
+	 */
 	@PostMapping("/resident/report")
-	String processReportForm(@Valid ReportNeed form, BindingResult result, RedirectAttributes flash) {
+	String processReportForm(@Valid ReportNeed form, BindingResult result,
+			@RequestParam(name = IdempotencyKeys.FORM_FIELD, required = false) String key, RedirectAttributes flash) {
 		if (result.hasErrors()) {
 			Pages.flashErrors(result, flash);
 			flash.addFlashAttribute("form", form);
 			return "redirect:/resident/report";
 		}
-		Need need = needs.report(form, CurrentActor.get());
+		Actor me = CurrentActor.get();
+		if (!IdempotencyKeys.isValid(key)) {
+			return reported(needs.report(form, me), flash);
+		}
+		Outcome outcome = keys.begin(me.userId(), key, IdempotencyKeys.fingerprint("POST /resident/report", form));
+		if (outcome instanceof Replay replay) {
+			Pages.flashDone(flash, "report.done");
+			return "redirect:" + replay.response().location();
+		}
+		if (outcome instanceof Proceed proceed) {
+			Need need;
+			try {
+				need = keys.within(proceed.claim(), () -> needs.report(form, me));
+			}
+			catch (RuntimeException refused) {
+				keys.release(proceed.claim());
+				throw refused;
+			}
+			keys.finish(proceed.claim(), new StoredResponse(302, "/needs/" + need.getId(), null, null));
+			return reported(need, flash);
+		}
+		// the key came with other fields (a form from the browser's history), or its report is still running
+		Pages.flashError(flash, outcome instanceof Mismatch ? "report.alreadySent" : "report.stillSending");
+		flash.addFlashAttribute("form", form);
+		return "redirect:/resident/report";
+	}
+
+	private static String reported(Need need, RedirectAttributes flash) {
 		Pages.flashDone(flash, "report.done");
 		return "redirect:/needs/" + need.getId();
 	}

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -134,8 +135,21 @@ public class ProcessGateway {
 			return Optional.empty();
 		}
 		return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
-			.filter(t -> sameValue(value, tasks.getVariable(t.getId(), variable)))
+			.filter(t -> sameValue(value, variableOfOpenTask(t.getId(), variable)))
 			.findFirst();
+	}
+
+	/** A task variable, or null when the task was completed (by a step beside this one) since it was listed. */
+	private Object variableOfOpenTask(String taskId, String variable) {
+		try {
+			return tasks.getVariable(taskId, variable);
+		}
+		catch (NullValueException gone) {
+			if (task(taskId).isPresent()) {
+				throw gone;
+			}
+			return null;
+		}
 	}
 
 	private static boolean sameValue(Object expected, Object actual) {
@@ -236,6 +250,13 @@ public class ProcessGateway {
 		identity.setAuthentication(actor.userId(), actor.groups());
 		try {
 			tasks.complete(task.getId(), variables);
+		}
+		catch (NullValueException gone) {
+			// someone completed the same task since it was found (a double click, two tabs): a 409, not a 500
+			if (task(task.getId()).isPresent()) {
+				throw gone;
+			}
+			throw ProblemException.conflict("problem.task.done", task.getName());
 		}
 		finally {
 			identity.clearAuthentication();

@@ -16,6 +16,7 @@ import cn.needsloop.registration.RegistrationRequests.Answer;
 import cn.needsloop.registration.RegistrationRequests.RecordHours;
 import cn.needsloop.registration.RegistrationRequests.RequestDispatch;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ class DispatchController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "派单（街道社区随叫）Call registered party members for a need or a project")
 	ResponseEntity<DispatchView> request(@Valid @RequestBody RequestDispatch request) {
 		var actor = CurrentActor.get();
@@ -61,6 +63,7 @@ class DispatchController {
 	}
 
 	@PostMapping("/{id}/hours")
+	@Idempotent
 	@Operation(summary = "登记服务时长 Record the hours a registrant served")
 	DispatchView recordHours(@PathVariable Long id, @Valid @RequestBody RecordHours request) {
 		var actor = CurrentActor.get();

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.needsloop.registration.RegistrationRequests.Register;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import cn.needsloop.system.PersonalData.Revealed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +34,7 @@ class RegistrationController {
 	}
 
 	@PostMapping
+	@Idempotent
 	@Operation(summary = "报到 Register a party organisation or member with a community")
 	ResponseEntity<RegistrationView> register(@Valid @RequestBody Register request) {
 		var actor = CurrentActor.get();

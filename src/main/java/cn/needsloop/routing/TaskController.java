@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.needsloop.routing.BulkJobs.Action;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Idempotent;
 import cn.needsloop.system.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,6 +73,7 @@ class TaskController {
 	}
 
 	@PostMapping("/bulk-actions")
+	@Idempotent
 	@Operation(summary = "批量办理（后台执行，返回进度）Start a bulk action (CLAIM, UNCLAIM, VERIFY_GENUINE) on tasks; poll its progress")
 	ResponseEntity<Map<String, Object>> startBulk(@Valid @RequestBody BulkRequest request) {
 		Actor me = CurrentActor.get();

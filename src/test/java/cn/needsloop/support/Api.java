@@ -15,7 +15,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -378,5 +386,42 @@ public final class Api {
 
 	public JsonNode project(long id) {
 		return as("manager1").get("/api/projects/" + id).expect(200).json();
+	}
+
+	/**
+	 * Sends the calls at the same moment: each on its own thread, all released together once every thread is
+	 * ready. The answers come back in the order of the calls.
+	 */
+	public static <T> List<T> atOnce(List<Supplier<T>> calls) {
+		ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+		try {
+			CountDownLatch ready = new CountDownLatch(calls.size());
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> answers = new ArrayList<>();
+			for (Supplier<T> call : calls) {
+				answers.add(threads.submit(() -> {
+					ready.countDown();
+					start.await();
+					return call.get();
+				}));
+			}
+			assertThat(ready.await(30, TimeUnit.SECONDS)).as("all %s callers ready", calls.size()).isTrue();
+			start.countDown();
+			List<T> responses = new ArrayList<>();
+			for (Future<T> answer : answers) {
+				responses.add(answer.get(120, TimeUnit.SECONDS));
+			}
+			return responses;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 }
