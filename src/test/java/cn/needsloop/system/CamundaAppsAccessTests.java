@@ -11,7 +11,8 @@ import cn.needsloop.support.PageSession;
 /**
  * Cockpit and Admin, with their APIs and plugins, are for managers and administrators (Admin for
  * administrators only), whatever Camunda's own filter lets through: its Cockpit statistics plugin
- * answered any Tasklist user. Tasklist stays open to every signed-in worker. Signed in through our
+ * answered any Tasklist user, and so did the engine's own statistics and metrics. Tasklist stays open
+ * to every signed-in worker. Signed in through our
  * login page (single sign-on into the apps), on the engine named "default".
  */
 class CamundaAppsAccessTests extends ApiTest {
@@ -70,5 +71,25 @@ class CamundaAppsAccessTests extends ApiTest {
 		assertThat(anonymous.getJson(STATISTICS).status()).isEqualTo(401);
 		assertThat(anonymous.getJson(ADMIN_METRICS).status()).isEqualTo(401);
 		assertThat(anonymous.get(COCKPIT).location()).endsWith("/login");
+	}
+
+	/** The same counts through the engine's own REST API, as /engine-rest and as the webapps call it. */
+	@Test
+	void givesTheEnginesStatisticsAndMetricsToManagersAndAdministratorsOnly() {
+		for (String user : new String[] { "resident1", "steward1", "org1" }) {
+			assertThat(api.as(user).get("/engine-rest/process-definition/statistics").status()).as(user).isEqualTo(403);
+			assertThat(api.as(user).get("/engine-rest/metrics/activity-instance-start/sum").status()).as(user).isEqualTo(403);
+			PageSession session = PageSession.signIn(port, user);
+			assertThat(session.status("/camunda/app/tasklist/default/")).isEqualTo(200);
+			assertThat(session.getJson("/camunda/api/engine/engine/default/process-definition/statistics").status()).as(user)
+				.isEqualTo(403);
+			// Tasklist's own calls still answer
+			assertThat(api.as(user).get("/engine-rest/process-definition?latestVersion=true").status()).isEqualTo(200);
+		}
+		for (String user : new String[] { "manager1", "admin1" }) {
+			assertThat(api.as(user).get("/engine-rest/process-definition/statistics").json().toString()).as(user)
+				.contains("\"instances\"");
+			assertThat(api.as(user).get("/engine-rest/metrics/activity-instance-start/sum").status()).as(user).isEqualTo(200);
+		}
 	}
 }
