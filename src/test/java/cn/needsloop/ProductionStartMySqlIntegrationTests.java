@@ -21,7 +21,8 @@ import cn.needsloop.system.StartRefusedException;
 /**
  * A first production start on the {@code mysql} profile, against an empty database of its own on the
  * MySQL/MariaDB server at 127.0.0.1:3306: refused without an administrator, saying what to set; with
- * one configured, on the same database, it starts with that administrator and no demo user. Real {@link SpringApplication}
+ * one configured, on the same database, it starts with that administrator and no demo user. Another
+ * database with Camunda's tables on the server does not keep Camunda from creating its own. Real {@link SpringApplication}
  * runs without a web server (closing a web application would tear down Camunda's webapps under the
  * other tests of this JVM). Fails, never skips, when no server answers.
  */
@@ -34,14 +35,20 @@ class ProductionStartMySqlIntegrationTests {
 
 	private final String database = "needsloop_start_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+	/** Another Camunda database on the same server, as in production beside staging (or parallel test runs). */
+	private final String otherDatabase = database.replace("_start_", "_other_");
+
 	@BeforeEach
-	void createDatabase() throws SQLException {
+	void createDatabases() throws SQLException {
 		execute("create database " + database + " character set utf8mb4 collate utf8mb4_bin");
+		execute("create database " + otherDatabase + " character set utf8mb4 collate utf8mb4_bin");
+		execute("create table " + otherDatabase + ".ACT_RU_EXECUTION (ID_ varchar(64) primary key)");
 	}
 
 	@AfterEach
-	void dropDatabase() throws SQLException {
+	void dropDatabases() throws SQLException {
 		execute("drop database if exists " + database);
+		execute("drop database if exists " + otherDatabase);
 	}
 
 	@Test
