@@ -42,8 +42,9 @@ import cn.needsloop.process.TimeLimits;
 
 /**
  * Demo users (password {@code demo}), two communities, organisations and, on an empty database, a
- * handful of needs in different phases. Active with the {@code demo} profile: on by default with the
- * embedded database, off in production.
+ * handful of needs in different phases. Active with the {@code demo} profile only, which nothing
+ * turns on by itself except {@code ./mvnw spring-boot:run} (pom.xml); while demo users exist every
+ * page says so ({@link DemoAccounts}).
  */
 @Component
 @Profile("demo")
@@ -51,6 +52,9 @@ import cn.needsloop.process.TimeLimits;
 class DemoData implements ApplicationRunner {
 
 	static final String PASSWORD = "demo";
+
+	/** The demo administrator, created by Camunda from {@code camunda.bpm.admin-user} in application-demo.yml. */
+	static final String ADMIN = "admin1";
 
 	record DemoUser(String id, String name, List<String> groups) {
 	}

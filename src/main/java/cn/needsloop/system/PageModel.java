@@ -7,9 +7,23 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page knows: the signed-in user ({@code me}), or null on public pages. */
+/**
+ * What every page knows: the signed-in user ({@code me}), or null on public pages; whether demo
+ * accounts exist ({@code demoAccounts}, the banner of the layout).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
+
+	private final DemoAccounts demoAccounts;
+
+	PageModel(DemoAccounts demoAccounts) {
+		this.demoAccounts = demoAccounts;
+	}
+
+	@ModelAttribute("demoAccounts")
+	boolean demoAccounts() {
+		return demoAccounts.present();
+	}
 
 	@ModelAttribute("me")
 	Actor me() {

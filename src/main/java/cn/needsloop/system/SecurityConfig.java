@@ -2,6 +2,7 @@ package cn.needsloop.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -28,6 +29,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -76,6 +82,25 @@ class SecurityConfig {
 	}
 
 	/**
+	 * The OpenAPI document, for signed-in users only: HTTP Basic like the API, or the session of a
+	 * browser signed in on our login page (Swagger UI, a page under {@link #pages}). Both are off unless
+	 * the demo profile or {@code SPRINGDOC_API_DOCS_ENABLED=true} turns them on (application.yml).
+	 */
+	@Bean
+	@Order(2) // beside engineRest: the two match different paths
+	SecurityFilterChain apiDocs(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, MessageSource messages,
+			ObjectMapper json) throws Exception {
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+			.authenticationProvider(provider)
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(
+					(request, response, ex) -> writeProblem(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json)))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> writeProblem(request, response,
+					HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json)));
+		return http.build();
+	}
+
+	/**
 	 * The pages and Camunda's webapps: one form login against Camunda's identity service, CSRF on,
 	 * nothing remembered. Camunda Cockpit, Tasklist and Admin take the signed-in user from this
 	 * session ({@link SpringSecurityContainerAuthentication}); logging out here ends both.
@@ -89,9 +114,15 @@ class SecurityConfig {
 					.anyMatch(g -> g.startsWith("steward:") || g.equals(Actor.MANAGER) || g.equals(Actor.ADMIN)));
 		http.authenticationProvider(provider)
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/public/**", "/vendor/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-						"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+				.requestMatchers("/login", "/public/**", "/vendor/**", "/css/**", "/js/**", "/favicon.ico", "/error")
 				.permitAll()
+				// Camunda's first-user setup is never open: the first administrator comes from configuration (Administrators)
+				.requestMatchers("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**").denyAll()
+				// Cockpit and Admin, their APIs and plugins: managers and administrators (Admin: administrators only)
+				.requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**").hasAnyAuthority(Actor.MANAGER, Actor.ADMIN)
+				.requestMatchers("/camunda/app/admin/**").hasAuthority(Actor.ADMIN)
+				.requestMatchers("/camunda/api/admin/auth/**").permitAll() // every app's "who is signed in" and logout
+				.requestMatchers("/camunda/api/admin/**").hasAuthority(Actor.ADMIN)
 				.requestMatchers("/camunda/app/**").authenticated()
 				// the webapps' own API and assets: their API checks the Camunda authentication of this session
 				.requestMatchers("/camunda/**").permitAll()
@@ -115,6 +146,8 @@ class SecurityConfig {
 					}
 				}))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+			// without a session the webapps' scripts get 401, as from Camunda itself; everyone else the login page
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(loginOrUnauthorizedForCamundaApi()))
 			// a refused page goes to ErrorPageController, which tells a stale form (CSRF) from a missing right
 			.exceptionHandling(ex -> ex.accessDeniedHandler((request, response, denied) -> {
 				request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
@@ -122,6 +155,15 @@ class SecurityConfig {
 			}))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
+	}
+
+	private static AuthenticationEntryPoint loginOrUnauthorizedForCamundaApi() {
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> camundaApi = new LinkedHashMap<>();
+		camundaApi.put(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"),
+				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(camundaApi);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+		return entryPoint;
 	}
 
 	/** Single sign-on into Cockpit, Tasklist and Admin: runs after the Spring Security filter chain. */

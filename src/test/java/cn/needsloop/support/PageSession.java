@@ -44,10 +44,15 @@ public final class PageSession {
 
 	/** A session signed in as {@code user} (password {@code demo}). */
 	public static PageSession signIn(int port, String user) {
+		return signIn(port, user, Api.PASSWORD);
+	}
+
+	/** A session signed in as {@code user} with their password. */
+	public static PageSession signIn(int port, String user, String password) {
 		PageSession session = new PageSession("http://localhost:" + port);
 		Page login = session.get("/login");
 		session.csrf = login.document().selectFirst("form input[name=_csrf]").val();
-		Page answer = session.post("/login", List.of(Map.entry("username", user), Map.entry("password", Api.PASSWORD)));
+		Page answer = session.post("/login", List.of(Map.entry("username", user), Map.entry("password", password)));
 		assertThat(answer.status()).as("sign-in of %s", user).isEqualTo(302);
 		assertThat(answer.location()).as("sign-in of %s", user).doesNotContain("error");
 		return session;

@@ -9,13 +9,23 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.needsloop.support.Api;
 import cn.needsloop.support.ApiTest;
+import cn.needsloop.support.PageSession;
 
-/** The engine's REST API behind Camunda authentication and authorizations; the published OpenAPI document. */
+/**
+ * The engine's REST API behind Camunda authentication and authorizations; the published OpenAPI
+ * document and Swagger UI, on with the demo profile and for signed-in users only (off in production:
+ * {@code ProductionStartTests}).
+ */
 class EngineRestAndApiDocsTests extends ApiTest {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	TaskService taskService;
@@ -72,8 +82,8 @@ class EngineRestAndApiDocsTests extends ApiTest {
 	}
 
 	@Test
-	void publishesTheApiAsOpenApi() {
-		JsonNode docs = api.anonymous().get("/v3/api-docs").expect(200).json();
+	void publishesTheApiAsOpenApiToSignedInUsers() {
+		JsonNode docs = api.as("resident1").get("/v3/api-docs").expect(200).json();
 		assertThat(docs.path("openapi").asText()).startsWith("3.");
 		JsonNode paths = docs.path("paths");
 		for (String path : new String[] { "/api/needs", "/api/needs/{id}", "/api/needs/{id}/verification",
@@ -86,5 +96,30 @@ class EngineRestAndApiDocsTests extends ApiTest {
 		}
 		assertThat(paths.path("/api/needs").has("post")).isTrue();
 		assertThat(paths.path("/api/projects/{id}").has("put")).isTrue();
+	}
+
+	@Test
+	void keepsTheOpenApiDocumentAndSwaggerUiFromAnonymousCallers() {
+		Api.Response anonymous = api.anonymous().language("zh-CN").get("/v3/api-docs");
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.contentType()).startsWith("application/problem+json");
+		assertThat(api.anonymous().get("/v3/api-docs/swagger-config").status()).isEqualTo(401);
+		assertThat(api.as("ghost").password("wrong").get("/v3/api-docs").status()).isEqualTo(401);
+		PageSession.Page swagger = PageSession.anonymous(port).get("/swagger-ui.html");
+		assertThat(swagger.status()).isEqualTo(302);
+		assertThat(swagger.location()).endsWith("/login");
+	}
+
+	@Test
+	void servesSwaggerUiAndItsDocumentToABrowserSignedInOnTheLoginPage() {
+		PageSession session = PageSession.signIn(port, "steward1");
+		PageSession.Page swagger = session.get("/swagger-ui.html");
+		if (swagger.status() == 302) {
+			swagger = session.follow(swagger);
+		}
+		assertThat(swagger.status()).isEqualTo(200);
+		assertThat(swagger.body()).contains("swagger-ui");
+		assertThat(session.getJson("/v3/api-docs").status()).isEqualTo(200);
+		assertThat(session.getJson("/v3/api-docs/swagger-config").status()).isEqualTo(200);
 	}
 }
