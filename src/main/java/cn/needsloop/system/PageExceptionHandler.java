@@ -25,14 +25,17 @@ class PageExceptionHandler {
 
 	private final MessageSource messages;
 
-	PageExceptionHandler(MessageSource messages) {
+	private final PublicUrl publicUrl;
+
+	PageExceptionHandler(MessageSource messages, PublicUrl publicUrl) {
 		this.messages = messages;
+		this.publicUrl = publicUrl;
 	}
 
 	@ExceptionHandler(ProblemException.class)
 	String problem(ProblemException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		String text = text(ex);
-		String back = sameSitePath(request.getHeader("Referer"), request);
+		String back = sameSitePath(request.getHeader("Referer"), request, publicUrl);
 		if ("POST".equals(request.getMethod()) && back != null) {
 			RequestContextUtils.getOutputFlashMap(request).put("error", text);
 			return "redirect:" + back;
@@ -44,13 +47,13 @@ class PageExceptionHandler {
 	}
 
 	/** The page a form came from, as a path on this site; never a redirect to another site. */
-	static String sameSitePath(String referer, HttpServletRequest request) {
+	static String sameSitePath(String referer, HttpServletRequest request, PublicUrl publicUrl) {
 		if (referer == null) {
 			return null;
 		}
 		try {
 			java.net.URI uri = java.net.URI.create(referer);
-			if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+			if (uri.getHost() != null && !publicUrl.isThisHost(uri.getHost(), request)) {
 				return null;
 			}
 			String path = uri.getRawPath();
