@@ -1,6 +1,8 @@
 package cn.needsloop.system;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,9 +38,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>
  * The counts live in the table {@code sign_in_throttle}, so that all nodes of a cluster apply the same
  * limits. They are kept with plain SQL rather than JPA: a count is raised by one {@code update} that
- * holds the row while this transaction runs, the usual way to count safely across nodes, and the
- * check runs inside the engine's own command, where a failed insert (another node was faster) must not
- * spoil the JPA session. Times are epoch milliseconds from the engine clock ({@link ClockUtil}), so
+ * holds the row while this transaction runs, the usual way to count safely across nodes; a new count's
+ * row is made on a connection of its own, committed at once. The check runs inside the engine's own
+ * command, where a failed insert (another node was faster) must not spoil the JPA session. Times are epoch milliseconds from the engine clock ({@link ClockUtil}), so
  * that nodes in any time zone agree and tests can move time.
  * <p>
  * The client is the request's remote address: the real client's address when a trusted proxy
@@ -63,12 +70,15 @@ public class SignInThrottle {
 
 	private static final int MAX_CLIENT = 64;
 
+	private final DataSource dataSource;
+
 	private final JdbcTemplate jdbc;
 
 	private final SignInLimits limits;
 
-	SignInThrottle(JdbcTemplate jdbc, SignInLimits limits) {
-		this.jdbc = jdbc;
+	SignInThrottle(DataSource dataSource, SignInLimits limits) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
 		this.limits = limits;
 	}
 
@@ -93,8 +103,13 @@ public class SignInThrottle {
 	public void failed(String account, String client) {
 		long now = now().toEpochMilli();
 		long forgotten = now - limits.forgetAfter().toMillis();
-		jdbc.update("delete from sign_in_throttle where last_failure_ms < ? and (locked_until_ms is null or locked_until_ms < ?)",
-				forgotten, now);
+		try {
+			outsideTransaction(db -> db.update("delete from sign_in_throttle where last_failure_ms < ? "
+					+ "and (locked_until_ms is null or locked_until_ms < ?)", forgotten, now));
+		}
+		catch (DataAccessException ex) {
+			// housekeeping only: the next failure tries again
+		}
 		for (Kind kind : Kind.values()) {
 			String key = key(kind, account, client);
 			if (key != null) {
@@ -132,14 +147,17 @@ public class SignInThrottle {
 
 	private void count(String key, Kind kind, String client, String account, long now, long forgotten) {
 		if (raise(key, now, forgotten) == 0) {
+			// a new count: its row is made outside this transaction, so that requests (or nodes) starting the same
+			// count at once do not hold each other's new row (on MySQL: a deadlock), then counted like any other
 			try {
-				jdbc.update("insert into sign_in_throttle (throttle_key, kind, client, account, failures, first_failure_ms, "
-						+ "last_failure_ms, locked_until_ms) values (?, ?, ?, ?, 1, ?, ?, null)", key, kind.name(), client,
-						account, now, now);
+				outsideTransaction(db -> db.update("insert into sign_in_throttle (throttle_key, kind, client, account, "
+						+ "failures, first_failure_ms, last_failure_ms, locked_until_ms) values (?, ?, ?, ?, 0, ?, ?, null)",
+						key, kind.name(), client, account, now, now));
 			}
 			catch (DuplicateKeyException ex) {
-				raise(key, now, forgotten); // another request or node counted first
+				// another request or node made it first
 			}
+			raise(key, now, forgotten);
 		}
 		// the row is ours until this transaction ends: the count read here is the one just raised
 		int failures = jdbc.queryForObject("select failures from sign_in_throttle where throttle_key = ?", Integer.class, key);
@@ -154,6 +172,17 @@ public class SignInThrottle {
 		return jdbc.update("update sign_in_throttle set failures = case when last_failure_ms < ? then 1 else failures + 1 end, "
 				+ "first_failure_ms = case when last_failure_ms < ? then ? else first_failure_ms end, last_failure_ms = ? "
 				+ "where throttle_key = ?", forgotten, forgotten, now, now, key);
+	}
+
+	/** Runs statements on a connection of its own that commits each at once, whatever transaction is under way. */
+	private void outsideTransaction(java.util.function.Consumer<JdbcTemplate> statements) {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			statements.accept(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("No connection for the sign-in limits", ex);
+		}
 	}
 
 	private static List<String> keys(String account, String client) {
