@@ -32,7 +32,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String userId = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+		boolean right = userId != null && credentials != null && identityService.checkPassword(userId, credentials.toString());
+		throttle.settle();
+		if (!right) {
 			throw throttle.pause(userId, SignInThrottle.currentClient())
 				.<RuntimeException>map(SignInPausedException::new)
 				.orElseGet(() -> new BadCredentialsException("Bad credentials"));

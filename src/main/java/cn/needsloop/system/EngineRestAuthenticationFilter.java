@@ -72,7 +72,9 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 		}
 		String[] credentials = credentials(request);
 		IdentityService identity = engine.getIdentityService();
-		if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+		boolean right = credentials != null && identity.checkPassword(credentials[0], credentials[1]);
+		throttle.settle();
+		if (!right) {
 			var pause = credentials == null ? java.util.Optional.<java.time.Duration>empty()
 					: throttle.pause(credentials[0], SignInThrottle.currentClient());
 			if (pause.isPresent()) {

@@ -1,26 +1,24 @@
 package cn.needsloop.system;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.stereotype.Component;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -37,11 +35,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * ceiling; the pause always ends, and an administrator can lift it earlier ({@code /admin/locks}).
  * <p>
  * The counts live in the table {@code sign_in_throttle}, so that all nodes of a cluster apply the same
- * limits. They are kept with plain SQL rather than JPA: a count is raised by one {@code update} that
- * holds the row while this transaction runs, the usual way to count safely across nodes; a new count's
- * row is made on a connection of its own, committed at once. The check runs inside the engine's own
- * command, where a failed insert (another node was faster) must not spoil the JPA session. Times are epoch milliseconds from the engine clock ({@link ClockUtil}), so
- * that nodes in any time zone agree and tests can move time.
+ * limits. They are kept with plain SQL rather than JPA, each statement committed at once: a count is
+ * raised by one {@code update}, so that failures counted at the same moment by several requests or
+ * nodes all count, and a pause is only ever lengthened. A password check happens inside an engine
+ * command, which holds a database connection; it is counted after the command, when the request's
+ * door asks ({@link #settle()}) or the request ends ({@link ClientFilter}), so that counting never
+ * needs a second connection while the first is held (a wave of wrong passwords would otherwise take
+ * every connection of the pool) nor waits inside the engine's transaction. Times are epoch
+ * milliseconds from the engine clock ({@link ClockUtil}), so that nodes in any time zone agree and
+ * tests can move time.
  * <p>
  * The client is the request's remote address: the real client's address when a trusted proxy
  * forwards it ({@code server.tomcat.remoteip.internal-proxies}), never a header anyone may send.
@@ -64,27 +66,33 @@ public class SignInThrottle {
 			Instant lockedUntil) {
 	}
 
-	private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
+	/** One password check, not counted yet. */
+	private record Check(String account, boolean right) {
+	}
+
+	/** The request being served: its client address and the password checks it made that are not counted yet. */
+	private record Served(String client, List<Check> unsettled) {
+	}
+
+	private static final ThreadLocal<Served> SERVED = new ThreadLocal<>();
 
 	private static final int MAX_ACCOUNT = 64;
 
 	private static final int MAX_CLIENT = 64;
-
-	private final DataSource dataSource;
 
 	private final JdbcTemplate jdbc;
 
 	private final SignInLimits limits;
 
 	SignInThrottle(DataSource dataSource, SignInLimits limits) {
-		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.limits = limits;
 	}
 
 	/** The client address of the request being served, or null outside a request. */
 	public static String currentClient() {
-		return CLIENT.get();
+		Served served = SERVED.get();
+		return served == null ? null : served.client();
 	}
 
 	/** How long {@code account} must wait before signing in from {@code client}; empty when it need not. */
@@ -92,11 +100,48 @@ public class SignInThrottle {
 		Instant now = now();
 		List<String> keys = keys(account, client);
 		Long until = jdbc.queryForObject("select max(locked_until_ms) from sign_in_throttle where throttle_key in ("
-				+ placeholders(keys.size()) + ")", Long.class, keys.toArray());
+				+ String.join(", ", Collections.nCopies(keys.size(), "?")) + ")", Long.class, keys.toArray());
 		if (until == null || until <= now.toEpochMilli()) {
 			return Optional.empty();
 		}
 		return Optional.of(Duration.ofMillis(until - now.toEpochMilli()));
+	}
+
+	/**
+	 * A password check the engine made: counted when the request being served settles, or at once outside a
+	 * request.
+	 */
+	void checked(String account, String client, boolean right) {
+		Served served = SERVED.get();
+		if (served != null && Objects.equals(served.client(), client)) {
+			served.unsettled().add(new Check(account, right));
+		}
+		else {
+			count(account, client, right);
+		}
+	}
+
+	/**
+	 * Counts the password checks the request being served has made so far. A door calls it after the
+	 * engine's check, outside any transaction, to know at once whether this failure started a pause.
+	 */
+	public void settle() {
+		Served served = SERVED.get();
+		if (served == null) {
+			return;
+		}
+		List<Check> checks = List.copyOf(served.unsettled());
+		served.unsettled().clear();
+		checks.forEach(check -> count(check.account(), served.client(), check.right()));
+	}
+
+	private void count(String account, String client, boolean right) {
+		if (right) {
+			succeeded(account, client);
+		}
+		else {
+			failed(account, client);
+		}
 	}
 
 	/** Counts a wrong password for {@code account} from {@code client}. */
@@ -104,8 +149,8 @@ public class SignInThrottle {
 		long now = now().toEpochMilli();
 		long forgotten = now - limits.forgetAfter().toMillis();
 		try {
-			outsideTransaction(db -> db.update("delete from sign_in_throttle where last_failure_ms < ? "
-					+ "and (locked_until_ms is null or locked_until_ms < ?)", forgotten, now));
+			jdbc.update("delete from sign_in_throttle where last_failure_ms < ? and (locked_until_ms is null or locked_until_ms < ?)",
+					forgotten, now);
 		}
 		catch (DataAccessException ex) {
 			// housekeeping only: the next failure tries again
@@ -147,23 +192,22 @@ public class SignInThrottle {
 
 	private void count(String key, Kind kind, String client, String account, long now, long forgotten) {
 		if (raise(key, now, forgotten) == 0) {
-			// a new count: its row is made outside this transaction, so that requests (or nodes) starting the same
-			// count at once do not hold each other's new row (on MySQL: a deadlock), then counted like any other
 			try {
-				outsideTransaction(db -> db.update("insert into sign_in_throttle (throttle_key, kind, client, account, "
-						+ "failures, first_failure_ms, last_failure_ms, locked_until_ms) values (?, ?, ?, ?, 0, ?, ?, null)",
-						key, kind.name(), client, account, now, now));
+				jdbc.update("insert into sign_in_throttle (throttle_key, kind, client, account, failures, first_failure_ms, "
+						+ "last_failure_ms, locked_until_ms) values (?, ?, ?, ?, 1, ?, ?, null)", key, kind.name(), client,
+						account, now, now);
 			}
 			catch (DuplicateKeyException ex) {
-				// another request or node made it first
+				raise(key, now, forgotten); // another request or node started this count at the same moment
 			}
-			raise(key, now, forgotten);
 		}
-		// the row is ours until this transaction ends: the count read here is the one just raised
 		int failures = jdbc.queryForObject("select failures from sign_in_throttle where throttle_key = ?", Integer.class, key);
 		Duration pause = limits.pause(failures, limits.limit(kind));
 		if (!pause.isZero()) {
-			jdbc.update("update sign_in_throttle set locked_until_ms = ? where throttle_key = ?", now + pause.toMillis(), key);
+			long until = now + pause.toMillis();
+			// never shortens a pause another request set from a higher count a moment ago
+			jdbc.update("update sign_in_throttle set locked_until_ms = case when locked_until_ms is null or locked_until_ms < ? "
+					+ "then ? else locked_until_ms end where throttle_key = ?", until, until, key);
 		}
 	}
 
@@ -172,17 +216,6 @@ public class SignInThrottle {
 		return jdbc.update("update sign_in_throttle set failures = case when last_failure_ms < ? then 1 else failures + 1 end, "
 				+ "first_failure_ms = case when last_failure_ms < ? then ? else first_failure_ms end, last_failure_ms = ? "
 				+ "where throttle_key = ?", forgotten, forgotten, now, now, key);
-	}
-
-	/** Runs statements on a connection of its own that commits each at once, whatever transaction is under way. */
-	private void outsideTransaction(java.util.function.Consumer<JdbcTemplate> statements) {
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(true);
-			statements.accept(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
-		}
-		catch (SQLException ex) {
-			throw new DataAccessResourceFailureException("No connection for the sign-in limits", ex);
-		}
 	}
 
 	private static List<String> keys(String account, String client) {
@@ -215,31 +248,38 @@ public class SignInThrottle {
 		return client.length() > MAX_CLIENT ? client.substring(0, MAX_CLIENT) : client;
 	}
 
-	private static String placeholders(int count) {
-		return String.join(", ", java.util.Collections.nCopies(count, "?"));
-	}
-
 	private static Instant now() {
 		return ClockUtil.getCurrentTime().toInstant();
 	}
 
 	/**
-	 * Remembers the client address of each request while it is served, for the password checks it causes
-	 * deep inside the engine ({@link ThrottledIdentityProvider}), whichever door it came through.
+	 * Serves each request with its client address at hand, for the password checks it causes deep inside
+	 * the engine, whichever door it came through; when the request ends, counts what its door did not.
 	 */
 	@Component
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	static class ClientFilter extends OncePerRequestFilter {
 
+		private final SignInThrottle throttle;
+
+		ClientFilter(SignInThrottle throttle) {
+			this.throttle = throttle;
+		}
+
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			CLIENT.set(request.getRemoteAddr());
+			SERVED.set(new Served(request.getRemoteAddr(), new ArrayList<>()));
 			try {
 				chain.doFilter(request, response);
 			}
 			finally {
-				CLIENT.remove();
+				try {
+					throttle.settle();
+				}
+				finally {
+					SERVED.remove();
+				}
 			}
 		}
 	}

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * ({@link CamundaIdentityAuthenticationProvider}), {@code /engine-rest} ({@link EngineRestAuthenticationFilter}),
  * and Camunda's own doors ({@code /engine-rest/identity/verify}, the webapps' login resource, the current
  * password asked before a password change). While a pause is in force the password is not even
- * checked; a wrong one is counted, the right one forgets the failures of that client for that account.
+ * checked; a wrong one is counted, the right one forgets the failures of that client for that account
+ * (after this command, see {@link SignInThrottle}).
  * <p>
  * Camunda's lock is switched off here, not by configuration: it counted every wrong password for an
  * account, from anyone, and after ten ({@code loginMaxAttempts}) locked the account until an
@@ -39,12 +40,7 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 			return false;
 		}
 		boolean right = super.checkPassword(userId, password);
-		if (right) {
-			throttle.succeeded(userId, client);
-		}
-		else {
-			throttle.failed(userId, client);
-		}
+		throttle.checked(userId, client, right);
 		return right;
 	}
 

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -29,8 +27,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * Two nodes of a cluster on one MySQL/MariaDB database (127.0.0.1:3306, a database of its own, the
  * schema from the Flyway scripts) count wrong passwords together: failures sent to both nodes at once
  * all count, a pause one node starts holds on the other, and a pause lifted on one is lifted on both.
- * Each failure is counted in a transaction of its own, as inside the engine's command. Fails (never
- * skips) when the server cannot be reached.
+ * Fails (never skips) when the server cannot be reached.
  */
 class SignInThrottleMySqlIntegrationTests {
 
@@ -64,11 +61,11 @@ class SignInThrottleMySqlIntegrationTests {
 		}
 	}
 
-	/** One node: its own connection pool, its own throttle, its own transactions. */
-	private record Node(SignInThrottle throttle, TransactionTemplate transactions) {
+	/** One node: its own connection pool, its own throttle. */
+	private record Node(SignInThrottle throttle) {
 
 		void failed(String account, String client) {
-			transactions.executeWithoutResult(status -> throttle.failed(account, client));
+			throttle.failed(account, client);
 		}
 	}
 
@@ -80,8 +77,7 @@ class SignInThrottleMySqlIntegrationTests {
 		pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
 		pool.setMaximumPoolSize(8);
 		POOLS.add(pool);
-		return new Node(new SignInThrottle(pool, LIMITS),
-				new TransactionTemplate(new DataSourceTransactionManager(pool)));
+		return new Node(new SignInThrottle(pool, LIMITS));
 	}
 
 	@Test
