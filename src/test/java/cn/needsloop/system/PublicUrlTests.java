@@ -57,6 +57,16 @@ class PublicUrlTests {
 	}
 
 	@Test
+	void aFormIsSentBackToItsPageOnlyFromThisSite() {
+		PublicUrl publicUrl = new PublicUrl("https://needs.example.org");
+		MockHttpServletRequest behindProxy = request("app.internal", "/needs/7/verification");
+		assertThat(PageExceptionHandler.sameSitePath("https://needs.example.org/needs/7?tab=2", behindProxy, publicUrl))
+			.isEqualTo("/needs/7?tab=2");
+		assertThat(PageExceptionHandler.sameSitePath("http://app.internal/needs/7", behindProxy, publicUrl)).isEqualTo("/needs/7");
+		assertThat(PageExceptionHandler.sameSitePath("https://evil.example/needs/7", behindProxy, publicUrl)).isNull();
+	}
+
+	@Test
 	void refusesAPublicUrlThatIsNotAnOrigin() {
 		for (String wrong : new String[] { "needs.example.org", "ftp://needs.example.org", "https://needs.example.org/app",
 				"https://needs.example.org?x=1", "https://user@needs.example.org" }) {
