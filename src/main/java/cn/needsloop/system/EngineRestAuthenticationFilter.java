@@ -2,8 +2,11 @@ package cn.needsloop.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,7 +69,7 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 		if (engine == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			json.writeValue(response.getOutputStream(), java.util.Map.of("type", "InvalidRequestException", "message",
+			json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException", "message",
 					"Process engine " + engineName + " not available"));
 			return;
 		}
@@ -75,7 +78,7 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 		boolean right = credentials != null && identity.checkPassword(credentials[0], credentials[1]);
 		throttle.settle();
 		if (!right) {
-			var pause = credentials == null ? java.util.Optional.<java.time.Duration>empty()
+			Optional<Duration> pause = credentials == null ? Optional.empty()
 					: throttle.pause(credentials[0], SignInThrottle.currentClient());
 			if (pause.isPresent()) {
 				SignInPauseProblem.write(request, response, new SignInPausedException(pause.get()), messages, json);
