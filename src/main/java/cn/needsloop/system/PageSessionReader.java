@@ -25,9 +25,14 @@ final class PageSessionReader implements SecurityContextRepository {
 
 	private final HttpSessionSecurityContextRepository session = new HttpSessionSecurityContextRepository();
 
-	/** Whether the request is a change that only the pages' session signs: it needs the CSRF token. */
+	/**
+	 * Whether the request is a change that only the pages' session signs and that does not say it comes
+	 * from this site: it needs the CSRF token. A browser's {@code Origin} says where a change comes from
+	 * (another site's is refused before, {@link CrossSiteWriteFilter}), so a page of this site such as Swagger
+	 * UI may change things with the session alone; without {@code Origin} only the token tells.
+	 */
 	static boolean isPageSessionChange(HttpServletRequest request) {
-		if (SAFE.contains(request.getMethod()) || hasOwnCredentials(request)) {
+		if (SAFE.contains(request.getMethod()) || hasOwnCredentials(request) || request.getHeader(HttpHeaders.ORIGIN) != null) {
 			return false;
 		}
 		HttpSession current = request.getSession(false);

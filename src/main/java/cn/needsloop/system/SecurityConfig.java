@@ -54,10 +54,11 @@ class SecurityConfig {
 
 	/**
 	 * The JSON API: HTTP Basic, or the session of the pages (read, never created or changed here). A change
-	 * made with the pages' session needs the page's CSRF token (header {@code X-CSRF-TOKEN}, from
-	 * {@code <meta name="_csrf">}), so that another site cannot make a signed-in browser change anything; a
-	 * request with HTTP Basic credentials is judged by those alone and needs no token. A browser's change
-	 * from a page of another site is refused either way ({@link CrossSiteWriteFilter}).
+	 * made with the pages' session must show that it comes from this site: by the browser's {@code Origin}
+	 * or by the page's CSRF token (header {@code X-CSRF-TOKEN}, from {@code <meta name="_csrf">}), so that
+	 * another site cannot make a signed-in browser change anything; a request with HTTP Basic credentials is
+	 * judged by those alone and needs no token. A browser's change from a page of another site is refused
+	 * either way ({@link CrossSiteWriteFilter}).
 	 */
 	@Bean
 	@Order(1)

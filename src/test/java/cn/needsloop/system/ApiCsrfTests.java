@@ -23,9 +23,10 @@ import cn.needsloop.support.ApiTest;
 
 /**
  * The JSON API and a browser: the pages' session reaches {@code /api} (a page's script may call it), but a
- * change signed only by that session needs the page's CSRF token, so that a page of another site cannot
- * make a signed-in browser change anything; HTTP Basic clients need no token; a browser's change from
- * another site is refused even with HTTP Basic credentials the browser remembered.
+ * change signed only by that session must show it comes from this site, by the page's CSRF token or the
+ * browser's {@code Origin}, so that a page of another site cannot make a signed-in browser change
+ * anything; HTTP Basic clients need no token; a browser's change from another site is refused even with
+ * HTTP Basic credentials the browser remembered.
  */
 class ApiCsrfTests extends ApiTest {
 
@@ -109,6 +110,13 @@ class ApiCsrfTests extends ApiTest {
 		HttpResponse<String> withToken = browser.postNeed("带令牌 " + Api.unique(), browser.tokenHeader, browser.token);
 		assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
 		assertThat(api.needCount()).isEqualTo(before + 1);
+
+		// a page of this site (Swagger UI) says where it comes from: its Origin; another site's is refused
+		HttpResponse<String> sameSite = browser.postNeed("本站页面 " + Api.unique(), "Origin", api.base());
+		assertThat(sameSite.statusCode()).as(sameSite.body()).isEqualTo(201);
+		HttpResponse<String> otherSite = browser.postNeed("他站页面 " + Api.unique(), "Origin", "https://evil.example");
+		assertThat(otherSite.statusCode()).as(otherSite.body()).isEqualTo(403);
+		assertThat(api.needCount()).isEqualTo(before + 2);
 
 		// reading needs no token; the session is not changed by /api
 		HttpResponse<String> mine = browser.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/notifications"))
