@@ -16,6 +16,8 @@
     var c = echarts.init(el);
     option.title = { text: el.dataset.title, textStyle: { fontSize: 14 } };
     option.tooltip = option.tooltip || { trigger: 'item' };
+    // drawn on the canvas: an HTML tooltip carries inline styles, which the pages' content security policy refuses
+    option.tooltip.renderMode = 'richText';
     // data-finished: the chart is drawn, its opening animation over (what a click lands on)
     c.on('finished', function () { el.dataset.finished = 'true'; });
     c.setOption(option);

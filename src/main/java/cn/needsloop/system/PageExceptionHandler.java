@@ -37,10 +37,13 @@ class PageExceptionHandler {
 
 	private final ObjectMapper json;
 
-	PageExceptionHandler(MessageSource messages, ApiExceptionHandler api, ObjectMapper json) {
+	private final PublicUrl publicUrl;
+
+	PageExceptionHandler(MessageSource messages, ApiExceptionHandler api, ObjectMapper json, PublicUrl publicUrl) {
 		this.messages = messages;
 		this.api = api;
 		this.json = json;
+		this.publicUrl = publicUrl;
 	}
 
 	@ExceptionHandler(ProblemException.class)
@@ -55,7 +58,7 @@ class PageExceptionHandler {
 			return null;
 		}
 		String text = text(ex);
-		String back = sameSitePath(request.getHeader("Referer"), request);
+		String back = sameSitePath(request.getHeader("Referer"), request, publicUrl);
 		if ("POST".equals(request.getMethod()) && back != null) {
 			RequestContextUtils.getOutputFlashMap(request).put("error", text);
 			return "redirect:" + back;
@@ -73,13 +76,13 @@ class PageExceptionHandler {
 	}
 
 	/** The page a form came from, as a path on this site; never a redirect to another site. */
-	static String sameSitePath(String referer, HttpServletRequest request) {
+	static String sameSitePath(String referer, HttpServletRequest request, PublicUrl publicUrl) {
 		if (referer == null) {
 			return null;
 		}
 		try {
 			java.net.URI uri = java.net.URI.create(referer);
-			if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+			if (uri.getHost() != null && !publicUrl.isThisHost(uri.getHost(), request)) {
 				return null;
 			}
 			String path = uri.getRawPath();

@@ -5,11 +5,11 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,12 +28,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,42 +48,64 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may reach what. The JSON API takes HTTP Basic against Camunda's identity service; the
- * engine's REST API ({@code /engine-rest}) takes the same users through Camunda's own
- * authentication filter, so Camunda authorizations apply there; the pages and Cockpit, Tasklist and
- * Admin share one form login against the same users.
+ * engine's REST API ({@code /engine-rest}) takes the same users as the engine's own user
+ * ({@link EngineRestAuthenticationFilter}), so Camunda authorizations apply there; the pages and Cockpit,
+ * Tasklist and Admin share one form login against the same users. Every door counts wrong passwords
+ * against the same limits ({@link SignInThrottle}).
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
 
+	/**
+	 * The JSON API: HTTP Basic, or the session of the pages (read, never created or changed here). A change
+	 * made with the pages' session must show that it comes from this site: by the browser's {@code Origin}
+	 * or by the page's CSRF token (header {@code X-CSRF-TOKEN}, from {@code <meta name="_csrf">}), so that
+	 * another site cannot make a signed-in browser change anything; a request with HTTP Basic credentials is
+	 * judged by those alone and needs no token. A browser's change from a page of another site is refused
+	 * either way ({@link CrossSiteWriteFilter}).
+	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, MessageSource messages,
-			ObjectMapper json) throws Exception {
+			ObjectMapper json, PublicUrl publicUrl) throws Exception {
+		AuthenticationEntryPoint signInRequired = (request, response, ex) -> {
+			if (ex instanceof SignInPausedException paused) {
+				SignInPauseProblem.write(request, response, paused, messages, json);
+			}
+			else {
+				writeProblem(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json);
+			}
+		};
 		http.securityMatcher("/api/**")
-			.authenticationProvider(provider)
+			.authenticationManager(signIn(provider))
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(
-					(request, response, ex) -> writeProblem(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json)))
+			.httpBasic(basic -> basic.authenticationEntryPoint(signInRequired))
 			.exceptionHandling(ex -> ex
-				.authenticationEntryPoint((request, response, e) -> writeProblem(request, response,
-						HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json))
+				.authenticationEntryPoint(signInRequired)
 				.accessDeniedHandler((request, response, e) -> writeProblem(request, response, HttpStatus.FORBIDDEN,
-						"problem.forbidden", messages, json)))
+						e instanceof CsrfException ? "problem.csrf" : "problem.forbidden", messages, json)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
+			.securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+					new RequestAttributeSecurityContextRepository(), new PageSessionReader())))
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(PageSessionReader::isPageSessionChange))
+			.addFilterBefore(new CrossSiteWriteFilter(publicUrl, messages, json), CsrfFilter.class)
+			.headers(SecurityHeaders.api());
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-		// guarded by Camunda's own HTTP Basic filter below, so that Camunda authorizations apply
+	SecurityFilterChain engineRest(HttpSecurity http, MessageSource messages, ObjectMapper json, PublicUrl publicUrl)
+			throws Exception {
+		// guarded by our HTTP Basic filter for the engine below, so that Camunda authorizations apply
 		// a path pattern on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new CrossSiteWriteFilter(publicUrl, messages, json), CsrfFilter.class)
+			.headers(SecurityHeaders.api());
 		return http.build();
 	}
 
@@ -91,12 +119,13 @@ class SecurityConfig {
 	SecurityFilterChain apiDocs(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, MessageSource messages,
 			ObjectMapper json) throws Exception {
 		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
-			.authenticationProvider(provider)
+			.authenticationManager(signIn(provider))
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, ex) -> writeProblem(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json)))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> writeProblem(request, response,
-					HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json)));
+					HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages, json)))
+			.headers(SecurityHeaders.api());
 		return http.build();
 	}
 
@@ -112,7 +141,7 @@ class SecurityConfig {
 				authentication.get().isAuthenticated() && authentication.get().getAuthorities().stream()
 					.map(GrantedAuthority::getAuthority)
 					.anyMatch(g -> g.startsWith("steward:") || g.equals(Actor.MANAGER) || g.equals(Actor.ADMIN)));
-		http.authenticationProvider(provider)
+		http.authenticationManager(signIn(provider))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/public/**", "/vendor/**", "/css/**", "/js/**", "/favicon.ico", "/error")
 				.permitAll()
@@ -129,8 +158,9 @@ class SecurityConfig {
 				.requestMatchers("/steward/**").access(steward)
 				.requestMatchers("/hall/**").hasAuthority(Actor.SOCIAL_ORGANIZATION)
 				.requestMatchers("/manager/**").hasAnyAuthority(Actor.MANAGER, Actor.ADMIN)
+				.requestMatchers("/admin/**").hasAuthority(Actor.ADMIN)
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailure()).permitAll())
 			.logout(logout -> logout
 				.logoutRequestMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
 						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout")))
@@ -153,7 +183,8 @@ class SecurityConfig {
 				request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
 				response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			}))
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.headers(SecurityHeaders.pages());
 		return http.build();
 	}
 
@@ -164,6 +195,22 @@ class SecurityConfig {
 		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(camundaApi);
 		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
 		return entryPoint;
+	}
+
+	/**
+	 * Our provider alone, without Spring Boot's global authentication manager behind it: that one holds the
+	 * same provider and would check every wrong password a second time (and count it twice).
+	 */
+	private static AuthenticationManager signIn(CamundaIdentityAuthenticationProvider provider) {
+		return new ProviderManager(provider);
+	}
+
+	/** A wrong password goes back to {@code /login?error}; a sign-in paused by our limits to {@code /login?paused}. */
+	private static AuthenticationFailureHandler signInFailure() {
+		AuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		AuthenticationFailureHandler paused = new SimpleUrlAuthenticationFailureHandler("/login?paused");
+		return (request, response, ex) -> (ex instanceof SignInPausedException ? paused : wrong)
+			.onAuthenticationFailure(request, response, ex);
 	}
 
 	/** Single sign-on into Cockpit, Tasklist and Admin: runs after the Spring Security filter chain. */
@@ -178,12 +225,13 @@ class SecurityConfig {
 		return registration;
 	}
 
+	/** HTTP Basic for {@code /engine-rest}, with our sign-in limits (in place of Camunda's filter). */
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ProcessEngineAuthenticationFilter());
+	FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication(SignInThrottle throttle,
+			MessageSource messages, ObjectMapper json) {
+		FilterRegistrationBean<EngineRestAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new EngineRestAuthenticationFilter(throttle, messages, json));
 		registration.addUrlPatterns("/engine-rest/*");
-		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		registration.setName("engine-rest-authentication");
 		return registration;
 	}

@@ -127,7 +127,7 @@ class WorkItemControllerTests {
 	@Test
 	void requiresSignIn() {
 		ResponseEntity<JsonNode> anonymous = rest.exchange("/api/work-items/1", HttpMethod.GET, null, JsonNode.class);
-		// an unknown user: a wrong password for a real one would make Camunda delay that user's next sign-in
+		// an unknown user: a real one's wrong passwords would count towards a pause (SignInThrottle)
 		ResponseEntity<JsonNode> wrongPassword = rest.withBasicAuth("nobody", "wrong")
 			.exchange("/api/work-items/1", HttpMethod.GET, null, JsonNode.class);
 

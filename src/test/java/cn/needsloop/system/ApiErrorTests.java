@@ -42,7 +42,7 @@ class ApiErrorTests extends ApiTest {
 	@Test
 	void answersUnauthorizedForUnknownUserAndChangesNothing() {
 		long before = api.needCount();
-		// an unknown user: a wrong password for a demo user would lock them for a few seconds
+		// an unknown user: a demo user's wrong passwords would count towards a pause (SignInThrottle)
 		api.as("ghost").password("wrong").post("/api/needs", Api.needBody("xingfu", "标题", "描述", 1))
 			.expectProblem(401);
 		api.anonymous().post("/api/needs", Api.needBody("xingfu", "标题", "描述", 1)).expectProblem(401);
