@@ -91,7 +91,9 @@ class ContentSecurityPolicyBrowserTests extends BrowserTest {
 		wait(admin).until(d -> !d.findElements(By.cssSelector("[cam-widget-header], .navbar")).isEmpty());
 		assertThat(refusals(admin)).as("in Camunda Tasklist").noneSatisfy(m -> assertThat(m).contains("Content Security Policy"));
 
+		// Swagger UI is for signed-in users
 		WebDriver anyone = browser(1280);
+		signIn(anyone, "steward1");
 		anyone.get(url("/swagger-ui/index.html"));
 		wait(anyone).until(d -> !d.findElements(By.cssSelector(".swagger-ui .info")).isEmpty());
 		screenshot(anyone, "swagger");
