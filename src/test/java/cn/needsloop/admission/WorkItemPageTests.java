@@ -122,6 +122,27 @@ class WorkItemPageTests extends PageTest {
 	}
 
 	@Test
+	void aRevisedListThatWouldRunCodeIsRefusedOnThePageNamingRuleAndCell() throws Exception {
+		int version = decisionTables.latest(Workflow.Decision.WORK_ITEM_ADMISSION).version();
+		String shipped = new String(getClass().getResourceAsStream("/processes/work-item-admission.dmn").readAllBytes(),
+				StandardCharsets.UTF_8);
+		String old = "<outputEntry id=\"rule_workItemAdmission_census_out2\">";
+		assertThat(shipped).contains(old);
+		MockMultipartFile juel = new MockMultipartFile("file", "清单.dmn", "application/xml",
+				shipped.replace(old, "<outputEntry id=\"rule_workItemAdmission_census_out2\" expressionLanguage=\"juel\">")
+					.getBytes(StandardCharsets.UTF_8));
+
+		mvc.perform(multipart("/admission-list").file(juel)
+			.with(as("manager1"))
+			.with(csrf())
+			.header("Referer", "http://localhost/admission-list"))
+			.andExpect(redirectedUrl("/admission-list"))
+			.andExpect(flash().attribute("error",
+					"第 14 条规则（rule_workItemAdmission_census）的“规则编号”列：只允许 FEEL，不允许表达式语言“juel”。"));
+		assertThat(decisionTables.latest(Workflow.Decision.WORK_ITEM_ADMISSION).version()).isEqualTo(version);
+	}
+
+	@Test
 	void theManagerReviewsAPurchasedServiceContractOnTheItemsPage() throws Exception {
 		Long id = submit(submission(unique("老旧小区加装电梯意愿摸排 "), "市住建局文件", "")
 			.param("purchasedService", "true")
