@@ -247,4 +247,18 @@ class MySqlIntegrationTests {
 			threads.shutdownNow();
 		}
 	}
+
+	@Test
+	void keepsFourByteCharactersInUtf8mb4AndRefusesDirectionOverrides() {
+		Map<String, Object> body = Api.needBody("xingfu", "民需 🏠😀 " + Api.unique(), "一家 👨\u200d👩\u200d👧 都来了", 1);
+		long id = api.as("resident1").post("/api/needs", body).expect(201).id();
+		JsonNode stored = api.need(id);
+		assertThat(stored.path("title").asText()).isEqualTo(body.get("title"));
+		assertThat(stored.path("description").asText()).isEqualTo(body.get("description"));
+
+		long before = api.needCount();
+		body.put("title", "账单\u202e4321");
+		assertThat(api.as("resident1").post("/api/needs", body).expectProblem(400).errorFields()).containsExactly("title");
+		assertThat(api.needCount()).isEqualTo(before);
+	}
 }

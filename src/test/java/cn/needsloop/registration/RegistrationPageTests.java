@@ -127,6 +127,12 @@ class RegistrationPageTests extends PageTest {
 		assertThat(page.getElementById("name").val()).as("what was typed stays").isEqualTo("赵党员");
 		assertThat(registrations.findByUsernameOrderByIdDesc(member)).isEmpty();
 
+		// the skills the line makes are checked as the API checks them: a skill longer than its column (50)
+		mvc.perform(registration(member, "理发，" + "修".repeat(51)))
+			.andExpect(redirectedUrl("/registrations?communityCode=xingfu"))
+			.andExpect(flash().attribute("error", Matchers.startsWith("服务技能：")));
+		assertThat(registrations.findByUsernameOrderByIdDesc(member)).isEmpty();
+
 		// a resident may not register a unit
 		mvc.perform(registration(member, "理发", "ORGANIZATION"))
 			.andExpect(flash().attribute("error", Matchers.containsString("只有社区“xingfu”的党组织")));
