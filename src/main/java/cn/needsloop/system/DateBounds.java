@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAccessor;
 
 /**
  * The dates and times anyone may give the application: from 1900 to 2999. Java reads years up to 999,999,999;
@@ -32,10 +31,5 @@ public final class DateBounds {
 								: value instanceof ZonedDateTime t ? t.toLocalDate()
 										: value instanceof Instant i ? i.atOffset(ZoneOffset.UTC).toLocalDate() : null;
 		return date == null || !(date.isBefore(EARLIEST) || date.isAfter(LATEST));
-	}
-
-	/** The same for a value a formatter parsed. */
-	static boolean within(TemporalAccessor value) {
-		return within((Object) value);
 	}
 }
