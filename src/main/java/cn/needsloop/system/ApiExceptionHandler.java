@@ -167,7 +167,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(field);
 			message = mapping instanceof InputConfig.RefusedCharacterException refused
-					? text("problem.field.refusedCharacter", refused.character())
+					? text(refused.refusal().messageKey(), refused.refusal().character())
 					: mapping instanceof InvalidFormatException bad
 							? text("problem.field.badValue", String.valueOf(bad.getValue()))
 							: text("problem.field.unreadable");

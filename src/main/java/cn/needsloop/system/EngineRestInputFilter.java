@@ -49,10 +49,13 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	EngineRestInputFilter(MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+	private final TextColumns columns;
+
+	EngineRestInputFilter(MessageSource messages, LocaleResolver locales, ObjectMapper json, TextColumns columns) {
 		this.messages = messages;
 		this.locales = locales;
 		this.json = json;
+		this.columns = columns;
 	}
 
 	@Override
@@ -114,10 +117,10 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
 
 	private String refusal(JsonNode node, String path, Locale locale) {
 		if (node.isTextual()) {
-			int at = TextPolicy.firstRefused(node.textValue());
-			return at < 0 ? null : messages.getMessage("problem.field.labelled", new Object[] { path.isEmpty() ? "body" : path,
-					messages.getMessage("problem.field.refusedCharacter",
-							new Object[] { TextPolicy.describe(node.textValue(), at) }, locale) }, locale);
+			TextPolicy.Refusal refusal = columns.refusal(node.textValue());
+			return refusal == null ? null : messages.getMessage("problem.field.labelled", new Object[] {
+					path.isEmpty() ? "body" : path,
+					messages.getMessage(refusal.messageKey(), new Object[] { refusal.character() }, locale) }, locale);
 		}
 		if (node.isObject()) {
 			String variable = variableRefusal(node, locale);
@@ -131,10 +134,9 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
 			while (fields.hasNext()) {
 				Map.Entry<String, JsonNode> field = fields.next();
 				String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-				int at = TextPolicy.firstRefused(field.getKey());
-				if (at >= 0) {
-					return messages.getMessage("problem.field.refusedCharacter",
-							new Object[] { TextPolicy.describe(field.getKey(), at) }, locale);
+				TextPolicy.Refusal refusal = columns.refusal(field.getKey());
+				if (refusal != null) {
+					return messages.getMessage(refusal.messageKey(), new Object[] { refusal.character() }, locale);
 				}
 				String refused = refusal(field.getValue(), name, locale);
 				if (refused != null) {

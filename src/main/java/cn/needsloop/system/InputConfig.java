@@ -52,9 +52,15 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 class InputConfig implements WebMvcConfigurer {
 
+	private final TextColumns columns;
+
+	InputConfig(TextColumns columns) {
+		this.columns = columns;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new TextParameterInterceptor());
+		registry.addInterceptor(new TextParameterInterceptor(columns));
 	}
 
 	/**
@@ -94,7 +100,7 @@ class InputConfig implements WebMvcConfigurer {
 	@Bean
 	Module plainTextModule() {
 		SimpleModule module = new SimpleModule("needs-loop-plain-text").addDeserializer(String.class,
-				new PlainTextDeserializer());
+				new PlainTextDeserializer(columns));
 		module.setDeserializerModifier(new BeanDeserializerModifier() {
 
 			@Override
@@ -116,16 +122,19 @@ class InputConfig implements WebMvcConfigurer {
 	/** Reads text as Jackson does and refuses what {@link TextPolicy} refuses. */
 	static final class PlainTextDeserializer extends StdScalarDeserializer<String> {
 
-		PlainTextDeserializer() {
+		private final transient TextColumns columns;
+
+		PlainTextDeserializer(TextColumns columns) {
 			super(String.class);
+			this.columns = columns;
 		}
 
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
 			String text = StringDeserializer.instance.deserialize(parser, context);
-			int at = TextPolicy.firstRefused(text);
-			if (at >= 0) {
-				throw new RefusedCharacterException(parser, TextPolicy.describe(text, at));
+			TextPolicy.Refusal refusal = columns.refusal(text);
+			if (refusal != null) {
+				throw new RefusedCharacterException(parser, refusal);
 			}
 			return text;
 		}
@@ -185,38 +194,44 @@ class InputConfig implements WebMvcConfigurer {
 	/** Refuses a request parameter (query or form field) holding a character {@link TextPolicy} refuses. */
 	static final class TextParameterInterceptor implements HandlerInterceptor {
 
+		private final TextColumns columns;
+
+		TextParameterInterceptor(TextColumns columns) {
+			this.columns = columns;
+		}
+
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 			for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-				check(parameter.getKey(), parameter.getKey());
+				String field = TextPolicy.refusal(parameter.getKey(), true) == null ? parameter.getKey() : "parameter";
+				check(field, parameter.getKey());
 				for (String value : parameter.getValue()) {
-					check(parameter.getKey(), value);
+					check(field, value);
 				}
 			}
 			return true;
 		}
 
-		private static void check(String name, String text) {
-			int at = TextPolicy.firstRefused(text);
-			if (at >= 0) {
-				String field = TextPolicy.firstRefused(name) >= 0 ? "parameter" : name;
-				throw ProblemException.badField(field, "problem.field.refusedCharacter", TextPolicy.describe(text, at));
+		private void check(String field, String text) {
+			TextPolicy.Refusal refusal = columns.refusal(text);
+			if (refusal != null) {
+				throw ProblemException.badField(field, refusal.messageKey(), refusal.character());
 			}
 		}
 	}
 
-	/** A text value holding a character {@link TextPolicy} refuses; carries the character as {@code U+XXXX}. */
+	/** A text value holding a character {@link TextPolicy} refuses, with the reason. */
 	static final class RefusedCharacterException extends MismatchedInputException {
 
-		private final String character;
+		private final transient TextPolicy.Refusal refusal;
 
-		RefusedCharacterException(JsonParser parser, String character) {
-			super(parser, "text with the refused character " + character, String.class);
-			this.character = character;
+		RefusedCharacterException(JsonParser parser, TextPolicy.Refusal refusal) {
+			super(parser, "text with the refused character " + refusal.character(), String.class);
+			this.refusal = refusal;
 		}
 
-		String character() {
-			return character;
+		TextPolicy.Refusal refusal() {
+			return refusal;
 		}
 	}
 }

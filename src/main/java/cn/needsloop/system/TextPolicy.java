@@ -13,35 +13,49 @@ import java.util.Locale;
  * database column can keep;</li>
  * <li>the non-characters U+FFFE and U+FFFF.</li>
  * </ul>
- * Everything else is text: Chinese, emoji (four bytes in UTF-8; the MySQL columns are utf8mb4), zero-width
- * joiners (emoji sequences need them) and spaces, markup and quotes, which the pages escape and the database
- * keeps as data. Checked for JSON bodies ({@link InputConfig}), request parameters and form fields
- * ({@link InputConfig}) and engine REST bodies ({@link EngineRestInputFilter}).
+ * Everything else is text: Chinese, zero-width joiners and spaces, markup and quotes, which the pages escape and
+ * the database keeps as data; and emoji and other characters beyond the Basic Multilingual Plane (four bytes in
+ * UTF-8) where the database keeps them: on H2, and on MySQL/MariaDB only when every text column is
+ * {@code utf8mb4} ({@link TextColumns}; the engine creates its own tables in {@code utf8}, which cannot), so
+ * that such a character is refused at the door with a 400 rather than failing in the database with a 500.
+ * Checked for JSON bodies and request parameters ({@link InputConfig}) and engine REST bodies
+ * ({@link EngineRestInputFilter}).
  */
 public final class TextPolicy {
+
+	/** Why a text is refused: the message key, and the character as people can read it ({@code U+202E}). */
+	public record Refusal(String messageKey, String character) {
+	}
 
 	private TextPolicy() {
 	}
 
-	/** The index of the first refused character, or -1 when the text may be kept. */
-	public static int firstRefused(CharSequence text) {
+	/**
+	 * Why the text may not be kept, or null when it may.
+	 * @param fourByteCharacters whether the database keeps characters beyond the Basic Multilingual Plane
+	 */
+	public static Refusal refusal(CharSequence text, boolean fourByteCharacters) {
 		if (text == null) {
-			return -1;
+			return null;
 		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (Character.isHighSurrogate(c)) {
 				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+					if (!fourByteCharacters) {
+						return new Refusal("problem.field.fourByteCharacter",
+								codePoint(Character.toCodePoint(c, text.charAt(i + 1))));
+					}
 					i++;
 					continue;
 				}
-				return i;
+				return new Refusal("problem.field.refusedCharacter", codePoint(c));
 			}
 			if (Character.isLowSurrogate(c) || refused(c)) {
-				return i;
+				return new Refusal("problem.field.refusedCharacter", codePoint(c));
 			}
 		}
-		return -1;
+		return null;
 	}
 
 	private static boolean refused(char c) {
@@ -49,8 +63,7 @@ public final class TextPolicy {
 				|| (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFFFE || c == 0xFFFF;
 	}
 
-	/** The refused character at {@code index} as people can read it: {@code U+202E}. */
-	public static String describe(CharSequence text, int index) {
-		return String.format(Locale.ROOT, "U+%04X", (int) text.charAt(index));
+	private static String codePoint(int codePoint) {
+		return String.format(Locale.ROOT, "U+%04X", codePoint);
 	}
 }

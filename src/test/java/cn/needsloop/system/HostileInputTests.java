@@ -133,6 +133,8 @@ class HostileInputTests extends ApiTest {
 		all.add(accepted("an image tag in a reporter's name", "reporterName", "<img src=x onerror=alert(1)>"));
 		all.add(accepted("a JUEL expression in a need's title", "title", "${identityService.createUserQuery().list()}"));
 		all.add(accepted("template syntax in a need's title", "title", "{{7*7}} #{7*7} [[${7*7}]]"));
+		// (H2 keeps four-byte characters; on MySQL the engine's utf8 tables cannot, and they are refused there with a
+		// 400 that says so: MySqlIntegrationTests, TextColumnsIntegrationTests)
 		all.add(accepted("four-byte emoji in a need's title", "title", "民需 🏠😀"));
 		all.add(accepted("zero-width characters in a need's title", "title", "零\u200b宽\u200d字\ufeff"));
 		all.add(accepted("an emoji family (zero-width joiners) in a description", "description", "一家 👨\u200d👩\u200d👧 都来了"));
