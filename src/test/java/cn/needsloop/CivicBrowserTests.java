@@ -2,11 +2,16 @@ package cn.needsloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +30,11 @@ import cn.needsloop.support.BrowserTest;
  * and the party line records the hours.
  */
 class CivicBrowserTests extends BrowserTest {
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
 
 	@Test
 	void departmentSubmitsWorkItemsAndSeesTheDecisions() {
@@ -140,6 +150,10 @@ class CivicBrowserTests extends BrowserTest {
 
 		desk.navigate().refresh();
 		assertThat(desk.findElement(By.id("dispatch-status")).getText()).isEqualTo("已满员");
+		// hours are recorded after the service: the page says when, then (the clock past it) offers the form
+		assertThat(desk.findElement(By.id("hours-after-service")).getText()).contains("之后可登记服务时长");
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(3))));
+		desk.navigate().refresh();
 		desk.findElement(By.cssSelector("form.hours input[name=hours]")).sendKeys("2.5");
 		desk.findElement(By.cssSelector("form.hours button")).click();
 		wait(desk).until(ExpectedConditions.presenceOfElementLocated(By.id("flash-done")));

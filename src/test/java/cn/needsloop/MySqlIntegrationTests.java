@@ -304,4 +304,20 @@ class MySqlIntegrationTests {
 		api.as("steward1").header("Idempotency-Key", key).post("/api/needs", body).expect(201);
 		assertThat(api.needCount()).isEqualTo(before + 2);
 	}
+
+	@Test
+	void refusesEmojiTheEngineTablesCannotKeepWithA400AndKeepsOtherText() {
+		long before = api.needCount();
+		Map<String, Object> body = Api.needBody("xingfu", "民需 🏠 " + Api.unique(), "描述", 1);
+		Response emoji = api.as("resident1").language("zh-CN").post("/api/needs", body).expectProblem(400);
+		assertThat(emoji.errorFields()).containsExactly("title");
+		assertThat(emoji.errorMessage("title")).isEqualTo("此文字含有数据库无法保存的字符（U+1F3E0，如表情符号）。");
+		body.put("title", "账单\u202e4321");
+		assertThat(api.as("resident1").post("/api/needs", body).expectProblem(400).errorFields()).containsExactly("title");
+		assertThat(api.needCount()).isEqualTo(before);
+
+		body.put("title", "零宽\u200b连接\u200d的民需 " + Api.unique());
+		long id = api.as("resident1").post("/api/needs", body).expect(201).id();
+		assertThat(api.need(id).path("title").asText()).isEqualTo(body.get("title"));
+	}
 }

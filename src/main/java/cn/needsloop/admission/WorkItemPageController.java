@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,7 @@ import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.Pages;
 import cn.needsloop.system.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,12 +60,15 @@ class WorkItemPageController {
 
 	private final MessageSource messages;
 
+	private final FormErrors formErrors;
+
 	WorkItemPageController(WorkItemService workItems, ProcessGateway process, Communities communities,
-			MessageSource messages) {
+			MessageSource messages, FormErrors formErrors) {
 		this.workItems = workItems;
 		this.process = process;
 		this.communities = communities;
 		this.messages = messages;
+		this.formErrors = formErrors;
 	}
 
 	@InitBinder
@@ -97,8 +102,11 @@ class WorkItemPageController {
 	@PostMapping("/work-items")
 	String processSubmissionForm(@Valid @ModelAttribute("workItemForm") WorkItemForm form, BindingResult result,
 			RedirectAttributes flash, HttpServletRequest request) {
-		if (result.hasErrors()) {
-			flash.addFlashAttribute("error", Pages.errorText(result, messages, "workItem.field."));
+		// the form, then the request it makes, checked as the API checks it (the list entry's code, the communities)
+		Optional<String> invalid = result.hasErrors() ? Optional.of(Pages.errorText(result, messages, "workItem.field."))
+				: formErrors.validate(form.toRequest(), "workItem.field.");
+		if (invalid.isPresent()) {
+			flash.addFlashAttribute("error", invalid.get());
 			flash.addFlashAttribute("workItemForm", form);
 			return "redirect:/work-items/new";
 		}

@@ -3,6 +3,7 @@ package cn.needsloop.admission;
 import java.math.BigDecimal;
 import java.util.List;
 
+import cn.needsloop.process.DecisionTables;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +36,6 @@ public final class WorkItemRequests {
 	}
 
 	/** A revised admission list: the whole DMN file, as Camunda Modeler saves it. */
-	public record ListRevision(@NotBlank @Size(max = 2_000_000) String dmnXml) {
+	public record ListRevision(@NotBlank @Size(max = DecisionTables.MAX_REVISION_CHARS) String dmnXml) {
 	}
 }

@@ -36,7 +36,8 @@ import cn.needsloop.system.ProblemException;
 public class WorkItemService {
 
 	/** The outputs every version of the admission list must produce: the process reads them. */
-	static final List<String> LIST_OUTPUTS = List.of(Var.ADMITTED, Var.RULE_ID, Var.RULE_TEXT);
+	/** The outputs of the admission list a work item keeps, with the length of their columns (V2 migration). */
+	static final Map<String, Integer> LIST_OUTPUT_LENGTHS = Map.of(Var.RULE_ID, 40, Var.RULE_TEXT, 1000);
 
 	static final String LIST_RESOURCE = "work-item-admission.dmn";
 
@@ -163,7 +164,7 @@ public class WorkItemService {
 			throw ProblemException.forbidden("problem.workItem.managerOnly");
 		}
 		return versionOf(decisionTables.deployRevision(Workflow.Decision.WORK_ITEM_ADMISSION, LIST_RESOURCE,
-				request.dmnXml(), LIST_OUTPUTS, "社区工作事项准入清单修订（" + actor.userId() + "）", "dmnXml"));
+				request.dmnXml(), LIST_OUTPUT_LENGTHS, "社区工作事项准入清单修订（" + actor.userId() + "）", "dmnXml"));
 	}
 
 	private static ListVersion versionOf(DecisionVersion version) {

@@ -53,8 +53,8 @@ class ConsultationController {
 	@Operation(summary = "协商列表 A page of consultations")
 	PageView<ConsultationView> list(@RequestParam(required = false) String communityCode,
 			@RequestParam(required = false) ConsultationStatus status, @RequestParam(required = false) Long projectId,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_SIZE) int size) {
 		return PageView.of(service.list(communityCode, status, projectId, page, size, CurrentActor.get()));
 	}
 

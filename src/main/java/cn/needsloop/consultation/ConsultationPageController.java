@@ -45,10 +45,12 @@ import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.FormErrors;
+import cn.needsloop.system.PageView;
 import cn.needsloop.system.Pages;
 import cn.needsloop.system.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 
 /**
  * 社区协商 on pages: the community's consultations with a status filter, proposing a topic, and one page per
@@ -98,7 +100,7 @@ class ConsultationPageController {
 	 */
 	@GetMapping("/consultations")
 	String list(@RequestParam(required = false) String communityCode, @RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") @Max(PageView.MAX_PAGE) int page, Model model) {
 		Actor me = CurrentActor.get();
 		String community = communityCode != null ? communityCode : homeCommunity.of(me).orElse("");
 		ConsultationStatus wanted = Arrays.stream(ConsultationStatus.values())

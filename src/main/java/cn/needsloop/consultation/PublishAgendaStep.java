@@ -17,6 +17,7 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.system.DateBounds;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -70,18 +71,26 @@ class PublishAgendaStep implements TaskStep {
 		notices.toEveryone(consultation, "协商公告", "会议时间 " + when + "（北京时间）。议程：\n" + agenda);
 	}
 
-	/** An ISO date-time with an offset, or without one in Beijing time (as Tasklist's date-time field sends it). */
+	/**
+	 * An ISO date-time with an offset, or without one in Beijing time (as Tasklist's date-time field sends it),
+	 * within {@link DateBounds} (the database keeps no year 999999999).
+	 */
 	static Instant meetingTime(String value) {
+		Instant at;
 		try {
-			return OffsetDateTime.parse(value.strip()).toInstant();
+			at = OffsetDateTime.parse(value.strip()).toInstant();
 		}
 		catch (DateTimeParseException withoutOffset) {
 			try {
-				return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.CHINA).toInstant();
+				at = LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.CHINA).toInstant();
 			}
 			catch (DateTimeParseException ex) {
 				throw ProblemException.badField(Var.MEETING_AT, "problem.field.badValue", value);
 			}
 		}
+		if (!DateBounds.within(at)) {
+			throw ProblemException.badField(Var.MEETING_AT, "problem.field.badValue", value);
+		}
+		return at;
 	}
 }

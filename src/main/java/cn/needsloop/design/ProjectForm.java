@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.intake.Category;
 import jakarta.validation.constraints.DecimalMin;
@@ -53,6 +55,7 @@ public class ProjectForm {
 	private boolean publicAffairs;
 
 	@NotNull
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate plannedEnd;
 
 	@NotBlank

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +30,7 @@ import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.PageDates;
 import cn.needsloop.system.Pages;
 import cn.needsloop.system.ProblemException;
@@ -55,10 +57,13 @@ class ProjectPageController {
 
 	private final ProcessGateway process;
 
-	ProjectPageController(ProjectService projects, NeedService needs, ProcessGateway process) {
+	private final FormErrors formErrors;
+
+	ProjectPageController(ProjectService projects, NeedService needs, ProcessGateway process, FormErrors formErrors) {
 		this.projects = projects;
 		this.needs = needs;
 		this.process = process;
+		this.formErrors = formErrors;
 	}
 
 	@InitBinder
@@ -108,8 +113,15 @@ class ProjectPageController {
 	@PostMapping("/steward/projects")
 	String processCreationForm(@Valid @ModelAttribute("projectForm") ProjectForm form, BindingResult result,
 			RedirectAttributes flash) {
-		if (result.hasErrors()) {
-			Pages.flashErrors(result, flash);
+		// the form, then the project it makes, checked as the API checks it (each milestone line, how many)
+		Optional<String> invalid = result.hasErrors() ? Optional.empty() : formErrors.validate(form.toRequest(), "field.");
+		if (result.hasErrors() || invalid.isPresent()) {
+			if (invalid.isPresent()) {
+				flash.addFlashAttribute("error", invalid.get());
+			}
+			else {
+				Pages.flashErrors(result, flash);
+			}
 			return "redirect:/steward/projects/new?communityCode=" + form.getCommunityCode()
 					+ form.getNeedIds().stream().map(id -> "&needIds=" + id).collect(Collectors.joining());
 		}

@@ -68,8 +68,8 @@ class NeedController {
 	PageView<NeedView> list(@RequestParam(required = false) String communityCode,
 			@RequestParam(required = false) NeedStatus status, @RequestParam(required = false) Phase phase,
 			@RequestParam(required = false) Category category,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_SIZE) int size) {
 		Page<NeedView> result = service.list(new NeedFilter(communityCode, status, phase, category), page, size,
 				CurrentActor.get());
 		return PageView.of(result);

@@ -43,7 +43,9 @@ import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Masks;
 import cn.needsloop.system.PageDates;
+import cn.needsloop.system.PageView;
 import cn.needsloop.system.ProblemException;
+import jakarta.validation.constraints.Max;
 
 /**
  * 数据看板 for managers: the KPI cards of DESIGN.md for a community and period, charts (needs by
@@ -123,7 +125,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/manager/needs")
-	String drillDown(NeedQuery filter, @RequestParam(defaultValue = "0") int page, Model model) {
+	String drillDown(NeedQuery filter, @RequestParam(defaultValue = "0") @Max(PageView.MAX_PAGE) int page, Model model) {
 		NeedQuery f = filter.clean();
 		Page<NeedView> result = needs.list(f.toFilter(), Math.max(page, 0), 50, CurrentActor.get());
 		model.addAttribute("filter", f);

@@ -33,6 +33,8 @@ import cn.needsloop.kpi.DrillDown.TaskQuery;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.PageDates;
+import cn.needsloop.system.PageView;
+import jakarta.validation.constraints.Max;
 
 /**
  * The lists behind the dashboard's figures other than needs: overdue tasks (of a line), service
@@ -76,7 +78,7 @@ class DrillDownController {
 	}
 
 	@GetMapping("/manager/projects")
-	String projects(ProjectQuery filter, @RequestParam(defaultValue = "0") int page, Model model) {
+	String projects(ProjectQuery filter, @RequestParam(defaultValue = "0") @Max(PageView.MAX_PAGE) int page, Model model) {
 		ProjectQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("page", kpis.projects(f, Math.max(page, 0), PAGE, CurrentActor.get()));
@@ -87,7 +89,8 @@ class DrillDownController {
 	}
 
 	@GetMapping("/manager/consultations")
-	String consultations(ConsultationQuery filter, @RequestParam(defaultValue = "0") int page, Model model) {
+	String consultations(ConsultationQuery filter, @RequestParam(defaultValue = "0") @Max(PageView.MAX_PAGE) int page,
+			Model model) {
 		ConsultationQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("page", kpis.consultations(f, Math.max(page, 0), PAGE, CurrentActor.get()));

@@ -1,6 +1,9 @@
 package cn.needsloop.process;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,9 +24,11 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.system.ProblemException;
+import cn.needsloop.system.ProblemException.FieldProblem;
 
 /**
  * The policy tables under {@code processes/} as the engine holds them: which version of a decision
@@ -33,6 +38,9 @@ import cn.needsloop.system.ProblemException;
  */
 @Component
 public class DecisionTables {
+
+	/** The longest revised table accepted, in characters (the shipped admission list has about 40,000). */
+	public static final int MAX_REVISION_CHARS = 1_000_000;
 
 	private final RepositoryService repository;
 
@@ -110,12 +118,18 @@ public class DecisionTables {
 	}
 
 	/**
-	 * Deploys a revised DMN file as a new version of the decision. The file must parse, hold the
-	 * decision with the given key and produce the outputs the processes read.
+	 * Deploys a revised DMN file as a new version of the decision, after {@link DecisionRevisionCheck}: the file
+	 * must parse and hold the decision with the given key as a FEEL table of plain values with the structure of
+	 * the table shipped in {@code processes/<resourceName>} (so that it runs nothing but the table). A refused
+	 * file is reported with each rule and cell it breaks, and nothing is deployed.
+	 * @param maxLengths the longest text an output may hold (by output name), where a column keeps it
 	 * @param field the request field the XML came in, for the problem report
 	 */
 	public DecisionVersion deployRevision(String decisionKey, String resourceName, String xml,
-			List<String> requiredOutputs, String deploymentName, String field) {
+			Map<String, Integer> maxLengths, String deploymentName, String field) {
+		if (xml.length() > MAX_REVISION_CHARS) {
+			throw ProblemException.badField(field, "problem.decision.tooLarge", MAX_REVISION_CHARS);
+		}
 		DmnModelInstance model;
 		try {
 			model = Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -127,14 +141,10 @@ public class DecisionTables {
 		if (decision == null) {
 			throw ProblemException.badField(field, "problem.decision.missing", decisionKey);
 		}
-		List<String> outputs = decision.getChildElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class)
-			.stream()
-			.flatMap(table -> table.getOutputs().stream())
-			.map(Output::getName)
-			.toList();
-		List<String> missing = requiredOutputs.stream().filter(o -> !outputs.contains(o)).toList();
-		if (!missing.isEmpty()) {
-			throw ProblemException.badField(field, "problem.decision.outputsMissing", decisionKey, missing);
+		List<FieldProblem> problems = DecisionRevisionCheck.problems(xml, model, shipped(resourceName), decisionKey,
+				maxLengths, field);
+		if (!problems.isEmpty()) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "problem.invalid", problems);
 		}
 		Deployment deployment;
 		try {
@@ -151,6 +161,19 @@ public class DecisionTables {
 			.deploymentId(deployment.getId())
 			.decisionDefinitionKey(decisionKey)
 			.singleResult());
+	}
+
+	/** The table as shipped with the application, the pattern every revision of it keeps. */
+	private static DmnModelInstance shipped(String resourceName) {
+		try (InputStream in = DecisionTables.class.getResourceAsStream("/processes/" + resourceName)) {
+			if (in == null) {
+				throw new IllegalStateException("processes/" + resourceName + " is not on the classpath");
+			}
+			return Dmn.readModelFromStream(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String rootMessage(Throwable ex) {

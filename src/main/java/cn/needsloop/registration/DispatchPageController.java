@@ -25,6 +25,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import cn.needsloop.community.Communities;
 import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.registration.RegistrationRequests.Answer;
 import cn.needsloop.registration.RegistrationRequests.RecordHours;
@@ -142,6 +143,8 @@ class DispatchPageController {
 		model.addAttribute("mine", mine);
 		model.addAttribute("hoursRecorded", hoursRecorded);
 		model.addAttribute("served", dispatch.status() == Dispatch.Status.FILLED || dispatch.status() == Dispatch.Status.PARTIAL);
+		// hours are recorded after the service (DispatchService refuses them before)
+		model.addAttribute("serviceTimeReached", !TimeLimits.nowInstant().isBefore(dispatch.at()));
 		model.addAttribute("unfilledTask", unfilled.map(Task::getId).orElse(null));
 		return "dispatches/show";
 	}

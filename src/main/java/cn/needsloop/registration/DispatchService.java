@@ -36,6 +36,7 @@ import cn.needsloop.routing.ServiceLine.Recipient;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.Disclosure;
 import cn.needsloop.system.Disclosures;
+import cn.needsloop.system.PageDates;
 import cn.needsloop.system.ProblemException;
 
 /**
@@ -147,11 +148,15 @@ public class DispatchService {
 		process.complete(task, variables, actor);
 	}
 
-	/** The party line records the hours a registrant who accepted served. */
+	/** The party line records the hours a registrant who accepted served, once the service time has come. */
 	public ServiceHours recordHours(Long id, RecordHours request, Actor actor) {
 		Dispatch dispatch = dispatches.require(id);
 		if (!actor.isPartyOf(dispatch.getCommunityCode())) {
 			throw ProblemException.forbidden("problem.dispatch.partyOnly", dispatch.getCommunityCode());
+		}
+		if (TimeLimits.nowInstant().isBefore(dispatch.getAt())) {
+			// hours are served, then recorded: none can be recorded before the service time
+			throw ProblemException.badField("hours", "problem.hours.beforeService", PageDates.format(dispatch.getAt()));
 		}
 		PartyRegistration registration = registrations.require(request.registrationId());
 		boolean accepted = offers.findByDispatchIdAndRegistrationId(id, registration.getId())

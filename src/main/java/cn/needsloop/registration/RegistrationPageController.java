@@ -3,6 +3,7 @@ package cn.needsloop.registration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
 import cn.needsloop.system.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.PersonalData.Revealed;
 import cn.needsloop.system.Pages;
 import cn.needsloop.system.ProblemException;
@@ -46,10 +48,14 @@ class RegistrationPageController {
 
 	private final MessageSource messages;
 
-	RegistrationPageController(RegistrationService registrations, Communities communities, MessageSource messages) {
+	private final FormErrors formErrors;
+
+	RegistrationPageController(RegistrationService registrations, Communities communities, MessageSource messages,
+			FormErrors formErrors) {
 		this.registrations = registrations;
 		this.communities = communities;
 		this.messages = messages;
+		this.formErrors = formErrors;
 	}
 
 	@InitBinder
@@ -111,8 +117,11 @@ class RegistrationPageController {
 			.build()
 			.encode()
 			.toUriString();
-		if (result.hasErrors()) {
-			flash.addFlashAttribute("error", Pages.errorText(result, messages, "registration.field."));
+		// the form, then the registration it makes, checked as the API checks it (each skill, how many)
+		Optional<String> invalid = result.hasErrors() ? Optional.of(Pages.errorText(result, messages, "registration.field."))
+				: formErrors.validate(form.toRequest(), "registration.field.");
+		if (invalid.isPresent()) {
+			flash.addFlashAttribute("error", invalid.get());
 			flash.addFlashAttribute("registrationForm", form);
 			return "redirect:" + back;
 		}

@@ -46,8 +46,8 @@ class NotificationController {
 	@GetMapping
 	@Transactional(readOnly = true)
 	@Operation(summary = "我的通知（含我所在各条线的通知）My notifications and those of my lines")
-	PageView<NotificationView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+	PageView<NotificationView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size) {
 		Actor actor = CurrentActor.get();
 		return PageView.of(notifications.findFor(actor.userId(), groupsOf(actor), PageRequest.of(page, size))
 			.map(NotificationView::of));

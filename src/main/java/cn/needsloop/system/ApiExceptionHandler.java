@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
@@ -138,20 +139,59 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return String.valueOf(parameter.getParameterName());
 	}
 
+	/**
+	 * A body that is not JSON, breaks {@link JsonLimits} (400), is larger than its endpoint takes (413,
+	 * {@link RequestBodyLimitFilter}), or has a value that does not fit its field, also text with a character
+	 * {@link TextPolicy} refuses (400 naming the field).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimitFilter.TooLargeException tooLarge) {
+				ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+				problem.setType(URI.create(TYPE_BASE + "payload-too-large"));
+				problem.setTitle(text("problem.title.payload-too-large"));
+				problem.setDetail(text("problem.body.tooLarge", RequestBodyLimitFilter.megabytes(tooLarge.limit())));
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+			}
+			if (cause instanceof StreamConstraintsException) {
+				return ResponseEntity.badRequest()
+					.body(invalid(List.of(Map.of("field", "body", "message", text("problem.body.bounds", JsonLimits.MAX_DEPTH)))));
+			}
+		}
 		String field = "body";
 		String message = text("problem.body.unreadable");
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			field = mapping.getPath().stream()
 				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(field);
-			message = mapping instanceof InvalidFormatException bad
-					? text("problem.field.badValue", String.valueOf(bad.getValue()))
-					: text("problem.field.unreadable");
+			message = mapping instanceof InputConfig.RefusedCharacterException refused
+					? text(refused.refusal().messageKey(), refused.refusal().character())
+					: mapping instanceof InvalidFormatException bad
+							? text("problem.field.badValue", String.valueOf(bad.getValue()))
+							: text("problem.field.unreadable");
 		}
 		return ResponseEntity.badRequest().body(invalid(List.of(Map.of("field", field, "message", message))));
+	}
+
+	/**
+	 * Spring's own answers (405 wrong method, 415 wrong content type, 406 …) in the shape and language of ours:
+	 * the problem type and title of the status.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		HttpStatus status = HttpStatus.resolve(statusCode.value());
+		if (response != null && response.getBody() instanceof ProblemDetail problem && status != null
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			String kind = kebab(status);
+			problem.setType(URI.create(TYPE_BASE + kind));
+			problem.setTitle(messages.getMessage("problem.title." + kind, null, status.getReasonPhrase(),
+					LocaleContextHolder.getLocale()));
+		}
+		return response;
 	}
 
 	private ProblemDetail invalid(List<Map<String, String>> errors) {

@@ -122,6 +122,44 @@ class WorkItemPageTests extends PageTest {
 	}
 
 	@Test
+	void aSubmissionIsCheckedAsTheApiChecksItBeforeAnythingIsStored() throws Exception {
+		long before = workItems.count();
+		// a list entry code longer than its column, and one that is not a code: refused on the form, as by the API
+		mvc.perform(submission(unique("超长代码 "), "市城管局文件", "A" + "B".repeat(45)))
+			.andExpect(redirectedUrl("/work-items/new"))
+			.andExpect(flash().attribute("error", Matchers.startsWith("对应准入清单事项：")));
+		mvc.perform(submission(unique("注入代码 "), "市城管局文件", "MIN_LIVING_ALLOWANCE' OR 1=1 --"))
+			.andExpect(redirectedUrl("/work-items/new"))
+			.andExpect(flash().attribute("error", Matchers.startsWith("对应准入清单事项：")));
+		// a character no one types, in any field
+		mvc.perform(submission(unique("方向控制 \u202e"), "市城管局文件", ""))
+			.andExpect(redirectedUrl("/work-items/new"))
+			.andExpect(flash().attribute("error", Matchers.containsString("U+202E")));
+		assertThat(workItems.count()).isEqualTo(before);
+	}
+
+	@Test
+	void aRevisedListThatWouldRunCodeIsRefusedOnThePageNamingRuleAndCell() throws Exception {
+		int version = decisionTables.latest(Workflow.Decision.WORK_ITEM_ADMISSION).version();
+		String shipped = new String(getClass().getResourceAsStream("/processes/work-item-admission.dmn").readAllBytes(),
+				StandardCharsets.UTF_8);
+		String old = "<outputEntry id=\"rule_workItemAdmission_census_out2\">";
+		assertThat(shipped).contains(old);
+		MockMultipartFile juel = new MockMultipartFile("file", "清单.dmn", "application/xml",
+				shipped.replace(old, "<outputEntry id=\"rule_workItemAdmission_census_out2\" expressionLanguage=\"juel\">")
+					.getBytes(StandardCharsets.UTF_8));
+
+		mvc.perform(multipart("/admission-list").file(juel)
+			.with(as("manager1"))
+			.with(csrf())
+			.header("Referer", "http://localhost/admission-list"))
+			.andExpect(redirectedUrl("/admission-list"))
+			.andExpect(flash().attribute("error",
+					"第 14 条规则（rule_workItemAdmission_census）的“规则编号”列：只允许 FEEL，不允许表达式语言“juel”。"));
+		assertThat(decisionTables.latest(Workflow.Decision.WORK_ITEM_ADMISSION).version()).isEqualTo(version);
+	}
+
+	@Test
 	void theManagerReviewsAPurchasedServiceContractOnTheItemsPage() throws Exception {
 		Long id = submit(submission(unique("老旧小区加装电梯意愿摸排 "), "市住建局文件", "")
 			.param("purchasedService", "true")

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +43,16 @@ class DispatchControllerTests {
 	void setUp() {
 		api = new ApiClient(http, identity);
 		skill = ApiClient.unique("理发");
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	/** Moves the clock past the service time of the test's dispatches (two days ahead), when hours can be recorded. */
+	private static void afterTheService() {
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(3))));
 	}
 
 	/** A registrant of xingfu offering the test's skill; with an account when {@code user} is given. */
@@ -109,6 +122,7 @@ class DispatchControllerTests {
 				answer(withoutAccount, true));
 		assertThat(onBehalf.getBody().get("status").asText()).isEqualTo("FILLED");
 
+		afterTheService();
 		ResponseEntity<JsonNode> hours = api.post("party1", "/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", withAccount, "hours", 2.5));
 		assertThat(hours.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -154,6 +168,7 @@ class DispatchControllerTests {
 		assertThat(uninvited.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(uninvited.getBody().get("code").asText()).isEqualTo("problem.dispatch.notInvited");
 
+		afterTheService();
 		ResponseEntity<JsonNode> hoursOfDecliner = api.post("party1", "/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", first, "hours", 1));
 		assertThat(hoursOfDecliner.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -166,6 +181,7 @@ class DispatchControllerTests {
 		long registration = registrant(null, "市民政局");
 		long id = requestDispatch("steward1", 1);
 		api.post("party1", "/api/dispatches/" + id + "/answers", answer(registration, true));
+		afterTheService();
 
 		assertThat(api.post("steward1", "/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", registration, "hours", 2)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -178,6 +194,32 @@ class DispatchControllerTests {
 				Map.of("registrationId", registration, "hours", 30));
 		assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(ApiClient.errorFields(tooMany)).containsExactly("hours");
+	}
+
+	@Test
+	void refusesHoursBeforeTheServiceTimeSayingSoAndRecordsNothing() {
+		long registration = registrant(null, "市民政局");
+		long id = requestDispatch("party1", 1);
+		assertThat(api.post("party1", "/api/dispatches/" + id + "/answers", answer(registration, true)).getBody()
+			.get("status").asText()).isEqualTo("FILLED");
+		String serviceTime = cn.needsloop.system.PageDates.format(Instant.parse(api.get("party1", "/api/dispatches/" + id)
+			.getBody().get("at").asText()));
+
+		ResponseEntity<JsonNode> english = api.post("party1", "/api/dispatches/" + id + "/hours",
+				Map.of("registrationId", registration, "hours", 2));
+		assertThat(english.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(ApiClient.errorFields(english)).containsExactly("hours");
+		assertThat(english.getBody().toString())
+			.contains("Hours can be recorded only after the service time (" + serviceTime + ", Beijing time).");
+		ResponseEntity<JsonNode> chinese = api.call(HttpMethod.POST, "party1", "/api/dispatches/" + id + "/hours",
+				Map.of("registrationId", registration, "hours", 2), "zh-CN");
+		assertThat(chinese.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(chinese.getBody().toString()).contains("服务时间（北京时间 " + serviceTime + "）之后才能登记服务时长。");
+		assertThat(api.get("party1", "/api/dispatches/" + id).getBody().get("hours")).isEmpty();
+
+		afterTheService();
+		assertThat(api.post("party1", "/api/dispatches/" + id + "/hours", Map.of("registrationId", registration, "hours", 2))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test

@@ -5,12 +5,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hamcrest.Matchers;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
@@ -45,6 +50,11 @@ class RegistrationPageTests extends PageTest {
 
 	@Autowired
 	NeedService needService;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
 
 	private MockHttpServletRequestBuilder registration(String user, String skills) {
 		return registration(user, skills, "MEMBER");
@@ -117,6 +127,12 @@ class RegistrationPageTests extends PageTest {
 		assertThat(page.getElementById("name").val()).as("what was typed stays").isEqualTo("赵党员");
 		assertThat(registrations.findByUsernameOrderByIdDesc(member)).isEmpty();
 
+		// the skills the line makes are checked as the API checks them: a skill longer than its column (50)
+		mvc.perform(registration(member, "理发，" + "修".repeat(51)))
+			.andExpect(redirectedUrl("/registrations?communityCode=xingfu"))
+			.andExpect(flash().attribute("error", Matchers.startsWith("服务技能：")));
+		assertThat(registrations.findByUsernameOrderByIdDesc(member)).isEmpty();
+
 		// a resident may not register a unit
 		mvc.perform(registration(member, "理发", "ORGANIZATION"))
 			.andExpect(flash().attribute("error", Matchers.containsString("只有社区“xingfu”的党组织")));
@@ -177,7 +193,16 @@ class RegistrationPageTests extends PageTest {
 			.param("accepted", "false"))
 			.andExpect(flash().attribute("error", Matchers.containsString("已答复或已过期")));
 
-		// hours: a bad value changes nothing, then the party line records them
+		// hours: not before the service time; a bad value changes nothing; then the party line records them
+		Document beforeService = page("party1", "/dispatches/" + id);
+		assertThat(beforeService.select("form.hours")).isEmpty();
+		assertThat(beforeService.getElementById("hours-after-service").text()).contains("之后可登记服务时长");
+		mvc.perform(form("party1", "/dispatches/" + id + "/hours", "/dispatches/" + id)
+			.param("registrationId", registrationId.toString())
+			.param("hours", "2"))
+			.andExpect(flash().attribute("error", Matchers.containsString("之后才能登记服务时长")));
+		assertThat(hours.findByDispatchIdOrderById(id)).isEmpty();
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(3))));
 		assertThat(page("party1", "/dispatches/" + id).select("form.hours")).hasSize(1);
 		mvc.perform(form("party1", "/dispatches/" + id + "/hours", "/dispatches/" + id)
 			.param("registrationId", registrationId.toString())

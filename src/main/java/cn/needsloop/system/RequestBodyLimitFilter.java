@@ -1,0 +1,231 @@
+package cn.needsloop.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * How large a request body may be, per endpoint, before anything reads it: 1 MB by default (JSON and forms; the
+ * longest text a form or the API takes is a few thousand characters), 4 MB for a revised admission list sent as
+ * JSON, 3 MB for one uploaded on its page, 10 MB for a deployment an administrator uploads to
+ * {@code /engine-rest}. A larger body is answered 413 at once when it says its length, and as soon as it
+ * passes the limit otherwise (the reader fails with {@link TooLargeException}, which the API answers 413 too).
+ * The JSON API answers with a problem, {@code /engine-rest} and Camunda's webapps in Camunda's own error
+ * format, pages with the error page. Tomcat's own limits ({@link InputConfig}: form posts, multipart uploads,
+ * how much of a refused body it still reads) stay in line with these.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+	/** The limit of any body not named below. */
+	public static final long DEFAULT_LIMIT = 1024 * 1024;
+
+	/** A revised admission list as JSON ({@code dmnXml}: at most a million characters, up to three bytes each). */
+	public static final long ADMISSION_LIST_JSON_LIMIT = 4 * 1024 * 1024;
+
+	/** A revised admission list uploaded on its page (the file at most 2 MB, {@link InputConfig}). */
+	public static final long ADMISSION_LIST_UPLOAD_LIMIT = 3 * 1024 * 1024;
+
+	/** A deployment (BPMN, DMN, forms) an administrator uploads through the engine's REST API. */
+	public static final long DEPLOYMENT_LIMIT = 10 * 1024 * 1024;
+
+	private static final Map<String, Long> LIMITS = Map.of("/api/work-items/admission-list", ADMISSION_LIST_JSON_LIMIT,
+			"/admission-list", ADMISSION_LIST_UPLOAD_LIMIT, "/engine-rest/deployment/create", DEPLOYMENT_LIMIT);
+
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
+	private final ObjectMapper json;
+
+	RequestBodyLimitFilter(MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+		this.messages = messages;
+		this.locales = locales;
+		this.json = json;
+	}
+
+	/** The body limit of a request, in bytes. */
+	static long limitOf(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Long limit = LIMITS.get(path);
+		if (limit != null) {
+			return limit;
+		}
+		String type = request.getContentType();
+		if (path.startsWith("/engine-rest/") && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+			return DEPLOYMENT_LIMIT;
+		}
+		return DEFAULT_LIMIT;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long limit = limitOf(request);
+		long length = request.getContentLengthLong();
+		if (length > limit) {
+			refuse(request, response, limit);
+			return;
+		}
+		chain.doFilter(length >= 0 ? request : new LimitedRequest(request, limit), response);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Locale locale = localeOf(request, locales);
+		String detail = messages.getMessage("problem.body.tooLarge", new Object[] { megabytes(limit) }, locale);
+		if (path.startsWith("/api/")) {
+			writeProblem(request, response, detail, locale);
+		}
+		else if (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) {
+			EngineRestInputFilter.writeCamundaError(response, HttpStatus.PAYLOAD_TOO_LARGE, detail, json);
+		}
+		else {
+			response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+		}
+	}
+
+	private void writeProblem(HttpServletRequest request, HttpServletResponse response, String detail, Locale locale)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+		problem.setType(URI.create(ApiExceptionHandler.TYPE_BASE + "payload-too-large"));
+		problem.setTitle(messages.getMessage("problem.title.payload-too-large", null, locale));
+		problem.setDetail(detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * The language of an answer written before Spring MVC: for the JSON API and {@code /engine-rest} English
+	 * unless the caller asks for another ({@code Accept-Language}), as the API answers; elsewhere the page's.
+	 */
+	static Locale localeOf(HttpServletRequest request, LocaleResolver locales) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/") || path.startsWith("/engine-rest/")) {
+			return request.getHeader("Accept-Language") == null ? Locale.ENGLISH
+					: request.getLocale().getLanguage().equals(Locale.CHINESE.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
+							: Locale.ENGLISH;
+		}
+		return locales.resolveLocale(request);
+	}
+
+	/** A limit as people read it: "1 MB", "4 MB". */
+	static String megabytes(long limit) {
+		return limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB";
+	}
+
+	/** A body read past its limit (one that did not say its length). */
+	public static class TooLargeException extends IOException {
+
+		private final long limit;
+
+		TooLargeException(long limit) {
+			super("The request body is larger than " + megabytes(limit));
+			this.limit = limit;
+		}
+
+		public long limit() {
+			return limit;
+		}
+	}
+
+	/** A request whose body fails once more than {@code limit} bytes are read. */
+	private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+		private final long limit;
+
+		private ServletInputStream stream;
+
+		LimitedRequest(HttpServletRequest request, long limit) {
+			super(request);
+			this.limit = limit;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (stream == null) {
+				stream = new LimitedStream(super.getInputStream(), limit);
+			}
+			return stream;
+		}
+	}
+
+	private static final class LimitedStream extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private final long limit;
+
+		private long read;
+
+		LimitedStream(ServletInputStream in, long limit) {
+			this.in = in;
+			this.limit = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = in.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = in.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws TooLargeException {
+			read += n;
+			if (read > limit) {
+				throw new TooLargeException(limit);
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			in.setReadListener(listener);
+		}
+	}
+}
