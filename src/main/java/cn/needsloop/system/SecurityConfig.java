@@ -146,7 +146,7 @@ class SecurityConfig {
 		return registration;
 	}
 
-	private static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+	static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String key, MessageSource messages, ObjectMapper json) throws IOException {
 		Locale locale = request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
 		ProblemDetail problem = ProblemDetail.forStatus(status);
