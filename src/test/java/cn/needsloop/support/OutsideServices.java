@@ -66,32 +66,42 @@ public final class OutsideServices {
 	/** Runs the class when its service is there; otherwise skips it with one line, or fails it under {@value #REQUIRE}. */
 	abstract static class Condition implements ExecutionCondition {
 
-		/** Why the service cannot be used and what to do about it, or empty when it is there. */
+		/** The suites, as the line names them: "Browser tests". */
+		abstract String suites();
+
+		/** What is missing and what to do about it, or empty when the service is there. */
 		abstract Optional<String> missing();
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			return decide(MISSING.computeIfAbsent(getClass(), kind -> {
+			Optional<String> missing = MISSING.computeIfAbsent(getClass(), kind -> {
 				Optional<String> why = missing();
 				// one line per kind of service and run, not one per class
-				why.ifPresent(reason -> System.err.println((Boolean.getBoolean(REQUIRE) ? "[ERROR] " : "[WARNING] ") + reason));
+				why.ifPresent(reason -> System.err.println(Boolean.getBoolean(REQUIRE) ? "[ERROR] " + suites()
+						+ " cannot run: " + reason : "[WARNING] " + suites() + " skipped: " + reason));
 				return why;
-			}));
+			});
+			return decide(suites(), missing);
 		}
 	}
 
-	static ConditionEvaluationResult decide(Optional<String> missing) {
+	static ConditionEvaluationResult decide(String suites, Optional<String> missing) {
 		if (missing.isEmpty()) {
 			return ConditionEvaluationResult.enabled("service available");
 		}
 		if (Boolean.getBoolean(REQUIRE)) {
-			throw new ExtensionConfigurationException(missing.get() + " (" + REQUIRE + "=true)");
+			throw new ExtensionConfigurationException(suites + " cannot run (" + REQUIRE + "=true): " + missing.get());
 		}
-		return ConditionEvaluationResult.disabled(missing.get());
+		return ConditionEvaluationResult.disabled(suites + " skipped: " + missing.get());
 	}
 
 	/** The system's headless Chromium and its chromedriver. */
 	public static final class Browser extends Condition {
+
+		@Override
+		String suites() {
+			return "Browser tests";
+		}
 
 		@Override
 		Optional<String> missing() {
@@ -100,7 +110,7 @@ public final class OutsideServices {
 			if (Files.isExecutable(chromium) && Files.isExecutable(driver)) {
 				return Optional.empty();
 			}
-			return Optional.of("Browser tests skipped: " + (Files.isExecutable(chromium) ? "" : "no Chromium at " + chromium + "; ")
+			return Optional.of((Files.isExecutable(chromium) ? "" : "no Chromium at " + chromium + "; ")
 					+ (Files.isExecutable(driver) ? "" : "no chromedriver at " + driver + "; ")
 					+ "install them with: apt-get install chromium chromium-driver fonts-wqy-microhei");
 		}
@@ -110,6 +120,11 @@ public final class OutsideServices {
 	public static final class MySql extends Condition {
 
 		@Override
+		String suites() {
+			return "MySQL tests";
+		}
+
+		@Override
 		Optional<String> missing() {
 			String server = mysqlServer();
 			try (Connection connection = DriverManager.getConnection(
@@ -117,7 +132,7 @@ public final class OutsideServices {
 				return Optional.empty();
 			}
 			catch (SQLException ex) {
-				return Optional.of("MySQL tests skipped: no MySQL/MariaDB server answers at " + server + " as root without a "
+				return Optional.of("no MySQL/MariaDB server answers at " + server + " as root without a "
 						+ "password (" + ex.getMessage().lines().findFirst().orElse("") + "); start one, e.g. apt-get install "
 						+ "mariadb-server && service mariadb start, or run bash .ci/run");
 			}

@@ -28,7 +28,7 @@ class OutsideServicesTests {
 	void withoutChromiumTheBrowserTestsSayWhatToInstall() {
 		System.setProperty("needsloop.test.chromium", "/nonexistent/chromium");
 		assertThat(new OutsideServices.Browser().missing()).hasValueSatisfying(reason -> assertThat(reason)
-			.startsWith("Browser tests skipped: no Chromium at /nonexistent/chromium")
+			.startsWith("no Chromium at /nonexistent/chromium")
 			.endsWith("apt-get install chromium chromium-driver fonts-wqy-microhei"));
 	}
 
@@ -36,20 +36,20 @@ class OutsideServicesTests {
 	void withoutAServerTheMySqlTestsSayWhatToStart() {
 		System.setProperty("needsloop.test.mysql", "127.0.0.1:1");
 		assertThat(new OutsideServices.MySql().missing()).hasValueSatisfying(reason -> assertThat(reason)
-			.startsWith("MySQL tests skipped: no MySQL/MariaDB server answers at jdbc:mysql://127.0.0.1:1/")
+			.startsWith("no MySQL/MariaDB server answers at jdbc:mysql://127.0.0.1:1/")
 			.contains("mariadb-server"));
 	}
 
 	@Test
 	void aMissingServiceSkipsTheSuiteOrFailsItWhenRequired() {
-		ConditionEvaluationResult skipped = OutsideServices.decide(Optional.of("Browser tests skipped: install chromium"));
+		ConditionEvaluationResult skipped = OutsideServices.decide("Browser tests", Optional.of("install chromium"));
 		assertThat(skipped.isDisabled()).isTrue();
 		assertThat(skipped.getReason()).hasValue("Browser tests skipped: install chromium");
 
 		System.setProperty(OutsideServices.REQUIRE, "true");
-		assertThatThrownBy(() -> OutsideServices.decide(Optional.of("Browser tests skipped: install chromium")))
+		assertThatThrownBy(() -> OutsideServices.decide("Browser tests", Optional.of("install chromium")))
 			.isInstanceOf(ExtensionConfigurationException.class)
-			.hasMessageContaining("install chromium");
-		assertThat(OutsideServices.decide(Optional.empty()).isDisabled()).isFalse();
+			.hasMessage("Browser tests cannot run (needsloop.require-services=true): install chromium");
+		assertThat(OutsideServices.decide("Browser tests", Optional.empty()).isDisabled()).isFalse();
 	}
 }
