@@ -16,11 +16,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Counts the optimistic-lock conflicts of jobs in {@value #METER}: a job that lost a race with
- * another transaction on the same process instance (parallel branches joining, two nodes) rolls
- * back and runs again. Only commands of the job executor's threads, and each once (the outermost
- * command): the API's conflicts surface as 409 or are retried by the caller, which counts them
- * under the same meter name, so nothing is counted twice.
+ * Counts the optimistic-lock conflicts of jobs in {@value #METER} with {@code step="job"} and
+ * {@code outcome="retried"}: a job that lost a race with another transaction on the same process
+ * instance (parallel branches joining, two nodes) rolls back and the job executor runs it again. Only
+ * commands of the job executor's threads, and each once (the outermost command): conflicts of the API's
+ * steps are counted, under the same name and tag keys, where they are retried or refused, so nothing is
+ * counted twice. (Prometheus needs every meter of a name to have the same tag keys.)
  */
 @Component
 class OptimisticLockConflicts extends AbstractProcessEnginePlugin implements MeterBinder {
@@ -32,7 +33,9 @@ class OptimisticLockConflicts extends AbstractProcessEnginePlugin implements Met
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		conflicts = Counter.builder(METER)
-			.description("Optimistic-lock conflicts: a step or job lost a race and was rolled back")
+			.description("Optimistic-locking conflicts between steps that ran at the same moment")
+			.tag("step", "job")
+			.tag("outcome", "retried")
 			.register(registry);
 	}
 

@@ -110,7 +110,7 @@ class ActuatorTests extends ApiTest {
 			.contains("needsloop_tasks_open{", "needsloop_tasks_overdue{", "line=\"STEWARD\"", "line=\"PARTY\"",
 					"line=\"SELF_GOVERNANCE\"", "line=\"SOCIAL_ORGANIZATION\"", "line=\"MANAGER\"", "line=\"UNROUTED\"")
 			.contains("needsloop_notifications_sent_total{", "recipient=\"group\"", "recipient=\"user\"")
-			.contains("needsloop_engine_optimistic_lock_conflicts_total");
+			.containsPattern("needsloop_engine_optimistic_lock_conflicts_total\\{[^}]*outcome=\"retried\"[^}]*step=\"job\"");
 	}
 
 	// ---------------------------------------------------------------- the figures follow what happens
@@ -173,7 +173,7 @@ class ActuatorTests extends ApiTest {
 	@Test
 	void aJobThatLosesARaceIsCountedAsAConflict() {
 		Job job = timerOfNewNeed();
-		double conflicts = metrics().value("needsloop_engine_optimistic_lock_conflicts_total", "");
+		double conflicts = metrics().value("needsloop_engine_optimistic_lock_conflicts_total", "step=\"job\"");
 
 		// on a job executor thread: counted
 		Context.setJobExecutorContext(new JobExecutorContext());
@@ -184,11 +184,11 @@ class ActuatorTests extends ApiTest {
 		finally {
 			Context.removeJobExecutorContext();
 		}
-		assertThat(metrics().value("needsloop_engine_optimistic_lock_conflicts_total", "")).isEqualTo(conflicts + 1);
+		assertThat(metrics().value("needsloop_engine_optimistic_lock_conflicts_total", "step=\"job\"")).isEqualTo(conflicts + 1);
 
 		// elsewhere (an API call): left to the caller, which answers 409 or retries
 		assertThatThrownBy(() -> updateAfterAnotherTransaction(job.getId())).isInstanceOf(OptimisticLockingException.class);
-		assertThat(metrics().value("needsloop_engine_optimistic_lock_conflicts_total", "")).isEqualTo(conflicts + 1);
+		assertThat(metrics().value("needsloop_engine_optimistic_lock_conflicts_total", "step=\"job\"")).isEqualTo(conflicts + 1);
 	}
 
 	/** A real conflict: the command read the job, another transaction changed it meanwhile, the command writes. */
