@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.needsloop.support.Api;
@@ -34,12 +33,13 @@ import cn.needsloop.support.PageSession;
  * after all the others looks at the application from outside at that moment: readiness refused, the
  * API, the engine's REST API and the pages answer 503 with {@code Retry-After}, the probes answer. Then
  * the readiness state turns to accepting traffic, with the job executor running (it is on in this
- * context, and the context is closed after the class).
+ * context; its own in-memory database has no due jobs). The context stays open like the others: closing a
+ * context with Camunda's webapps clears the webapps' static application context
+ * ({@code LazyInitRegistration}), which the webapps of the contexts still open need.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles({ "demo", "test" })
 @Import(StartupReadinessTests.WhileStarting.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StartupReadinessTests {
 
 	/** The last application runner: what a client sees before the application is ready. */
