@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,6 +36,8 @@ class JsonLogsTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... properties) {
+		// the test contexts still open have set logging up; without this Spring Boot would not set it up again
+		LoggingSystem.get(JsonLogsTests.class.getClassLoader()).cleanUp();
 		return new SpringApplicationBuilder(Bare.class).web(WebApplicationType.NONE)
 			.profiles("test")
 			.properties("spring.main.banner-mode=off")
