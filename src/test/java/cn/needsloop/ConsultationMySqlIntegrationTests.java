@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -56,20 +57,23 @@ import cn.needsloop.intake.Scope;
 import cn.needsloop.intake.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.support.ConsultationSteps;
+import cn.needsloop.support.OutsideServices;
 import cn.needsloop.system.AccessBootstrap;
 import cn.needsloop.system.Actor;
 
 /**
  * The consultation path of a project on MySQL (or MariaDB) at 127.0.0.1:3306 as root without a
  * password: Flyway's schema, Camunda's tables, READ COMMITTED and {@code sendFractionalSeconds=false}
- * from {@code application-mysql.yml}. The test creates its own database and drops it afterwards. It
- * fails, and never skips, when no server answers.
+ * from {@code application-mysql.yml}. The test creates its own database and drops it afterwards. Without
+ * a server it is skipped with one line saying what to start, and fails in CI
+ * ({@code -Dneedsloop.require-services=true}).
  */
+@ExtendWith(OutsideServices.MySql.class)
 @SpringBootTest
 @ActiveProfiles({ "test", "mysql" })
 class ConsultationMySqlIntegrationTests {
 
-	static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
+	static final String SERVER = OutsideServices.mysqlServer();
 
 	static final String OPTIONS = "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
 			+ "&allowPublicKeyRetrieval=true&serverTimezone=UTC";

@@ -40,23 +40,25 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import cn.needsloop.support.Api;
 import cn.needsloop.support.Api.Response;
+import cn.needsloop.support.OutsideServices;
 
 /**
  * The whole loop over the HTTP API on the {@code mysql} profile, against the MySQL/MariaDB server on
  * 127.0.0.1:3306 through Connector/J. The test creates its own database with a unique name before
- * the application starts and drops it after the application is closed. It fails (never skips) when
- * the server cannot be reached.
+ * the application starts and drops it after the application is closed. Without a server it is skipped
+ * with one line saying what to start, and fails in CI ({@code -Dneedsloop.require-services=true}).
  */
 // Database is declared before @SpringBootTest's SpringExtension: JUnit runs after-all callbacks in
 // reverse order, so the context (closed by @DirtiesContext) is gone before the database is dropped;
 // Database closes it itself if it is still open.
+@ExtendWith(OutsideServices.MySql.class)
 @ExtendWith(MySqlIntegrationTests.Database.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "mysql", "demo", "test" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MySqlIntegrationTests {
 
-	static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
+	static final String SERVER = OutsideServices.mysqlServer();
 
 	/** The options of application-mysql.yml: Camunda needs no fractional seconds on MySQL. */
 	static final String OPTIONS = "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"

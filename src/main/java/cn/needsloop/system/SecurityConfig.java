@@ -201,7 +201,7 @@ class SecurityConfig {
 	 * Our provider alone, without Spring Boot's global authentication manager behind it: that one holds the
 	 * same provider and would check every wrong password a second time (and count it twice).
 	 */
-	private static AuthenticationManager signIn(CamundaIdentityAuthenticationProvider provider) {
+	static AuthenticationManager signIn(CamundaIdentityAuthenticationProvider provider) {
 		return new ProviderManager(provider);
 	}
 
@@ -236,7 +236,7 @@ class SecurityConfig {
 		return registration;
 	}
 
-	private static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+	static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String key, MessageSource messages, ObjectMapper json) throws IOException {
 		Locale locale = request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
 		ProblemDetail problem = ProblemDetail.forStatus(status);

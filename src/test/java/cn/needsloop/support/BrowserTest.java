@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -63,26 +64,21 @@ import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.system.Actor;
 
 /**
- * The pages in a real browser: the whole application on a random port, driven by Selenium through
- * the system's headless Chromium and chromedriver (Debian packages {@code chromium} and
- * {@code chromium-driver}; nothing is downloaded at run time). Each test signs in as the demo user
- * it plays and saves screenshots under {@code target/browser-screenshots/}. Without Chromium these
- * tests fail, they do not skip.
- */
-/**
  * Base of the browser tests: the whole application on a random port, driven by Selenium through
  * the system's headless Chromium and chromedriver (Debian packages {@code chromium} and
  * {@code chromium-driver}; nothing is downloaded at run time). Each test signs in as the demo user
  * it plays and saves screenshots under {@code target/browser-screenshots/}. Without Chromium these
- * tests fail, they do not skip.
+ * tests are skipped with one line saying what to install, and fail under
+ * {@code -Dneedsloop.require-services=true}, as in CI ({@link OutsideServices}).
  */
+@ExtendWith(OutsideServices.Browser.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 public abstract class BrowserTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	static final Path CHROMIUM = OutsideServices.chromium();
 
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	static final Path CHROMEDRIVER = OutsideServices.chromedriver();
 
 	static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
 
@@ -119,8 +115,6 @@ public abstract class BrowserTest {
 
 	@BeforeAll
 	protected static void startChromedriver() throws IOException {
-		assertThat(CHROMIUM).as("Chromium is required: apt-get install -y chromium chromium-driver").isExecutable();
-		assertThat(CHROMEDRIVER).as("chromedriver is required: apt-get install -y chromium-driver").isExecutable();
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
 		Files.createDirectories(SCREENSHOTS);
 	}
