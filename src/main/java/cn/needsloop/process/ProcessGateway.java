@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,8 +44,11 @@ public class ProcessGateway {
 
 	private final HistoryService history;
 
+	private final CommandExecutor commands;
+
 	ProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity, RepositoryService repository,
-			HistoryService history) {
+			HistoryService history, ProcessEngine engine) {
+		this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.identity = identity;
@@ -139,17 +146,16 @@ public class ProcessGateway {
 			.findFirst();
 	}
 
-	/** A task variable, or null when the task was completed (by a step beside this one) since it was listed. */
+	/**
+	 * A task variable (through the task's scope hierarchy), or null when the task was completed by a step beside
+	 * this one since it was listed. Read in a command that does not fail for a task that is gone: a failed engine
+	 * command would mark the whole transaction for rollback, even when its exception is caught here.
+	 */
 	private Object variableOfOpenTask(String taskId, String variable) {
-		try {
-			return tasks.getVariable(taskId, variable);
-		}
-		catch (NullValueException gone) {
-			if (task(taskId).isPresent()) {
-				throw gone;
-			}
-			return null;
-		}
+		return commands.execute(context -> {
+			TaskEntity task = context.getTaskManager().findTaskById(taskId);
+			return task == null ? null : task.getVariable(variable);
+		});
 	}
 
 	private static boolean sameValue(Object expected, Object actual) {
