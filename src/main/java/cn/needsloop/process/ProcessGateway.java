@@ -1,6 +1,7 @@
 package cn.needsloop.process;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -194,14 +195,7 @@ public class ProcessGateway {
 
 	/** The open tasks among these ids (done or unknown ones are left out). */
 	public List<Task> tasks(Collection<String> taskIds) {
-		List<Task> found = new ArrayList<>();
-		List<String> ids = List.copyOf(taskIds);
-		for (int from = 0; from < ids.size(); from += 500) {
-			found.addAll(tasks.createTaskQuery()
-				.taskIdIn(ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new))
-				.list());
-		}
-		return found;
+		return inSlices(taskIds, slice -> tasks.createTaskQuery().taskIdIn(slice).list());
 	}
 
 	/** An open task by its id. */
@@ -329,20 +323,16 @@ public class ProcessGateway {
 	/** Variables of many process instances at once (their own scope), by process instance id then name. */
 	public Map<String, Map<String, Object>> processVariables(Collection<String> processInstanceIds, String... names) {
 		Map<String, Map<String, Object>> result = new HashMap<>();
-		List<String> ids = processInstanceIds.stream().distinct().toList();
-		for (int from = 0; from < ids.size(); from += 500) {
-			List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
-			for (VariableInstance variable : runtime.createVariableInstanceQuery()
-				.processInstanceIdIn(slice.toArray(String[]::new))
-				.variableNameIn(names)
-				.disableBinaryFetching()
-				.list()) {
-				// only the process instance's own variables, not those of a task or a sub-scope
-				if (variable.getExecutionId() != null && variable.getExecutionId().equals(variable.getProcessInstanceId())
-						&& variable.getTaskId() == null) {
-					result.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-						.put(variable.getName(), variable.getValue());
-				}
+		for (VariableInstance variable : inSlices(processInstanceIds, slice -> runtime.createVariableInstanceQuery()
+			.processInstanceIdIn(slice)
+			.variableNameIn(names)
+			.disableBinaryFetching()
+			.list())) {
+			// only the process instance's own variables, not those of a task or a sub-scope
+			if (variable.getExecutionId() != null && variable.getExecutionId().equals(variable.getProcessInstanceId())
+					&& variable.getTaskId() == null) {
+				result.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+					.put(variable.getName(), variable.getValue());
 			}
 		}
 		return result;
@@ -354,13 +344,10 @@ public class ProcessGateway {
 	 */
 	public Map<String, String> businessKeys(Collection<String> processInstanceIds) {
 		Map<String, String> keys = new HashMap<>();
-		List<String> ids = processInstanceIds.stream().distinct().toList();
-		for (int from = 0; from < ids.size(); from += 500) {
-			runtime.createProcessInstanceQuery()
-				.processInstanceIds(new java.util.HashSet<>(ids.subList(from, Math.min(ids.size(), from + 500))))
-				.list()
-				.forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
-		}
+		inSlices(processInstanceIds, slice -> runtime.createProcessInstanceQuery()
+			.processInstanceIds(new java.util.HashSet<>(Arrays.asList(slice)))
+			.list())
+			.forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
 		return keys;
 	}
 
@@ -370,16 +357,11 @@ public class ProcessGateway {
 		if (taskIds.isEmpty()) {
 			return result;
 		}
-		List<VariableInstance> variables = new ArrayList<>();
-		List<String> ids = List.copyOf(taskIds);
-		for (int from = 0; from < ids.size(); from += 500) {
-			variables.addAll(runtime.createVariableInstanceQuery()
-				.taskIdIn(ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new))
-				.variableNameIn(names)
-				.disableBinaryFetching()
-				.list());
-		}
-		for (VariableInstance variable : variables) {
+		for (VariableInstance variable : inSlices(taskIds, slice -> runtime.createVariableInstanceQuery()
+			.taskIdIn(slice)
+			.variableNameIn(names)
+			.disableBinaryFetching()
+			.list())) {
 			result.computeIfAbsent(variable.getTaskId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
 		}
 		return result;
@@ -388,16 +370,28 @@ public class ProcessGateway {
 	/** Variables of many process instances at once (any scope), by process instance id then variable name. */
 	public Map<String, Map<String, Object>> instanceVariables(Collection<String> processInstanceIds, String... names) {
 		Map<String, Map<String, Object>> result = new HashMap<>();
-		List<String> ids = processInstanceIds.stream().distinct().toList();
-		for (int from = 0; from < ids.size(); from += 500) {
-			runtime.createVariableInstanceQuery()
-				.processInstanceIdIn(ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new))
-				.variableNameIn(names)
-				.disableBinaryFetching()
-				.list()
-				.forEach(v -> result.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
-					.putIfAbsent(v.getName(), v.getValue()));
-		}
+		inSlices(processInstanceIds, slice -> runtime.createVariableInstanceQuery()
+			.processInstanceIdIn(slice)
+			.variableNameIn(names)
+			.disableBinaryFetching()
+			.list())
+			.forEach(v -> result.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
+				.putIfAbsent(v.getName(), v.getValue()));
 		return result;
 	}
+
+	/**
+	 * Runs a query over many ids in slices of {@value #SLICE}, so that no {@code IN (...)} list grows past what a
+	 * database takes (Oracle's 1,000, and long statements on MySQL); the ids are taken once each.
+	 */
+	static <T> List<T> inSlices(Collection<String> ids, java.util.function.Function<String[], List<T>> query) {
+		List<String> distinct = ids.stream().distinct().toList();
+		List<T> found = new ArrayList<>();
+		for (int from = 0; from < distinct.size(); from += SLICE) {
+			found.addAll(query.apply(distinct.subList(from, Math.min(distinct.size(), from + SLICE)).toArray(String[]::new)));
+		}
+		return found;
+	}
+
+	private static final int SLICE = 500;
 }
