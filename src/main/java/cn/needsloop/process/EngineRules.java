@@ -177,7 +177,7 @@ public class EngineRules extends AbstractProcessEnginePlugin {
 				}
 				LOG.warn("Refused {} for {}: {} {}", command.getClass().getSimpleName(), actor.userId(), problem.status().value(),
 						problem.messageKey());
-				throw new StepRefusal(problem);
+				throw new StepRefusal(labelled(problem, command, context));
 			}
 		}
 
@@ -281,6 +281,33 @@ public class EngineRules extends AbstractProcessEnginePlugin {
 			String formRef = element == null ? null : element.getCamundaFormRef();
 			forms.check(formRef == null ? "" : formRef, variables, task::getVariable,
 					EngineCall.current().map(EngineCall::locale).orElse(null));
+		}
+	}
+
+	/**
+	 * A step's refusal of fields, from outside the application in Chinese: each field named by its label on the
+	 * task's form ("协商主体", not "participants"), as the person saw it.
+	 */
+	private ProblemException labelled(ProblemException problem, Command<?> command, CommandContext context) {
+		java.util.Locale locale = EngineCall.current().map(EngineCall::locale).orElse(null);
+		if (problem.fieldProblems().isEmpty() || locale == null || !"zh".equals(locale.getLanguage())
+				|| !(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)) {
+			return problem;
+		}
+		try {
+			TaskEntity task = context.getTaskManager().findTaskById((String) field(command, "taskId"));
+			String formRef = task == null || task.getBpmnModelElementInstance() == null ? null
+					: task.getBpmnModelElementInstance().getCamundaFormRef();
+			Map<String, TaskForms.Field> fields = formRef == null ? Map.of() : forms.fields(formRef).orElse(Map.of());
+			List<ProblemException.FieldProblem> named = problem.fieldProblems().stream()
+				.map(f -> fields.containsKey(f.field())
+						? new ProblemException.FieldProblem(fields.get(f.field()).label(), f.messageKey(), f.args())
+						: f)
+				.toList();
+			return new ProblemException(problem.status(), problem.messageKey(), named, problem.args());
+		}
+		catch (RuntimeException ex) {
+			return problem;
 		}
 	}
 

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.support.Api;
 import cn.needsloop.support.ApiTest;
+import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.support.TasklistSession;
 
 /**
@@ -214,7 +215,7 @@ class TaskTamperingTests extends ApiTest {
 		Api.Response missing = tasklist.post(TasklistSession.ENGINE + "/task/" + fix.getId() + "/submit-form",
 				variables(Map.of("participants", "王建国，居民代表")));
 		assertRefused(missing, 400);
-		assertThat(missing.path("message").asText()).contains("协商主体");
+		assertThat(missing.path("message").asText()).startsWith("协商主体：").contains("按协商目录还须有以下协商主体参加");
 		Api.Response english = tasklist.language("en").post(TasklistSession.ENGINE + "/task/" + fix.getId() + "/submit-form",
 				variables(Map.of("participants", "王建国，居民代表")));
 		assertRefused(english, 400, false);
@@ -224,6 +225,20 @@ class TaskTamperingTests extends ApiTest {
 		assertRefused(line, 400);
 		assertThat(line.path("message").asText()).contains("不是有效的协商主体");
 		assertThat(tasks.createTaskQuery().taskId(fix.getId()).singleResult()).isNotNull();
+
+		// the right participants pass; then a meeting sooner than the notice allows is refused with the rule
+		String participants = ConsultationSteps.PARTICIPANTS.stream().map(p -> p.name() + "，" + p.kind().label())
+			.collect(Collectors.joining("\n"));
+		tasklist.post(TasklistSession.ENGINE + "/task/" + fix.getId() + "/submit-form",
+				variables(Map.of("participants", participants))).expect(204);
+		Task agenda = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(consultation))
+			.taskDefinitionKey(Workflow.Step.PUBLISH_AGENDA).singleResult();
+		assertThat(agenda).isNotNull();
+		Api.Response early = tasklist.post(TasklistSession.ENGINE + "/task/" + agenda.getId() + "/submit-form",
+				variables(Map.of("agendaItems", "一、公共空间改造方案", "meetingAt", "2020-01-06T09:00")));
+		assertRefused(early, 400);
+		assertThat(early.path("message").asText()).startsWith("会议时间：").contains("工作日");
+		assertThat(tasks.createTaskQuery().taskId(agenda.getId()).singleResult()).isNotNull();
 	}
 
 	// ---------------------------------------------------------------- the positive path through Tasklist
