@@ -96,7 +96,8 @@ class EngineRestGuard extends OncePerRequestFilter {
 
 	/** The resource path after the engine's prefix ({@code /task/…}), or null outside the engine's APIs. */
 	private static String enginePath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// the decoded, normalised path the servlet routes by (no "..", no ";parameters"), not the raw URI
+		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		Matcher rest = ENGINE_REST.matcher(path);
 		if (rest.matches()) {
 			return rest.group(1) == null ? "/" : rest.group(1);

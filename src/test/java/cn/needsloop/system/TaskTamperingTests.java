@@ -300,6 +300,16 @@ class TaskTamperingTests extends ApiTest {
 				"query", Map.of())));
 		calls.put("change a task's due date", w -> w.call("PUT", "/task/" + task.getId(), Map.of("name", "改名", "due",
 				"2099-01-01T00:00:00.000+0000")));
+		calls.put("signal the waiting execution", w -> w.call("POST", "/execution/" + instance + "/signal", Map.of()));
+		calls.put("trigger a message subscription", w -> w.call("POST", "/execution/" + instance
+				+ "/messageSubscriptions/projectConcluded/trigger", Map.of()));
+		calls.put("set variables of many instances", w -> w.call("POST", "/process-instance/variables-async",
+				Map.of("processInstanceIds", List.of(instance), "variables", Map.of("communityCode", Map.of("value", "dongshan")))));
+		calls.put("evaluate conditions", w -> w.call("POST", "/condition", Map.of("variables", Map.of())));
+		calls.put("delete instances in a batch", w -> w.call("POST", "/process-instance/delete",
+				Map.of("processInstanceIds", List.of(instance))));
+		calls.put("a path with parameters and dots", w -> w.call("PUT", "/task/" + task.getId()
+				+ "/claim/..;x=y/variables/communityCode", Map.of("value", "dongshan")));
 		calls.put("set the task's owner", w -> w.call("POST", "/task/" + task.getId() + "/identity-links",
 				Map.of("userId", "steward1", "type", "owner")));
 
