@@ -10,13 +10,20 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +46,7 @@ import cn.needsloop.support.TasklistSession;
  * steward reads in Chinese (English when asked for), shows no SQL, stack trace or class name, and changes nothing.
  * A person working a task may still claim it and complete it with exactly the fields of its form.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TaskTamperingTests extends ApiTest {
 
 	private static final String REST = "/engine-rest";
@@ -64,6 +72,9 @@ class TaskTamperingTests extends ApiTest {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	AuthorizationService authorizations;
 
 	// ---------------------------------------------------------------- item 4: a steward rewrites a need's variables
 
@@ -93,6 +104,12 @@ class TaskTamperingTests extends ApiTest {
 		assertThat(tasks.getVariable(task.getId(), "needId")).isNotNull();
 		assertThat(tasks.getVariablesLocal(task.getId())).doesNotContainKey("communityCode");
 		api.assertNeedUnchanged(need, before);
+		// the line a task is offered to may work it (claim, complete), not update it
+		Authorization line = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+			.groupIdIn("steward:xingfu").singleResult();
+		assertThat(line.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+		assertThat(line.isPermissionGranted(Permissions.UPDATE)).isFalse();
+		assertThat(line.isPermissionGranted(Permissions.TASK_ASSIGN)).isFalse();
 		// steward2 of 东山村 was not told of it and does not see it
 		assertThat(api.as("steward2").get(REST + "/task?processInstanceId=" + instance).expect(200).json().size()).isZero();
 	}
@@ -100,7 +117,7 @@ class TaskTamperingTests extends ApiTest {
 	// ---------------------------------------------------------------- item 4: a resident rewrites their own task
 
 	@Test
-	void aResidentCannotRewriteTheirConfirmationTask() {
+	void aResidentCannotRewriteTheirConfirmationTask(CapturedOutput output) {
 		long need = settledNeed("篡改 确认");
 		String instance = instanceOf(need);
 		Task task = task(instance, Workflow.Step.CONFIRM_RESOLUTION);
@@ -146,6 +163,11 @@ class TaskTamperingTests extends ApiTest {
 		api.assertNeedUnchanged(need, before);
 		// org1 reads nothing of it
 		assertThat(api.as("org1").get(REST + "/task?processInstanceId=" + instance).expect(200).json().size()).isZero();
+
+		// each refusal is one line at WARN, without the engine's error and stack trace
+		assertThat(output.getOut()).contains("WARN").contains("Refused CompleteTaskCmd for resident1: 400")
+			.contains("Refused POST /engine-rest/task/" + id + "/identity-links for resident1")
+			.doesNotContain("ENGINE-16004").doesNotContain("Value too long").doesNotContain("at cn.needsloop.process.EngineRules");
 
 		// the same refusal in English
 		Api.Response english = api.as("resident1").language("en")
