@@ -19,7 +19,8 @@ public interface TaskStep {
 	}
 
 	/**
-	 * The user takes the open task onto their own list (claims it) through the app: refuse, with a
+	 * The user takes the open task onto their own list (claims it), through the app, Tasklist or {@code /engine-rest}
+	 * alike ({@link EngineRules} asks on the engine's claim command): refuse, with a
 	 * {@link cn.needsloop.system.ProblemException}, one whom the rules of the step would not let do it, so that
 	 * claiming the task is no way round them. By default whoever the task is offered to may.
 	 */

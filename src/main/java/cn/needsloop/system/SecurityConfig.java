@@ -233,6 +233,23 @@ class SecurityConfig {
 				new EngineRestAuthenticationFilter(throttle, messages, json));
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setName("engine-rest-authentication");
+		registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100);
+		return registration;
+	}
+
+	/**
+	 * What a person may change through the engine's APIs, and their refusals in the person's language
+	 * ({@link EngineRestGuard}): after the sign-in of both (HTTP Basic above, the session for Tasklist).
+	 */
+	@Bean
+	FilterRegistrationBean<EngineRestGuard> engineRestGuard(MessageSource messages,
+			org.springframework.web.servlet.LocaleResolver locales, ObjectMapper json,
+			org.camunda.bpm.engine.IdentityService identity) {
+		FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
+				new EngineRestGuard(messages, locales, json, identity));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setName("engine-rest-guard");
+		registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 50);
 		return registration;
 	}
 
