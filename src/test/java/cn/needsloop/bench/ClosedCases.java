@@ -242,10 +242,11 @@ final class ClosedCases {
 				: 24 * 3600 + random.nextInt(48 * 3600));
 		Urgency urgency = pick(Urgency.values(), 15, 60, 20, 5);
 		boolean common = verdict == VerificationVerdict.GENUINE && reportedAt.isBefore(plan.now().minus(Duration.ofDays(150)))
-				&& random.nextInt(100) < 30;
+				&& random.nextInt(100) < 40;
 		Line resolveLine = switch (category) {
-			case NEIGHBOR_DISPUTE, FACILITIES, ENVIRONMENT -> Line.SELF_GOVERNANCE;
-			case HARDSHIP_RELIEF, EMPLOYMENT -> Line.PARTY;
+			// as task-routing.dmn routes userTask_resolveNeed
+			case NEIGHBOR_DISPUTE, FACILITIES, ENVIRONMENT, SAFETY -> Line.SELF_GOVERNANCE;
+			case HARDSHIP_RELIEF, EMPLOYMENT, LEGAL_AID -> Line.PARTY;
 			default -> Line.STEWARD;
 		};
 		Long project = null;
@@ -308,6 +309,9 @@ final class ClosedCases {
 						closedAt.minusSeconds(1)));
 				life.needIds.add(id);
 				life.scores.add(score);
+				if (openProjectRoom[c] == 0) {
+					writeProject(projectLives.remove(project));
+				}
 			}
 			else {
 				scope = "INDIVIDUAL";
@@ -459,11 +463,7 @@ final class ClosedCases {
 			openProjectStart[c] = categorizedAt;
 		}
 		openProjectRoom[c]--;
-		long id = openProject[c];
-		if (openProjectRoom[c] == 0) {
-			writeProject(projectLives.remove(id));
-		}
-		return id;
+		return openProject[c];
 	}
 
 	private void flushProjects() throws SQLException {
