@@ -18,5 +18,5 @@ while [[ $# -gt 0 ]]; do
   shift 2
 done
 cd "$BENCH_ROOT"
-./mvnw -B -ntp -Pbench gatling:test -Dgatling.simulationClass=cn.needsloop.bench.MondayMorning "${ARGS[@]}" \
+./mvnw -B -ntp -Pbench test-compile gatling:test -Dgatling.simulationClass=cn.needsloop.bench.MondayMorning "${ARGS[@]}" \
   | tee "$BENCH_LOGS/monday-morning.log"
