@@ -21,7 +21,7 @@ for n in $CLIENTS; do
     ./mvnw -B -ntp -Pbench gatling:test -Dgatling.simulationClass=cn.needsloop.bench.StepCost -Dtarget=$target \
       -Dclients=$n -Dduration="$DURATION" -DbaseUrl="$URL" -DanchorUrl="$ANCHOR" > "$BENCH_LOGS/step-cost-$target-$n.log" 2>&1 || true
     grep -h "STEP-COST" "$BENCH_LOGS/step-cost-$target-$n.log" | tee -a "$RESULTS"
-    grep -h "Please open the following file" -A1 "$BENCH_LOGS/step-cost-$target-$n.log" | tail -1 || true
+    grep -hio "please open the following file: .*" "$BENCH_LOGS/step-cost-$target-$n.log" | tail -1 || true
   done
 done
 echo

@@ -3,7 +3,6 @@ package cn.needsloop.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,7 +34,8 @@ import cn.needsloop.routing.Line;
  * the social organisations, the users and groups of every line (Camunda's identity tables, salted
  * SHA-512 like the engine's own), and N closed needs over five years with their history, notifications,
  * service projects with milestones and ratings, and consultations. Rows go in as multi-row INSERTs of
- * {@value #ROWS_PER_STATEMENT} rows with foreign-key and unique checks off for the session. Ids are
+ * {@value #ROWS_PER_STATEMENT} rows on a few connections ({@link Writers}) with foreign-key and unique checks
+ * off for their sessions. Ids are
  * assigned here, so nothing is read back. The needs that are still open are not written here: they go
  * through the app ({@link OpenCases}) so that their process instances, tasks and timers are real.
  */
@@ -72,7 +72,7 @@ final class ClosedCases {
 		TITLES.put(Category.OTHER, new String[] { "其他诉求" });
 	}
 
-	private final Connection db;
+	private final Writers db;
 
 	private final DistrictPlan plan;
 
@@ -99,7 +99,7 @@ final class ClosedCases {
 
 	private final Instant[] openProjectStart;
 
-	ClosedCases(Connection db, DistrictPlan plan) {
+	ClosedCases(Writers db, DistrictPlan plan) {
 		this.db = db;
 		this.plan = plan;
 		this.random = new SplittableRandom(plan.seed());
@@ -115,24 +115,10 @@ final class ClosedCases {
 	}
 
 	Map<String, Long> load() throws SQLException {
-		try (Statement s = db.createStatement()) {
-			s.execute("set foreign_key_checks = 0");
-			s.execute("set unique_checks = 0");
-			s.execute("set session sql_log_bin = 0");
-		}
-		catch (SQLException binlogNotAllowed) {
-			// sql_log_bin needs SUPER; without binary logging it does not matter
-		}
-		db.setAutoCommit(false);
 		communitiesAndUsers();
 		needs();
 		flushAll();
 		db.commit();
-		db.setAutoCommit(true);
-		try (Statement s = db.createStatement()) {
-			s.execute("set foreign_key_checks = 1");
-			s.execute("set unique_checks = 1");
-		}
 		return counts;
 	}
 
@@ -658,6 +644,8 @@ final class ClosedCases {
 	/** One table's rows waiting for the next multi-row INSERT. */
 	private static final class Rows {
 
+		final String table;
+
 		final String head;
 
 		final StringBuilder sql = new StringBuilder(256 * 1024);
@@ -665,6 +653,7 @@ final class ClosedCases {
 		int size;
 
 		Rows(String table, String columns) {
+			this.table = table;
 			this.head = "insert into " + table + " " + columns + " values ";
 		}
 
@@ -680,13 +669,11 @@ final class ClosedCases {
 			size++;
 		}
 
-		void flush(Connection db) throws SQLException {
+		void flush(Writers db) throws SQLException {
 			if (size == 0) {
 				return;
 			}
-			try (Statement s = db.createStatement()) {
-				s.executeUpdate(sql.toString());
-			}
+			db.submit(table, sql.toString());
 			sql.setLength(0);
 			size = 0;
 		}

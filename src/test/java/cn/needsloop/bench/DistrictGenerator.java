@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * running app through its API ({@link OpenCases}).
  *
  * <pre>
- * closed --db needsloop_bench_1m --needs 1000000 --open 20000 [--communities 200] [--jdbc jdbc:mysql://127.0.0.1:3306/]
+ * closed --db needsloop_bench_1m --needs 1000000 --open 20000 [--communities 200] [--writers 2] [--jdbc jdbc:mysql://127.0.0.1:3306/]
  * open   --db needsloop_bench_1m --open 20000 [--url http://localhost:8080] [--threads 4]
  * </pre>
  */
@@ -52,7 +52,12 @@ public final class DistrictGenerator {
 					}
 					System.out.printf(Locale.ROOT, "Writing %,d closed needs of %d communities into %s%n", plan.closedNeeds(),
 							plan.communities(), db);
-					Map<String, Long> counts = new ClosedCases(c, plan).load();
+					Map<String, Long> counts;
+					String jdbc = o.getOrDefault("jdbc", "jdbc:mysql://127.0.0.1:3306/");
+					try (Writers writers = new Writers(Integer.parseInt(o.getOrDefault("writers", "2")),
+							() -> ClosedCases.connect(jdbc, db))) {
+						counts = new ClosedCases(writers, plan).load();
+					}
 					double seconds = (System.nanoTime() - started) / 1e9;
 					long total = counts.values().stream().mapToLong(Long::longValue).sum();
 					new TreeMap<>(counts).forEach((table, n) -> System.out.printf(Locale.ROOT, "  %-26s %,12d%n", table, n));
