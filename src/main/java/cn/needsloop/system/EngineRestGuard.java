@@ -69,6 +69,9 @@ class EngineRestGuard extends OncePerRequestFilter {
 
 	private static final Pattern OWN_USER = Pattern.compile("^PUT /user/([^/]+)/(profile|credentials)$");
 
+	/** Calls that set a password: a person's own (Tasklist's profile page), or an administrator's for anyone (Admin). */
+	private static final Pattern SETS_PASSWORD = Pattern.compile("^(?:PUT /user/([^/]+)/credentials|POST /user/create)$");
+
 	/** What may not reach a reader: SQL, stack frames, qualified class names, exception names, message keys. */
 	private static final Pattern LEAK = Pattern.compile(
 			"(?i)(\\bselect\\b.*\\bfrom\\b|\\bupdate\\s+\\w+\\s+set\\b|\\binsert\\s+into\\b|\\bcolumn\\b|\\bsql|\\bat\\s+[a-z]+\\.[a-z]+\\.|"
@@ -121,6 +124,18 @@ class EngineRestGuard extends OncePerRequestFilter {
 			write(response, HttpStatus.FORBIDDEN, text("problem.engine.onlyThroughApp", locale));
 			return;
 		}
+		if (SETS_PASSWORD.matcher(method + " " + path).matches()) {
+			byte[] body = request.getInputStream().readAllBytes();
+			List<String> weaknesses = weakPassword(method + " " + path, body);
+			if (!weaknesses.isEmpty()) {
+				LOG.warn("Refused {} {} for {}: the new password is weak ({})", method, request.getRequestURI(),
+						actor == null ? "?" : actor.userId(), String.join("; ", weaknesses));
+				write(response, HttpStatus.BAD_REQUEST, messages.getMessage("problem.password.weak",
+						new Object[] { String.valueOf(PasswordPolicy.MIN_LENGTH) }, locale));
+				return;
+			}
+			request = new ReadAgain(request, body);
+		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		EngineCall call = EngineCall.begin(locale);
 		try {
@@ -134,6 +149,99 @@ class EngineRestGuard extends OncePerRequestFilter {
 			answer(request, wrapper, status, call.failure(), locale);
 		}
 		wrapper.copyBodyToResponse();
+	}
+
+	/**
+	 * Why the password a call sets is too weak for {@link PasswordPolicy} (the same rules as the first administrator's);
+	 * empty when it is strong enough or the call sets none (the engine then answers as it does).
+	 */
+	private List<String> weakPassword(String call, byte[] body) {
+		JsonNode node;
+		try {
+			node = json.readTree(body);
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+		if (node == null || !node.isObject()) {
+			return List.of();
+		}
+		Matcher credentials = SETS_PASSWORD.matcher(call);
+		credentials.matches();
+		String userId;
+		JsonNode password;
+		if (credentials.group(1) != null) {
+			userId = credentials.group(1);
+			password = node.get("password");
+		}
+		else {
+			userId = node.path("profile").path("id").asText(null);
+			password = node.path("credentials").get("password");
+		}
+		if (password == null || password.isNull()) {
+			return List.of();
+		}
+		return PasswordPolicy.weaknesses(userId, password.asText());
+	}
+
+	/** The request with its body read once already, to read again by the engine. */
+	private static final class ReadAgain extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		ReadAgain(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public jakarta.servlet.ServletInputStream getInputStream() {
+			java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+			return new jakarta.servlet.ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(jakarta.servlet.ReadListener listener) {
+					throw new UnsupportedOperationException("the body is read already");
+				}
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+					getCharacterEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8
+							: java.nio.charset.Charset.forName(getCharacterEncoding())));
+		}
+
+		@Override
+		public int getContentLength() {
+			return body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return body.length;
+		}
 	}
 
 	private static boolean isRead(String method) {
