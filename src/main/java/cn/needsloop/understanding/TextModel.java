@@ -29,12 +29,15 @@ public final class TextModel {
 	static final int LEXICON_WEIGHT = 2;
 
 	/** The urgency classifier's probability from which a need is URGENT (recall matters more than precision). */
-	static final double URGENT_PROBABILITY = 0.35;
+	static final double URGENT_PROBABILITY = 0.5;
 
 	/** Log scores are divided by this power of the number of features before the softmax (NB is overconfident). */
 	static final double TEMPERATURE_EXPONENT = 0.5;
 
 	static final int DECISIVE_WORDS = 5;
+
+	/** Function characters: a shown word made only of these (有没有, 几个, 的家) explains nothing to a steward. */
+	private static final String FUNCTION_CHARACTERS = "的了是在有我们你他她它这那个能不没要想会就都也还和与把被给让对说吗呢吧啊呀么什怎请问希望社区一些几家里上下来去到得着过很太又再";
 
 	private final String version;
 
@@ -195,6 +198,9 @@ public final class TextModel {
 		List<String> chosen = new ArrayList<>();
 		for (Map.Entry<String, Double> word : ranked) {
 			String w = word.getKey();
+			if (w.codePoints().allMatch(cp -> FUNCTION_CHARACTERS.indexOf(cp) >= 0)) {
+				continue;
+			}
 			boolean covered = chosen.stream().anyMatch(c -> c.contains(w));
 			if (covered) {
 				continue;
