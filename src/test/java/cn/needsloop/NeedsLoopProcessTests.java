@@ -430,4 +430,89 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 			.getDeleteReason()).isEqualTo("原任务已办结");
 		assertThat(instance).isWaitingAtExactly(CLASSIFY);
 	}
+
+	// ---- urgency read from the text -------------------------------------------------------------
+
+	@Test
+	void aNeedWhoseTextShowsDangerToLifeReachesTheStewardAtOnceWithAShortLimitAndEscalatesAnHourLater() {
+		Need need = report("最近心里很难受", "这几天老想着从楼上跳下去算了，活着太累了。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+
+		Need reported = need(need.getId());
+		assertThat(reported.isTextUrgent()).isTrue();
+		assertThat(reported.isReportedUrgent()).isFalse();
+		assertThat(reported.getProposedCategory()).isEqualTo(Category.MENTAL_HEALTH);
+		assertThat(reported.getProposedUrgency()).isEqualTo(Urgency.URGENT);
+		assertThat(reported.getUrgencyWords()).isNotEmpty();
+		assertThat(reported.getDecisiveWords()).isNotEmpty();
+		assertThat(reported.getUnderstandingModel()).isEqualTo("corpus-1");
+		assertThat(instance).variables().containsEntry("urgent", true);
+		assertThat((String) runtimeService.getVariable(instance.getId(), "textReading")).startsWith("建议类别：心理关怀")
+			.contains("紧急：是");
+
+		// at once: the steward line is told, marked urgent, and the verification is due within the hour
+		Task verify = openTask(instance, VERIFY);
+		assertThat(verify.getDueDate().toInstant()).isEqualTo(START.plus(Duration.ofHours(1)));
+		assertThat(reported.getVerificationDueAt()).isEqualTo(START.plus(Duration.ofHours(1)));
+		assertThat(notificationsAboutNeed(need.getId())).singleElement().satisfies(n -> {
+			assertThat(n.getRecipientGroup()).isEqualTo("steward:xingfu");
+			assertThat(n.getTitle()).isEqualTo("【紧急】新任务：核实民需");
+			assertThat(n.getCreatedAt()).isEqualTo(START);
+		});
+
+		// an hour after it is due (not a day), the manager is asked to supervise
+		List<Job> timers = taskTimers(verify);
+		assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofHours(1)));
+		assertThat(timers.get(1).getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofHours(2)));
+		fire(timers.get(1));
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientGroup()).isEqualTo("manager");
+			assertThat(n.getTitle()).isEqualTo("逾期督办：核实民需");
+		});
+
+		// the classification proposal keeps it URGENT whatever its category, and is due within two hours
+		java.time.Instant verifiedAt = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已电话联系本人和家属"), STEWARD);
+		assertThat(instance).isWaitingAtExactly(CLASSIFY);
+		assertThat(instance).variables().containsEntry("category", "MENTAL_HEALTH").containsEntry("urgency", "URGENT")
+			.containsEntry("stewardLook", false);
+		assertThat(openTask(instance, CLASSIFY).getDueDate().toInstant()).isEqualTo(verifiedAt.plus(Duration.ofHours(2)));
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(
+				n -> assertThat(n.getTitle()).isEqualTo("【紧急】新任务：分类汇总"));
+	}
+
+	@Test
+	void anOrdinaryNeedKeepsTheOrdinaryLimitsAndTheStewardSeesTheWordsThatDecided() {
+		Need need = report("楼上太吵", "楼上天天半夜蹦跶，说了好几次都不听。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+
+		assertThat(instance).variables().containsEntry("urgent", false);
+		assertThat(openTask(instance, VERIFY).getDueDate().toInstant()).isEqualTo(START.plus(Duration.ofHours(24)));
+		Need reported = need(need.getId());
+		assertThat(reported.getProposedCategory()).isEqualTo(Category.NEIGHBOR_DISPUTE);
+		assertThat(reported.getProposedUrgency()).isNull();
+		assertThat(reported.getDecisiveWords()).isNotEmpty()
+			.allSatisfy(w -> assertThat("楼上太吵。楼上天天半夜蹦跶，说了好几次都不听。").contains(w));
+		assertThat((String) runtimeService.getVariable(instance.getId(), "textReading")).startsWith("建议类别：邻里纠纷")
+			.contains("依据：" + reported.getDecisiveWords().get(0)).endsWith("紧急：否");
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已上门核实"), STEWARD);
+		assertThat(instance).variables().containsEntry("category", "NEIGHBOR_DISPUTE").containsEntry("urgency", "NORMAL");
+	}
+
+	@Test
+	void aReportersOwnUrgentIsNeverLowered() {
+		Need need = needService.report(new cn.needsloop.intake.NeedRequests.ReportNeed(COMMUNITY, "xingfu-01",
+				cn.needsloop.intake.Channel.ONLINE, "想问问办事时间", "社区周六有人上班吗？我有急事要办。", "刘秀英", "13800000001", 1,
+				true), RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		assertThat(need(need.getId()).isReportedUrgent()).isTrue();
+		assertThat(instance).variables().containsEntry("urgent", true);
+		assertThat(openTask(instance, VERIFY).getDueDate().toInstant()).isEqualTo(START.plus(Duration.ofHours(1)));
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已核实"), STEWARD);
+		assertThat(instance).variables().containsEntry("urgency", "URGENT");
+		needService.classify(need.getId(), new Classify(Category.OTHER, Urgency.LOW, Scope.INDIVIDUAL), STEWARD);
+		assertThat(need(need.getId()).getUrgency()).isEqualTo(Urgency.URGENT);
+	}
 }

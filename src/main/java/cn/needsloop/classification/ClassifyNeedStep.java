@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.Category;
+import cn.needsloop.intake.Need;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.intake.Scope;
 import cn.needsloop.intake.Urgency;
@@ -12,6 +13,7 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.understanding.NeedUnderstanding;
 
 /** 分类汇总: the steward's confirmed category, urgency and scope. */
 @Component
@@ -19,8 +21,11 @@ class ClassifyNeedStep implements TaskStep {
 
 	private final Needs needs;
 
-	ClassifyNeedStep(Needs needs) {
+	private final NeedUnderstanding understanding;
+
+	ClassifyNeedStep(Needs needs, NeedUnderstanding understanding) {
 		this.needs = needs;
+		this.understanding = understanding;
 	}
 
 	@Override
@@ -30,9 +35,15 @@ class ClassifyNeedStep implements TaskStep {
 
 	@Override
 	public void completed(DelegateTask task, String actor) {
-		needs.require(Variables.longValue(task, Var.NEED_ID))
-			.categorized(Variables.requiredEnum(task, Var.CATEGORY, Category.class),
-					Variables.requiredEnum(task, Var.URGENCY, Urgency.class),
-					Variables.requiredEnum(task, Var.SCOPE, Scope.class), TimeLimits.nowInstant());
+		Need need = needs.require(Variables.longValue(task, Var.NEED_ID));
+		Category category = Variables.requiredEnum(task, Var.CATEGORY, Category.class);
+		need.categorized(category, Variables.requiredEnum(task, Var.URGENCY, Urgency.class),
+				Variables.requiredEnum(task, Var.SCOPE, Scope.class), TimeLimits.nowInstant());
+		if (need.getProposedCategory() != null && category != need.getProposedCategory()) {
+			// the steward corrected the text model: a new labelled example for the next training
+			understanding.recordCorrection(need.getId(), need.getTitle(), need.getDescription(),
+					need.getProposedCategory().name(), need.getUnderstandingModel(), category.name(),
+					need.getUrgency() == Urgency.URGENT ? "URGENT" : "NORMAL", actor, TimeLimits.nowInstant());
+		}
 	}
 }

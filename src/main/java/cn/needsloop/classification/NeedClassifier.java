@@ -3,12 +3,12 @@ package cn.needsloop.classification;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.Category;
 import cn.needsloop.intake.Need;
+import cn.needsloop.intake.NeedReading;
 import cn.needsloop.intake.Phase;
 import cn.needsloop.intake.Scope;
 import cn.needsloop.intake.Urgency;
@@ -17,32 +17,49 @@ import cn.needsloop.process.Workflow.Decision;
 import cn.needsloop.routing.Line;
 import cn.needsloop.routing.TaskRouter;
 
-/** Proposes a need's category, urgency, scope and line from {@code need-classification.dmn}. */
+/**
+ * Proposes a need's category, urgency, scope and line. The category, its confidence and the decisive words come from
+ * the text model that read the need when it was reported ({@link NeedReading}); the policy stays in
+ * {@code need-classification.dmn}: whether a steward must look closely ({@code needCategory}), the urgency
+ * ({@code needUrgency}: urgent text or a reporter's "urgent" is URGENT whatever the category) and the scope.
+ */
 @Component
 class NeedClassifier {
 
-	record Proposal(Category category, Urgency urgency, Scope scope, Line line) {
+	record Proposal(Category category, Urgency urgency, Scope scope, Line line, boolean stewardLook) {
 	}
 
 	private final DecisionService decisions;
 
 	private final TaskRouter router;
 
-	NeedClassifier(DecisionService decisions, TaskRouter router) {
+	private final NeedReading reading;
+
+	NeedClassifier(DecisionService decisions, TaskRouter router, NeedReading reading) {
 		this.decisions = decisions;
 		this.router = router;
+		this.reading = reading;
 	}
 
 	Proposal propose(Need need) {
+		if (need.getUnderstandingModel() == null) {
+			// reported before the text model existed
+			reading.read(need);
+		}
+		Category proposedCategory = need.getProposedCategory();
 		Map<String, Object> input = new HashMap<>();
-		input.put("text", need.getTitle() + " " + need.getDescription());
-		DmnDecisionRuleResult category = decisions.evaluateDecisionTableByKey(Decision.NEED_CATEGORY, input)
-			.getSingleResult();
-		Category proposedCategory = Category.valueOf(category.getEntry("category"));
+		input.put("proposedCategory", proposedCategory.name());
+		input.put("confidence", need.getProposalConfidence());
+		boolean stewardLook = Boolean.TRUE.equals(decisions.evaluateDecisionTableByKey(Decision.NEED_CATEGORY, input)
+			.getSingleResult()
+			.getSingleEntry());
+		input.put("textUrgent", need.isTextUrgent());
+		input.put("reportedUrgent", need.isReportedUrgent());
 		input.put("category", proposedCategory.name());
+		String urgency = decisions.evaluateDecisionTableByKey(Decision.NEED_URGENCY, input).getSingleResult().getSingleEntry();
 		input.put("householdCount", need.getHouseholdCount());
 		String scope = decisions.evaluateDecisionTableByKey(Decision.NEED_SCOPE, input).getSingleResult().getSingleEntry();
 		Line line = router.lineFor(Phase.IMPLEMENT, Workflow.Step.RESOLVE_NEED, proposedCategory);
-		return new Proposal(proposedCategory, Urgency.valueOf(category.getEntry("urgency")), Scope.valueOf(scope), line);
+		return new Proposal(proposedCategory, Urgency.valueOf(urgency), Scope.valueOf(scope), line, stewardLook);
 	}
 }

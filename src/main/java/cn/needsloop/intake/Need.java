@@ -1,6 +1,7 @@
 package cn.needsloop.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 import cn.needsloop.routing.Line;
 import cn.needsloop.system.ProblemException;
@@ -91,6 +92,26 @@ public class Need {
 	private Line proposedLine;
 
 	/** Waiting in the needs pool for a service project. */
+	/** The resident (or whoever reported) marked the need urgent; nobody lowers that. */
+	private boolean reportedUrgent;
+
+	/** The text model found danger to life and limb in the text. */
+	private boolean textUrgent;
+
+	private Double proposalConfidence;
+
+	/** The words that decided the proposed category, joined by 、. */
+	private String decisiveWords;
+
+	/** The words that showed danger, joined by 、. */
+	private String urgencyWords;
+
+	/** The text model version that read the need. */
+	private String understandingModel;
+
+	/** The decision table asks a steward to look closely at the proposed category. */
+	private Boolean stewardLook;
+
 	private boolean pooled;
 
 	private Long projectId;
@@ -173,6 +194,46 @@ public class Need {
 		}
 	}
 
+	public void reportedAsUrgent() {
+		this.reportedUrgent = true;
+		this.proposedUrgency = Urgency.URGENT;
+	}
+
+	/** What the text model read in the title and description when the need was reported. */
+	public void read(Category category, double confidence, List<String> decisive, boolean urgent,
+			List<String> dangerWords, String modelVersion) {
+		this.proposedCategory = category;
+		this.proposalConfidence = confidence;
+		this.decisiveWords = joined(decisive);
+		this.textUrgent = urgent;
+		this.urgencyWords = joined(dangerWords);
+		this.understandingModel = modelVersion;
+		if (urgent) {
+			this.proposedUrgency = Urgency.URGENT;
+		}
+	}
+
+	private static String joined(List<String> words) {
+		StringBuilder joined = new StringBuilder();
+		for (String word : words) {
+			if (joined.length() + word.length() + 1 > 200) {
+				break;
+			}
+			joined.append(joined.isEmpty() ? "" : "、").append(word.replace("、", "，"));
+		}
+		return joined.isEmpty() ? null : joined.toString();
+	}
+
+	/** Urgent by the reporter's word or by what the text says. */
+	public boolean isUrgent() {
+		return reportedUrgent || textUrgent;
+	}
+
+	public void proposed(Category category, Urgency urgency, Scope scope, Line line, boolean stewardLook) {
+		proposed(category, urgency, scope, line);
+		this.stewardLook = stewardLook;
+	}
+
 	public void proposed(Category category, Urgency urgency, Scope scope, Line line) {
 		this.proposedCategory = category;
 		this.proposedUrgency = urgency;
@@ -183,7 +244,8 @@ public class Need {
 	public void categorized(Category category, Urgency urgency, Scope scope, Instant at) {
 		requireOpen();
 		this.category = category;
-		this.urgency = urgency;
+		// never lower the reporter's own "urgent"
+		this.urgency = reportedUrgent ? Urgency.URGENT : urgency;
 		this.scope = scope;
 		if (this.categorizedAt == null) {
 			this.categorizedAt = at;
@@ -303,6 +365,34 @@ public class Need {
 
 	public Category getCategory() {
 		return category;
+	}
+
+	public boolean isReportedUrgent() {
+		return reportedUrgent;
+	}
+
+	public boolean isTextUrgent() {
+		return textUrgent;
+	}
+
+	public Double getProposalConfidence() {
+		return proposalConfidence;
+	}
+
+	public List<String> getDecisiveWords() {
+		return decisiveWords == null ? List.of() : List.of(decisiveWords.split("、"));
+	}
+
+	public List<String> getUrgencyWords() {
+		return urgencyWords == null ? List.of() : List.of(urgencyWords.split("、"));
+	}
+
+	public String getUnderstandingModel() {
+		return understandingModel;
+	}
+
+	public Boolean getStewardLook() {
+		return stewardLook;
 	}
 
 	public Urgency getUrgency() {

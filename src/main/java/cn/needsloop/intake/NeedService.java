@@ -54,8 +54,11 @@ public class NeedService {
 
 	private final PersonalData personalData;
 
+	private final NeedReading reading;
+
 	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
-			Disclosures disclosures, PersonalData personalData) {
+			Disclosures disclosures, PersonalData personalData, NeedReading reading) {
+		this.reading = reading;
 		this.needs = needs;
 		this.history = history;
 		this.communities = communities;
@@ -77,12 +80,17 @@ public class NeedService {
 		Need need = needs.save(new Need(request.communityCode(), request.gridCode(), request.channel(),
 				request.title().trim(), request.description().trim(), request.reporterName().trim(),
 				request.reporterPhone().trim(), actor.userId(), request.householdCount(), TimeLimits.nowInstant()));
+		if (Boolean.TRUE.equals(request.urgent())) {
+			need.reportedAsUrgent();
+		}
+		reading.read(need);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.NEED_ID, need.getId());
 		variables.put(Var.COMMUNITY_CODE, need.getCommunityCode());
 		variables.put(Var.NEED_TITLE, need.getTitle());
 		variables.put(Var.ROUND, need.getRound());
 		variables.put(Var.NEED_SCORE, null);
+		variables.putAll(reading.variables(need));
 		need.startedAs(process.startNeed(need.getId(), variables));
 		return need;
 	}

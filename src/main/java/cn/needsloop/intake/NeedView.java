@@ -16,7 +16,17 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 		Urgency urgency, Scope scope, Category proposedCategory, Urgency proposedUrgency, Scope proposedScope,
 		Line proposedLine, boolean pooled, Long projectId, Long duplicateOfId, Outcome outcome, int round,
 		VerificationVerdict verificationVerdict, Integer householdCount, String reporterName, String reporterPhone,
-		Integer score, Instant reportedAt, Instant verificationDueAt, Instant closedAt, List<HistoryView> history) {
+		Integer score, Instant reportedAt, Instant verificationDueAt, Instant closedAt, List<HistoryView> history,
+		Reading reading) {
+
+	/**
+	 * What the text model read when the need was reported: the proposed category with its confidence (0–1) and the
+	 * words that decided it, whether the text is urgent and the words that showed it, whether the reporter marked it
+	 * urgent, whether the decision table asks a steward to look closely, and the model version.
+	 */
+	public record Reading(Category proposedCategory, Double confidence, List<String> decisiveWords, boolean textUrgent,
+			List<String> urgencyWords, boolean reportedUrgent, Boolean stewardLook, String modelVersion) {
+	}
 
 	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, Instant at) {
 	}
@@ -34,6 +44,8 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 						: history.stream()
 							.map(h -> new HistoryView(h.getRound(), h.getPhase(), h.getActivity(), h.getLine(),
 									disclosure.person(h.getActor()), h.getAt()))
-							.toList());
+							.toList(),
+				new Reading(n.getProposedCategory(), n.getProposalConfidence(), n.getDecisiveWords(), n.isTextUrgent(),
+						n.getUrgencyWords(), n.isReportedUrgent(), n.getStewardLook(), n.getUnderstandingModel()));
 	}
 }

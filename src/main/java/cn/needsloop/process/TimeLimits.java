@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,26 @@ public class TimeLimits {
 	/** When a step that starts now is due. */
 	public Date due(String limit) {
 		return plus(now(), limit(limit));
+	}
+
+	/**
+	 * When a step of an urgent need (process variable {@code urgent}) that starts now is due: the limit
+	 * {@code urgent-<limit>} if one is configured, else the ordinary limit.
+	 */
+	public Date dueFor(VariableScope scope, String limit) {
+		return urgent(scope) && settings.limits().containsKey("urgent-" + limit) ? due("urgent-" + limit) : due(limit);
+	}
+
+	/** When an overdue step of a need escalates: for an urgent need the {@code urgent-escalation} delay after it is due. */
+	public Date escalationFor(VariableScope scope, String limit) {
+		if (urgent(scope) && settings.limits().containsKey("urgent-escalation")) {
+			return plus(dueFor(scope, limit), limit("urgent-escalation"));
+		}
+		return plus(dueFor(scope, limit), settings.escalationDelay());
+	}
+
+	private static boolean urgent(VariableScope scope) {
+		return scope != null && Boolean.TRUE.equals(scope.getVariable("urgent"));
 	}
 
 	/** When an overdue step that starts now escalates to the manager: one delay after it is due. */

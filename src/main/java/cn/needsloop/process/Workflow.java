@@ -40,6 +40,15 @@ public final class Workflow {
 		public static final String VERIFICATION_NOTE = "verificationNote";
 		public static final String CATEGORY = "category";
 		public static final String URGENCY = "urgency";
+
+		/** Boolean: the need is urgent (the reporter said so or its text shows danger to life and limb). */
+		public static final String URGENT = "urgent";
+
+		/** What the text model read in a need, for the steward's forms. */
+		public static final String TEXT_READING = "textReading";
+
+		/** Boolean: the decision table asks the steward to look closely at the proposed category. */
+		public static final String STEWARD_LOOK = "stewardLook";
 		public static final String SCOPE = "scope";
 		public static final String PROPOSED_LINE = "proposedLine";
 		public static final String RESOLUTION_NOTE = "resolutionNote";
@@ -193,6 +202,7 @@ public final class Workflow {
 
 		public static final String NEED_CATEGORY = "needCategory";
 		public static final String NEED_SCOPE = "needScope";
+		public static final String NEED_URGENCY = "needUrgency";
 		public static final String TASK_ROUTING = "taskRouting";
 		public static final String EVALUATION_VERDICT = "evaluationVerdict";
 		public static final String NEED_OUTCOME = "needOutcome";

@@ -83,7 +83,9 @@ class TaskRoutingListener implements TaskListener {
 		log.stepEntered(subject, phase, task.getName() + " · 待办", line,
 				task.getDueDate() == null ? null : task.getDueDate().toInstant());
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.entered(task));
-		notifier.notify(recipients, "新任务：" + task.getName(), describe(task, subject), subject, task.getId());
+		// an urgent need (danger to life and limb in its text, or marked urgent) reaches its line marked as such, at once
+		String urgent = Boolean.TRUE.equals(task.getVariable(Workflow.Var.URGENT)) ? "【紧急】" : "";
+		notifier.notify(recipients, urgent + "新任务：" + task.getName(), describe(task, subject), subject, task.getId());
 	}
 
 	/** Due dates as a person in China reads them: Beijing time, to the minute. */

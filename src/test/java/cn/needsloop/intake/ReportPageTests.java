@@ -99,4 +99,30 @@ class ReportPageTests extends ApiTest {
 		assertThat(resident.post("/resident/report", fields(key(form), other)).location()).matches(".*/needs/\\d+");
 		assertThat(api.needCount()).isEqualTo(before + 1);
 	}
+
+	@Test
+	void theStewardSeesOnTheVerifyAndClassifyStepsTheWordsThatDecidedAndAnUrgentMarkIsKept() {
+		PageSession resident = PageSession.signIn(port, "resident1");
+		String key = key(resident.page("/resident/report"));
+		String title = "楼上太吵 " + Api.unique();
+		List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("channel", "ONLINE"),
+				Map.entry("idempotencyKey", key), Map.entry("communityCode", "xingfu"), Map.entry("title", title),
+				Map.entry("description", "楼上天天半夜蹦跶，说了好几次都不听"), Map.entry("reporterName", "刘秀英"),
+				Map.entry("reporterPhone", "13800000001"), Map.entry("urgent", "true")));
+		Page reported = resident.post("/resident/report", fields);
+		String path = reported.location().replaceAll("^.*(/needs/\\d+)$", "$1");
+
+		PageSession steward = PageSession.signIn(port, "steward1");
+		Document verify = steward.page(path);
+		assertThat(verify.selectFirst("#verify-reading").text()).contains("邻里纠纷").contains("上报人标记为紧急");
+		List<String> words = verify.select("#verify-reading mark.decisive-word").eachText();
+		assertThat(words).isNotEmpty().allSatisfy(w -> assertThat(title + "。楼上天天半夜蹦跶，说了好几次都不听").contains(w));
+
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		api.verify("steward1", id, "GENUINE").expect(200);
+		Document classify = steward.page(path);
+		assertThat(classify.select("#classify-reading mark.decisive-word").eachText()).isEqualTo(words);
+		assertThat(api.as("steward1").get("/api/needs/" + id).expect(200).path("proposedUrgency").asText())
+			.isEqualTo("URGENT");
+	}
 }

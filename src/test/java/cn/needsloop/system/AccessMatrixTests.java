@@ -107,6 +107,8 @@ class AccessMatrixTests extends ApiTest {
 			GET  /api/notifications                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			POST /api/notifications/{id}/read                    401  OK       403      403    403      403  403  403      403       403   403     # to the steward line of xingfu
 			GET  /api/kpis                                       401  OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			GET  /api/text-models                                401  OK       OK       403    403      403  403  OK       403       403   OK      # any steward sees the versions
+			POST /api/text-models                                401  403      403      403    403      403  403  OK       403       403   OK      # retrains and deploys a new version
 			GET  /api/consultations                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			POST /api/consultations                              401  OK       403      403    OK       403  403  403      OK        403   403
 			GET  /api/consultations/{id}                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
@@ -732,6 +734,8 @@ class AccessMatrixTests extends ApiTest {
 		// marking read again changes nothing that matters here
 		p.put("POST /api/notifications/{id}/read", probe(d -> d.post("/api/notifications/" + notification.get() + "/read", null)));
 		p.put("GET /api/kpis", probe(d -> d.get("/api/kpis?communityCode=xingfu")));
+		p.put("GET /api/text-models", probe(d -> d.get("/api/text-models")));
+		p.put("POST /api/text-models", probe(d -> d.post("/api/text-models", null)));
 
 		// ---- consultations
 		Fixture<Long> consultationToFix = fixture("a consultation waiting for its participants", this::proposedConsultation);
