@@ -69,12 +69,14 @@ public class NeedService {
 		if (!communities.existsById(request.communityCode())) {
 			throw ProblemException.badField("communityCode", "problem.community.unknown", request.communityCode());
 		}
-		if (request.gridCode() != null && grids.findById(request.gridCode())
+		// a form's "no grid" choice comes as an empty value
+		String gridCode = request.gridCode() == null || request.gridCode().isBlank() ? null : request.gridCode().trim();
+		if (gridCode != null && grids.findById(gridCode)
 			.filter(g -> g.getCommunityCode().equals(request.communityCode()))
 			.isEmpty()) {
-			throw ProblemException.badField("gridCode", "problem.grid.unknown", request.gridCode());
+			throw ProblemException.badField("gridCode", "problem.grid.unknown", gridCode);
 		}
-		Need need = needs.save(new Need(request.communityCode(), request.gridCode(), request.channel(),
+		Need need = needs.save(new Need(request.communityCode(), gridCode, request.channel(),
 				request.title().trim(), request.description().trim(), request.reporterName().trim(),
 				request.reporterPhone().trim(), actor.userId(), request.householdCount(), TimeLimits.nowInstant()));
 		Map<String, Object> variables = new HashMap<>();

@@ -255,6 +255,26 @@ class DashboardPageTests extends ApiTest {
 		return Integer.parseInt(api.base().replaceAll(".*:", ""));
 	}
 
+	@Test
+	void theGridTableCountsEveryNeedOnceAndNeedsWithoutAGridInARowOfTheirOwn() {
+		at("2002-05-06T02:00:00Z");
+		Map<String, Object> inGrid = Api.needBody("xingfu", "网格里的 " + Api.unique(), "看板测试", 1);
+		inGrid.put("gridCode", "xingfu-01");
+		api.as("steward1").post("/api/needs", inGrid).expect(201);
+		long withoutGrid = report("resident1", "xingfu", "ONLINE", "没有网格");
+
+		PageSession manager = PageSession.signIn(port(), "manager1");
+		Document day = manager.page("/manager?communityCode=xingfu&from=2002-05-06&to=2002-05-06");
+		assertThat(day.getElementById("kpi-needs").text()).isEqualTo("2");
+		assertThat(day.select("#table-grid tbody tr").eachAttr("data-code")).containsExactlyInAnyOrder("xingfu-01", "none");
+		long sum = day.select("#table-grid tbody tr td a").eachText().stream().mapToLong(Long::parseLong).sum();
+		assertThat(sum).isEqualTo(2);
+		assertThat(day.selectFirst("#table-grid tr[data-code=none] th").text()).isEqualTo("未分网格");
+		Document list = follow(manager, day.selectFirst("#table-grid tr[data-code=none] a"));
+		assertThat(needIds(list)).containsExactly(withoutGrid);
+		assertThat(badges(list)).containsEntry("gridCode", "网格：未分网格");
+	}
+
 	private long report(String user, String community, String channel, String title) {
 		Map<String, Object> body = Api.needBody(community, title + " " + Api.unique(), "看板测试", 1);
 		body.put("channel", channel);
