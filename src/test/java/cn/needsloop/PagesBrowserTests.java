@@ -191,7 +191,7 @@ class PagesBrowserTests extends BrowserTest {
 		screenshot(fast, "hall");
 		fast.findElement(By.cssSelector(".open-project[data-project='" + project.getId() + "'] button.claim")).click();
 		wait(fast).until(ExpectedConditions.presenceOfElementLocated(By.id("flash-done")));
-		assertThat(fast.findElement(By.id("project-claimant")).getText()).isEqualTo("aixin");
+		assertThat(fast.findElement(By.id("project-claimant")).getText()).isEqualTo("爱心志愿者协会");
 		screenshot(fast, "claim-won");
 		slow.findElement(By.cssSelector(".open-project[data-project='" + project.getId() + "'] button.claim")).click();
 		wait(slow).until(ExpectedConditions.presenceOfElementLocated(By.id("flash-refused")));
