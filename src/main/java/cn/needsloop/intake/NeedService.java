@@ -79,6 +79,9 @@ public class NeedService {
 		Need need = needs.save(new Need(request.communityCode(), gridCode, request.channel(),
 				request.title().trim(), request.description().trim(), request.reporterName().trim(),
 				request.reporterPhone().trim(), actor.userId(), request.householdCount(), TimeLimits.nowInstant()));
+		// the timeline starts with the report, by whom it was made
+		history.save(new NeedHistoryEntry(need.getId(), need.getRound(), Phase.DISCOVER, "上报民需", null, actor.userId(),
+				need.getReportedAt()));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.NEED_ID, need.getId());
 		variables.put(Var.COMMUNITY_CODE, need.getCommunityCode());

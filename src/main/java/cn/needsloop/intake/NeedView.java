@@ -18,7 +18,8 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 		VerificationVerdict verificationVerdict, Integer householdCount, String reporterName, String reporterPhone,
 		Integer score, Instant reportedAt, Instant verificationDueAt, Instant closedAt, List<HistoryView> history) {
 
-	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, Instant at) {
+	/** {@code by} is who acted as a person reads it: 王芳（民需管家）, 居民, 系统 ({@link Disclosure#by}). */
+	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, String by, Instant at) {
 	}
 
 	static NeedView of(Need n, List<NeedHistoryEntry> history, Disclosure disclosure) {
@@ -33,7 +34,7 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 				history == null ? null
 						: history.stream()
 							.map(h -> new HistoryView(h.getRound(), h.getPhase(), h.getActivity(), h.getLine(),
-									disclosure.person(h.getActor()), h.getAt()))
+									disclosure.person(h.getActor()), disclosure.by(h.getActor()), h.getAt()))
 							.toList());
 	}
 }
