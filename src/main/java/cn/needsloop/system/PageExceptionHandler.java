@@ -123,12 +123,18 @@ class PageExceptionHandler {
 	}
 
 	String text(ProblemException ex) {
-		String text = messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale());
+		String text = messages.getMessage(ex.messageKey(), plain(ex.args()), ex.messageKey(), LocaleContextHolder.getLocale());
 		if (!ex.fieldProblems().isEmpty()) {
 			text = ex.fieldProblems().stream()
-				.map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()))
+				.map(p -> messages.getMessage(p.messageKey(), plain(p.args()), p.messageKey(), LocaleContextHolder.getLocale()))
 				.collect(Collectors.joining(" "));
 		}
 		return text;
+	}
+
+	/** Numbers as they are written (ids: 987654321, not 987,654,321), as the API writes them. */
+	private static Object[] plain(Object[] args) {
+		return args == null ? null
+				: java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
 	}
 }
