@@ -31,6 +31,10 @@ class MenuPageTests extends ApiTest {
 	void aResidentIsOfferedOnlyWhatAResidentUses() {
 		assertThat(menu("resident1")).contains("/resident", "/consultations", "/certificates", "/public")
 			.doesNotContain("/tasks", "/dispatches", "/registrations", "/camunda/app/tasklist/", "/steward");
+		// a resident who is a party member finds dual registration and their invitations on their start page
+		Document home = PageSession.signIn(port(), "resident1").page("/resident");
+		assertThat(home.select("#link-registrations").attr("href")).isEqualTo("/registrations");
+		assertThat(home.select("#link-dispatches").attr("href")).isEqualTo("/dispatches");
 	}
 
 	@Test
