@@ -73,6 +73,7 @@ class TaskRoutingListener implements TaskListener {
 			});
 		}
 		task.setVariableLocal(Workflow.Var.LINE, line.name());
+		task.setVariableLocal(Workflow.Var.TASK_SUBJECT, what(task, subject));
 		task.setVariableLocal(Workflow.Var.PHASE, phase.name());
 		if (subject.isNeed()) {
 			task.setVariableLocal(Workflow.Var.NEED_ID, subject.needId());

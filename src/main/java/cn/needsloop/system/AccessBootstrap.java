@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +113,11 @@ public class AccessBootstrap implements ApplicationRunner {
 	}
 
 	/**
-	 * What a task is about, shown under its name in Tasklist's list (the filter's variables): the need's or
-	 * project's title, the consultation's topic, or the subject of another procedure.
+	 * What a task is about, shown under its name in Tasklist's list (the filter's variables): the task-local
+	 * {@code taskSubject} the routing writes (民需 #12 路灯不亮), readable with the task alone.
 	 */
-	private static final List<Map<String, String>> SUBJECT_VARIABLES = List.of(
-			Map.of("name", Var.NEED_TITLE, "label", "民需"), Map.of("name", Var.PROJECT_TITLE, "label", "项目"),
-			Map.of("name", Var.CONSULTATION_TOPIC, "label", "协商议题"), Map.of("name", Var.SUBJECT_TITLE, "label", "事项"),
-			Map.of("name", Var.DISPATCH_TITLE, "label", "派单"));
+	private static final List<Object> SUBJECT_VARIABLES = new ArrayList<>(
+			List.of(new HashMap<>(Map.of("name", Var.TASK_SUBJECT, "label", "事项"))));
 
 	private void ensureFilters() {
 		if (filters.createFilterQuery().count() > 0) {
