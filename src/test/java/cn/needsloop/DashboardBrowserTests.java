@@ -120,6 +120,43 @@ class DashboardBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void emptyChartsSayThereIsNoDataAndEveryChartSaysItCanBeClicked() {
+		WebDriver browser = browser(1280);
+		signIn(browser, "manager1");
+		// a period long before anything was reported
+		browser.get(url("/manager?communityCode=xingfu&from=1990-01-01&to=1990-01-02"));
+		wait(browser).until(d -> "5".equals(d.findElement(By.id("charts")).getDomAttribute("data-rendered")));
+		List<WebElement> charts = browser.findElements(By.cssSelector("#charts .chart"));
+		assertThat(charts).hasSize(5).allSatisfy(chart -> {
+			assertThat(chart.getDomAttribute("data-empty")).as(chart.getDomAttribute("id")).isEqualTo("true");
+			assertThat(chart.getText()).contains("暂无数据").contains(chart.getDomAttribute("data-title"));
+			assertThat(chart.findElements(By.tagName("canvas"))).as("no empty axes").isEmpty();
+		});
+		// the tables under them say so too
+		assertThat(browser.findElements(By.cssSelector("#charts table tbody tr.none"))).hasSize(4);
+		screenshot(browser, "dashboard-empty");
+
+		at("2003-08-04T02:00:00Z"); // Monday 10:00 in Beijing
+		report(Channel.ONLINE, "线上反映路灯");
+		browser.get(url("/manager?communityCode=xingfu&from=2003-08-04&to=2003-08-04"));
+		wait(browser).until(d -> d.findElements(By.cssSelector("#charts .chart[data-finished='true']")).size() == 5);
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		for (String id : List.of("chart-channel", "chart-category", "chart-funnel", "chart-overdue", "chart-ranking")) {
+			WebElement chart = browser.findElement(By.id(id));
+			if (chart.getDomAttribute("data-empty") != null) {
+				continue;
+			}
+			Object title = js.executeScript("return echarts.getInstanceByDom(arguments[0]).getOption().title[0];", chart);
+			assertThat(title).asString().as(id).contains("点击图形查看明细").doesNotContain("（点击查看明细）");
+		}
+		// the funnel's labels stand beside it: a phase with no needs is too narrow for its label inside
+		assertThat(js.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-funnel'))"
+				+ ".getOption().series[0].label.position;")).isEqualTo("right");
+		screenshot(browser, "dashboard-one-need");
+		assertThat(scriptErrors(browser)).isEmpty();
+	}
+
+	@Test
 	void publicBoardShowsAConsultationResultWithoutPersonalData() {
 		at("2003-07-07T01:00:00Z"); // Monday 09:00 in Beijing
 		Consultation consultation = appliedConsultation("小区东门加装充电桩 " + unique());

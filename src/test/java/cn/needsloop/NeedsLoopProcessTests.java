@@ -93,7 +93,7 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		assertThat(reported.getLine()).isEqualTo(Line.STEWARD);
 		assertThat(reported.getRound()).isEqualTo(1);
 		assertThat(reported.getVerificationDueAt()).isEqualTo(START.plus(Duration.ofHours(24)));
-		assertThat(historyOf(need.getId())).containsExactly("核实民需 · 待办");
+		assertThat(historyOf(need.getId())).containsExactly("上报民需", "核实民需 · 待办");
 		assertThat(notificationsAboutNeed(need.getId())).extracting(Notification::getRecipientGroup, Notification::getTitle)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("steward:xingfu", "新任务：核实民需"));
 	}
@@ -139,9 +139,9 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		assertThat(resolved.getRound()).isEqualTo(1);
 		assertThat(resolved.getClosedAt()).isNotNull();
 		assertThat(resolved.getLine()).isNull();
-		assertThat(historyOf(need.getId())).containsExactly("核实民需 · 待办", "核实民需 · 完成", "分类汇总 · 待办",
+		assertThat(historyOf(need.getId())).containsExactly("上报民需", "核实民需 · 待办", "核实民需 · 完成", "分类汇总 · 待办",
 				"分类汇总 · 完成", "办理个人需求 · 待办", "办理个人需求 · 完成", "居民确认 · 待办", "居民确认 · 完成", "办结：已解决");
-		assertThat(historyEntriesOf(need.getId()).get(7).getActor()).isEqualTo(RESIDENT.userId());
+		assertThat(historyEntriesOf(need.getId()).get(8).getActor()).isEqualTo(RESIDENT.userId());
 		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
 			assertThat(n.getRecipientUser()).isEqualTo(RESIDENT.userId());
 			assertThat(n.getTitle()).isEqualTo("您的民需已办结：已解决");

@@ -150,7 +150,10 @@ class PagesBrowserTests extends BrowserTest {
 		signIn(browser, "manager1");
 		assertThat(browser.getCurrentUrl()).endsWith("/manager");
 		wait(browser).until(d -> "5".equals(d.findElement(By.id("charts")).getDomAttribute("data-rendered")));
-		assertThat(browser.findElements(By.cssSelector("#charts canvas"))).hasSizeGreaterThanOrEqualTo(5);
+		// each chart is drawn, or says it has no data in the period
+		assertThat(browser.findElements(By.cssSelector("#charts .chart"))).hasSize(5).allSatisfy(chart -> assertThat(
+				!chart.findElements(By.tagName("canvas")).isEmpty() || chart.getText().contains("暂无数据")).isTrue());
+		assertThat(browser.findElements(By.cssSelector("#charts canvas"))).isNotEmpty();
 		screenshot(browser, "dashboard");
 		assertThat(scriptErrors(browser)).as("script errors on the dashboard").isEmpty();
 
@@ -180,6 +183,48 @@ class PagesBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void theDiagramIsReadableOnAPhoneAndTheCurrentStepStandsOut() {
+		Need need = needService.report(new ReportNeed("xingfu", "xingfu-01", Channel.ONLINE, "流程图 " + unique(),
+				"看看流程走到哪一步了", "刘秀英", "13800000001", 1), actor("resident1"));
+
+		WebDriver phone = browser(375);
+		signIn(phone, "resident1");
+		phone.get(url("/needs/" + need.getId()));
+		wait(phone).until(d -> "true".equals(d.findElement(By.id("diagram")).getDomAttribute("data-loaded")));
+		JavascriptExecutor js = (JavascriptExecutor) phone;
+		WebElement diagram = phone.findElement(By.id("diagram"));
+		// the current step is drawn at its natural size (a task box is 100 px wide), not shrunk to fit 375 px
+		Number stepWidth = (Number) js.executeScript("return document.querySelector("
+				+ "'#diagram [data-element-id=\"" + Step.VERIFY_NEED + "\"]').getBoundingClientRect().width;");
+		assertThat(stepWidth.doubleValue()).as("width of the current step on a phone").isGreaterThanOrEqualTo(90);
+		// the model scrolls inside its box, which starts at the current step, and the page itself fits the screen
+		assertThat((Boolean) js.executeScript("var d = arguments[0]; return d.scrollWidth > d.clientWidth;", diagram)).isTrue();
+		assertThat((Boolean) js.executeScript("var d = arguments[0].getBoundingClientRect();"
+				+ " var s = document.querySelector('#diagram [data-element-id=\"" + Step.VERIFY_NEED + "\"]').getBoundingClientRect();"
+				+ " return s.left >= d.left && s.right <= d.right;", diagram)).as("the current step is in view").isTrue();
+		assertThat(horizontalOverflow(phone)).as("the page fits a 375 px screen").isFalse();
+		screenshot(phone, "diagram-phone");
+
+		WebDriver desk = browser(1280);
+		signIn(desk, "steward1");
+		desk.get(url("/needs/" + need.getId()));
+		// the verify form asks for the original need only for a duplicate
+		Select verdict = new Select(desk.findElement(By.id("verdict")));
+		verdict.selectByValue("GENUINE");
+		assertThat(desk.findElement(By.id("duplicateOfId")).isDisplayed()).isFalse();
+		verdict.selectByValue("DUPLICATE");
+		assertThat(desk.findElement(By.id("duplicateOfId")).isDisplayed()).isTrue();
+		verdict.selectByValue("NOT_GENUINE");
+		assertThat(desk.findElement(By.id("duplicateOfId")).isDisplayed()).isFalse();
+		wait(desk).until(d -> "true".equals(d.findElement(By.id("diagram")).getDomAttribute("data-loaded")));
+		// the current step carries a label, so that a small event is as easy to find as a task
+		WebElement now = desk.findElement(By.cssSelector("#diagram .diagram-now"));
+		assertThat(now.isDisplayed()).isTrue();
+		assertThat(now.getText()).isEqualTo("当前");
+		screenshot(desk, "diagram-desk");
+	}
+
+	@Test
 	void organisationClaimsAndTheSlowerOneIsToldAnotherWasFaster() {
 		ServiceProject project = publishedProject("助老服务 " + unique(), "刘秀英", "13800000001");
 		WebDriver slow = browser(1280);
@@ -191,7 +236,7 @@ class PagesBrowserTests extends BrowserTest {
 		screenshot(fast, "hall");
 		fast.findElement(By.cssSelector(".open-project[data-project='" + project.getId() + "'] button.claim")).click();
 		wait(fast).until(ExpectedConditions.presenceOfElementLocated(By.id("flash-done")));
-		assertThat(fast.findElement(By.id("project-claimant")).getText()).isEqualTo("aixin");
+		assertThat(fast.findElement(By.id("project-claimant")).getText()).isEqualTo("爱心志愿者协会");
 		screenshot(fast, "claim-won");
 		slow.findElement(By.cssSelector(".open-project[data-project='" + project.getId() + "'] button.claim")).click();
 		wait(slow).until(ExpectedConditions.presenceOfElementLocated(By.id("flash-refused")));

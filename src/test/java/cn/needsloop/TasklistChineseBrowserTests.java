@@ -75,6 +75,41 @@ class TasklistChineseBrowserTests extends BrowserTest {
 		screenshot(browser, "tasklist-en");
 	}
 
+	@Test
+	void tasklistShowsTheNeedsTitleChineseDropDownsNoMigrationBannerAndTheWayBack() {
+		String title = "路灯不亮 " + unique();
+		Need need = needService.report(new ReportNeed("xingfu", "xingfu-01", Channel.ONLINE, title, "3号楼前路灯坏了一周",
+				"刘秀英", "13800000001", 1), actor("resident1"));
+		Task task = taskService.createTaskQuery()
+			.processInstanceId(needs.findById(need.getId()).orElseThrow().getProcessInstanceId())
+			.taskDefinitionKey(Step.VERIFY_NEED)
+			.singleResult();
+		taskService.claim(task.getId(), "steward1");
+		WebDriver browser = browser(1280);
+		languages(browser, "zh-CN,zh");
+		signIn(browser, "steward1");
+		browser.get(url("/camunda/app/tasklist/" + engine.getName() + "/#/?task=" + task.getId()));
+		WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(90));
+
+		// the task form's drop-down asks in Chinese
+		WebElement verdict = slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-select-display")));
+		slow.until(d -> verdict.getText().equals("请选择"));
+		screenshot(browser, "tasklist-zh-form");
+		// the list says which need a task is about (the filter's variables, under the task's name)
+		slow.until(d -> d.findElements(By.cssSelector(".variable-value")).stream().anyMatch(v -> v.getText().contains(title)));
+		// no banner telling community workers to migrate to Camunda 8
+		assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+		assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
+		// and a way back to the app
+		WebElement home = slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("needsloop-home")));
+		assertThat(home.getText()).contains("民需闭环");
+		assertThat(home.getAttribute("href")).isEqualTo(url("/"));
+		screenshot(browser, "tasklist-zh-need-title");
+		home.click();
+		slow.until(d -> !d.getCurrentUrl().contains("/camunda/"));
+		assertThat(browser.getCurrentUrl()).contains("/steward");
+	}
+
 	private Task taskForSelfGovernance() {
 		Actor steward = actor("steward1");
 		Need need = needService.report(new ReportNeed("xingfu", "xingfu-01", Channel.SELF_GOVERNANCE,

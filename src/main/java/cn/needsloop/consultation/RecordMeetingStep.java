@@ -38,6 +38,11 @@ class RecordMeetingStep implements TaskStep {
 		int votesAgainst = count(task, Var.VOTES_AGAINST);
 		int votesAbstain = count(task, Var.VOTES_ABSTAIN);
 		String opinions = Variables.requiredString(task, Var.OPINIONS);
+		int participants = consultation.getParticipants().size();
+		if (attendees > participants) {
+			throw ProblemException.badField(Var.ATTENDEES, "problem.consultation.attendeesExceedParticipants",
+					attendees, participants);
+		}
 		if (votesFor + votesAgainst + votesAbstain > attendees) {
 			throw ProblemException.badField(Var.VOTES_FOR, "problem.consultation.votesExceedAttendees",
 					votesFor + votesAgainst + votesAbstain, attendees);

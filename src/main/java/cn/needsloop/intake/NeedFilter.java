@@ -16,6 +16,9 @@ public record NeedFilter(String communityCode, NeedStatus status, Phase phase, C
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	/** The grid filter for needs reported without a grid (未分网格). */
+	public static final String NO_GRID = "none";
+
 	public NeedFilter(String communityCode, NeedStatus status, Phase phase, Category category) {
 		this(communityCode, status, phase, category, null, null, null, null, null);
 	}
@@ -37,7 +40,10 @@ public record NeedFilter(String communityCode, NeedStatus status, Phase phase, C
 		if (channel != null) {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("channel"), channel));
 		}
-		if (gridCode != null) {
+		if (NO_GRID.equals(gridCode)) {
+			spec = spec.and((root, query, cb) -> cb.isNull(root.get("gridCode")));
+		}
+		else if (gridCode != null) {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("gridCode"), gridCode));
 		}
 		if (from != null) {

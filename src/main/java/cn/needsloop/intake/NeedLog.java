@@ -31,17 +31,25 @@ public class NeedLog {
 	}
 
 	public void record(Subject subject, Phase phase, String activity, Line line, String actor) {
-		needsOf(subject).forEach(need -> record(need, phase, activity, line, actor));
+		String which = which(subject, activity);
+		needsOf(subject).forEach(need -> record(need, phase, which, line, actor));
 	}
 
 	/** A task was routed: the needs it is about are in its phase now, on its line. */
 	public void stepEntered(Subject subject, Phase phase, String activity, Line line, Instant dueAt) {
+		String which = which(subject, activity);
 		for (Need need : needsOf(subject)) {
 			if (need.isOpen()) {
 				need.enteredStep(phase, line, dueAt);
 			}
-			record(need, phase, activity, line, null);
+			record(need, phase, which, line, null);
 		}
+	}
+
+	/** A project's step, written into each of its needs' histories, says which project it is a step of. */
+	private static String which(Subject subject, String activity) {
+		return subject.isNeed() || subject.projectId() == null ? activity
+				: "项目 #" + subject.projectId() + " · " + activity;
 	}
 
 	public List<Need> needsOf(Subject subject) {

@@ -1,5 +1,6 @@
 package cn.needsloop.intake;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
+import cn.needsloop.community.Grid;
+import cn.needsloop.community.Grids;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.Confirm;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
@@ -55,7 +58,11 @@ class NeedPageController {
 
 	private final IdempotencyKeys keys;
 
-	NeedPageController(NeedService needs, ProcessGateway process, Communities communities, IdempotencyKeys keys) {
+	private final Grids grids;
+
+	NeedPageController(NeedService needs, ProcessGateway process, Communities communities, Grids grids,
+			IdempotencyKeys keys) {
+		this.grids = grids;
 		this.needs = needs;
 		this.process = process;
 		this.communities = communities;
@@ -148,6 +155,9 @@ class NeedPageController {
 		model.addAttribute("communities", communities.findAll().stream().map(Community::getCode).sorted().toList());
 		model.addAttribute("communityNames", communities.findAll().stream()
 			.collect(Collectors.toMap(Community::getCode, Community::getName)));
+		model.addAttribute("gridsByCommunity", grids.findAll().stream()
+			.sorted(Comparator.comparing(Grid::getCode))
+			.collect(Collectors.groupingBy(Grid::getCommunityCode)));
 		model.addAttribute("idempotencyKey", IdempotencyKeys.newKey());
 		return "needs/report";
 	}

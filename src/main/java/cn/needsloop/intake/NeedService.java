@@ -72,18 +72,23 @@ public class NeedService {
 		if (!communities.existsById(request.communityCode())) {
 			throw ProblemException.badField("communityCode", "problem.community.unknown", request.communityCode());
 		}
-		if (request.gridCode() != null && grids.findById(request.gridCode())
+		// a form's "no grid" choice comes as an empty value
+		String gridCode = request.gridCode() == null || request.gridCode().isBlank() ? null : request.gridCode().trim();
+		if (gridCode != null && grids.findById(gridCode)
 			.filter(g -> g.getCommunityCode().equals(request.communityCode()))
 			.isEmpty()) {
-			throw ProblemException.badField("gridCode", "problem.grid.unknown", request.gridCode());
+			throw ProblemException.badField("gridCode", "problem.grid.unknown", gridCode);
 		}
-		Need need = needs.save(new Need(request.communityCode(), request.gridCode(), request.channel(),
+		Need need = needs.save(new Need(request.communityCode(), gridCode, request.channel(),
 				request.title().trim(), request.description().trim(), request.reporterName().trim(),
 				request.reporterPhone().trim(), actor.userId(), request.householdCount(), TimeLimits.nowInstant()));
 		if (Boolean.TRUE.equals(request.urgent())) {
 			need.reportedAsUrgent();
 		}
 		reading.read(need);
+		// the timeline starts with the report, by whom it was made
+		history.save(new NeedHistoryEntry(need.getId(), need.getRound(), Phase.DISCOVER, "上报民需", null, actor.userId(),
+				need.getReportedAt()));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.NEED_ID, need.getId());
 		variables.put(Var.COMMUNITY_CODE, need.getCommunityCode());

@@ -28,7 +28,8 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 			List<String> urgencyWords, boolean reportedUrgent, Boolean stewardLook, String modelVersion) {
 	}
 
-	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, Instant at) {
+	/** {@code by} is who acted as a person reads it: 王芳（民需管家）, 居民, 系统 ({@link Disclosure#by}). */
+	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, String by, Instant at) {
 	}
 
 	static NeedView of(Need n, List<NeedHistoryEntry> history, Disclosure disclosure) {
@@ -43,7 +44,7 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 				history == null ? null
 						: history.stream()
 							.map(h -> new HistoryView(h.getRound(), h.getPhase(), h.getActivity(), h.getLine(),
-									disclosure.person(h.getActor()), h.getAt()))
+									disclosure.person(h.getActor()), disclosure.by(h.getActor()), h.getAt()))
 							.toList(),
 				new Reading(n.getProposedCategory(), n.getProposalConfidence(), n.getDecisiveWords(), n.isTextUrgent(),
 						n.getUrgencyWords(), n.isReportedUrgent(), n.getStewardLook(), n.getUnderstandingModel()));

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.needsloop.community.Communities;
 import cn.needsloop.community.Grids;
+import cn.needsloop.intake.NeedFilter;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.NeedView;
 import cn.needsloop.intake.Phase;
@@ -305,6 +306,7 @@ class DashboardController {
 	private Map<String, String> gridNames() {
 		Map<String, String> names = new LinkedHashMap<>();
 		grids.findAll().forEach(g -> names.put(g.getCode(), g.getName()));
+		names.put(NeedFilter.NO_GRID, text("kpi.noGrid", LocaleContextHolder.getLocale()));
 		return names;
 	}
 

@@ -28,6 +28,7 @@ import cn.needsloop.consultation.ConsultationRound;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.implementation.Organization;
 import cn.needsloop.implementation.Organizations;
+import cn.needsloop.intake.NeedFilter;
 import cn.needsloop.intake.Phase;
 import cn.needsloop.kpi.DrillDown.ConsultationQuery;
 import cn.needsloop.kpi.DrillDown.ConsultationRow;
@@ -141,8 +142,10 @@ public class KpiService {
 		Map<String, Long> byChannel = groupCount("select n.channel, count(n)" + needs + " group by n.channel", a, b, c);
 		Map<String, Long> byCategory = groupCount(
 				"select n.category, count(n)" + needs + " and n.category is not null group by n.category", a, b, c);
-		Map<String, Long> byGrid = groupCount(
-				"select n.gridCode, count(n)" + needs + " and n.gridCode is not null group by n.gridCode", a, b, c);
+		// every need in one row: those reported without a grid under NeedFilter.NO_GRID (未分网格), so the rows add up
+		Map<String, Long> byGrid = new TreeMap<>();
+		query("select n.gridCode, count(n)" + needs + " group by n.gridCode", Object[].class, a, b, c).getResultList()
+			.forEach(row -> byGrid.merge(row[0] == null ? NeedFilter.NO_GRID : (String) row[0], (Long) row[1], Long::sum));
 
 		List<Double> hours = new ArrayList<>();
 		query("select n.reportedAt, n.categorizedAt" + needs + " and n.categorizedAt is not null", Object[].class, a, b, c)

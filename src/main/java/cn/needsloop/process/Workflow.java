@@ -133,6 +133,11 @@ public final class Workflow {
 		// admission and certificates
 		/** What a task of a process without a need or project is about, shown in notifications. */
 		public static final String SUBJECT_TITLE = "subjectTitle";
+		/**
+		 * Task-local: what the task is about (民需 #12 路灯不亮, 项目 #3 …), shown under the task's name in Tasklist's
+		 * list; local, so that whoever may read the task reads it without rights on the whole process instance.
+		 */
+		public static final String TASK_SUBJECT = "taskSubject";
 		public static final String WORK_ITEM_ID = "workItemId";
 		public static final String WORK_ITEM_TITLE = "workItemTitle";
 		public static final String DEPARTMENT = "department";

@@ -34,7 +34,7 @@ class TaskCompletionListener implements TaskListener {
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.completed(task, actor));
 		Object line = task.getVariableLocal(Workflow.Var.LINE);
 		log.record(Subject.of(task), Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
-				task.getName() + " · 完成", line == null ? null : Line.valueOf(line.toString()), actor);
+				TaskRoutingListener.named(task) + " · 完成", line == null ? null : Line.valueOf(line.toString()), actor);
 		closeSupervision(task);
 	}
 

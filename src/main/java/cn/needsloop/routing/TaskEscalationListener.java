@@ -58,6 +58,6 @@ class TaskEscalationListener implements TaskListener {
 		notifier.notify(List.of(Recipient.group(ManagerLine.GROUP)), "逾期督办：" + task.getName(),
 				TaskRoutingListener.describe(task, subject), subject, supervision.getId());
 		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
-				task.getName() + " · 逾期，转街道督办", Line.MANAGER, "system");
+				TaskRoutingListener.named(task) + " · 逾期，转街道督办", Line.MANAGER, "system");
 	}
 }

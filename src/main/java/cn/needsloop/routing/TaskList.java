@@ -41,27 +41,29 @@ public class TaskList {
 			.filter(t -> runs(t, Workflow.COMMUNITY_CONSULTATION) || runs(t, Workflow.CERTIFICATE_REQUEST))
 			.map(Task::getProcessInstanceId)
 			.toList());
-		// tasks about neither a need nor a project: the work item or dispatch their instance is about
+		// the title of the need or project a task is about; for tasks about neither, the work item or dispatch their
+		// instance is about
 		Map<String, Map<String, Object>> subjects = process.instanceVariables(tasks.stream()
-			.filter(t -> {
-				Map<String, Object> v = locals.getOrDefault(t.getId(), Map.of());
-				return v.get(Var.NEED_ID) == null && v.get(Var.PROJECT_ID) == null;
-			})
 			.map(Task::getProcessInstanceId)
-			.toList(), Var.WORK_ITEM_ID, Var.DISPATCH_ID);
+			.distinct()
+			.toList(), Var.WORK_ITEM_ID, Var.DISPATCH_ID, Var.NEED_TITLE, Var.PROJECT_TITLE);
 		Instant now = TimeLimits.nowInstant();
 		return tasks.stream().map(t -> {
 			Map<String, Object> v = locals.getOrDefault(t.getId(), Map.of());
 			Map<String, Object> s = subjects.getOrDefault(t.getProcessInstanceId(), Map.of());
 			Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
 			Long record = asLong(records.get(t.getProcessInstanceId()));
+			Long needId = asLong(v.get(Var.NEED_ID));
+			Long projectId = asLong(v.get(Var.PROJECT_ID));
+			boolean neither = needId == null && projectId == null;
+			Object title = needId != null ? s.get(Var.NEED_TITLE) : projectId != null ? s.get(Var.PROJECT_TITLE) : null;
 			return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), (String) v.get(Var.PHASE),
-					(String) v.get(Var.LINE), asLong(v.get(Var.NEED_ID)), asLong(v.get(Var.PROJECT_ID)), t.getAssignee(),
+					(String) v.get(Var.LINE), needId, projectId, t.getAssignee(),
 					actor.userId().equals(t.getAssignee()), t.getCreateTime().toInstant(), due,
 					due != null && due.isBefore(now), t.getProcessInstanceId(),
 					runs(t, Workflow.COMMUNITY_CONSULTATION) ? record : null,
-					runs(t, Workflow.CERTIFICATE_REQUEST) ? record : null, asLong(s.get(Var.WORK_ITEM_ID)),
-					asLong(s.get(Var.DISPATCH_ID)));
+					runs(t, Workflow.CERTIFICATE_REQUEST) ? record : null, neither ? asLong(s.get(Var.WORK_ITEM_ID)) : null,
+					neither ? asLong(s.get(Var.DISPATCH_ID)) : null, title instanceof String text ? text : null);
 		}).toList();
 	}
 

@@ -35,7 +35,7 @@ class TaskReminderListener implements TaskListener {
 				TaskRoutingListener.describe(task, subject), subject, task.getId());
 		Object line = task.getVariableLocal(Workflow.Var.LINE);
 		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
-				task.getName() + " · 到期催办", line == null ? null : Line.valueOf(line.toString()), "system");
+				TaskRoutingListener.named(task) + " · 到期催办", line == null ? null : Line.valueOf(line.toString()), "system");
 	}
 
 	static List<Recipient> recipientsOf(DelegateTask task) {

@@ -73,6 +73,7 @@ class TaskRoutingListener implements TaskListener {
 			});
 		}
 		task.setVariableLocal(Workflow.Var.LINE, line.name());
+		task.setVariableLocal(Workflow.Var.TASK_SUBJECT, what(task, subject));
 		task.setVariableLocal(Workflow.Var.PHASE, phase.name());
 		if (subject.isNeed()) {
 			task.setVariableLocal(Workflow.Var.NEED_ID, subject.needId());
@@ -80,7 +81,7 @@ class TaskRoutingListener implements TaskListener {
 		else {
 			task.setVariableLocal(Workflow.Var.PROJECT_ID, subject.projectId());
 		}
-		log.stepEntered(subject, phase, task.getName() + " · 待办", line,
+		log.stepEntered(subject, phase, named(task) + " · 待办", line,
 				task.getDueDate() == null ? null : task.getDueDate().toInstant());
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.entered(task));
 		// an urgent need (danger to life and limb in its text, or marked urgent) reaches its line marked as such, at once
@@ -105,6 +106,15 @@ class TaskRoutingListener implements TaskListener {
 				: subject.projectId() != null
 						? "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE)
 						: label(task, subject);
+	}
+
+	/**
+	 * A task's name for the histories of the needs it is about: a step about one need of a project (a resident's
+	 * rating) says which need, since a project's steps are written into the history of each of its needs.
+	 */
+	static String named(DelegateTask task) {
+		Long rated = Variables.longValue(task, Workflow.Var.RATED_NEED_ID);
+		return rated == null ? task.getName() : task.getName() + "（民需 #" + rated + "）";
 	}
 
 	static boolean isConsultation(DelegateTask task) {

@@ -1,6 +1,9 @@
 package cn.needsloop.system;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -18,6 +21,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import cn.needsloop.process.Workflow.Var;
 
 /**
  * Camunda authorizations for the groups of the loop, so that with authorization checks on each
@@ -107,8 +112,26 @@ public class AccessBootstrap implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * What a task is about, shown under its name in Tasklist's list (the filter's variables): the task-local
+	 * {@code taskSubject} the routing writes (民需 #12 路灯不亮), readable with the task alone.
+	 */
+	private static final List<Object> SUBJECT_VARIABLES = new ArrayList<>(
+			List.of(new HashMap<>(Map.of("name", Var.TASK_SUBJECT, "label", "事项"))));
+
 	private void ensureFilters() {
 		if (filters.createFilterQuery().count() > 0) {
+			// filters made before they showed the subject: add it
+			for (Filter filter : filters.createTaskFilterQuery().list()) {
+				Map<String, Object> properties = filter.getProperties() == null ? new HashMap<>()
+						: new HashMap<>(filter.getProperties());
+				if (!properties.containsKey("variables")) {
+					properties.put("variables", SUBJECT_VARIABLES);
+					properties.put("showUndefinedVariable", false);
+					filter.setProperties(properties);
+					filters.saveFilter(filter);
+				}
+			}
 			return;
 		}
 		save("我的待办", "assigned to me", 1, filters.newTaskFilter(),
@@ -126,8 +149,8 @@ public class AccessBootstrap implements ApplicationRunner {
 		filter.setName(name);
 		filter.setOwner(null);
 		filter.setQuery(query);
-		filter.setProperties(new java.util.HashMap<>(java.util.Map.of("description", description, "priority", priority,
-				"color", "#3e4d5a", "refresh", true)));
+		filter.setProperties(new HashMap<>(Map.of("description", description, "priority", priority,
+				"color", "#3e4d5a", "refresh", true, "variables", SUBJECT_VARIABLES, "showUndefinedVariable", false)));
 		filters.saveFilter(filter);
 	}
 }

@@ -56,6 +56,11 @@ public record Actor(String userId, List<String> groups) {
 		return groups.stream().anyMatch(g -> g.startsWith("selfgov:"));
 	}
 
+	/** A resident: no staff group (steward, line, social organisation, department, manager, administrator). */
+	public boolean isResident() {
+		return PersonRole.of(groups) == PersonRole.RESIDENT;
+	}
+
 	public boolean isSteward() {
 		return groups.stream().anyMatch(g -> g.startsWith("steward:"));
 	}

@@ -49,6 +49,25 @@ public final class Disclosure {
 		return messages.getMessage(role.messageKey(), null, role.name(), locale);
 	}
 
+	/**
+	 * Who acted, for a person reading a timeline: name and role (王芳（民需管家）) to those who serve the case and to
+	 * the person themself, the role alone (居民) to everyone else; 系统 for what the system did.
+	 */
+	public String by(String userId) {
+		if (userId == null || userId.isBlank()) {
+			return null;
+		}
+		if (SYSTEM.equals(userId)) {
+			return messages.getMessage("person.system", null, SYSTEM, locale);
+		}
+		PersonRole role = roles.roleOf(userId);
+		String roleText = messages.getMessage(role.messageKey(), null, role.name(), locale);
+		if (serves || isReader(userId)) {
+			return messages.getMessage("person.withRole", new Object[] { roles.nameOf(userId), roleText }, locale);
+		}
+		return roleText;
+	}
+
 	/** The name of the person a case is about: in full to those who serve it and to its owner, else {@code 刘**}. */
 	public String name(String name, String ownerUser) {
 		return serves || isReader(ownerUser) ? name : Masks.name(name);

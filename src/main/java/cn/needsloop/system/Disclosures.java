@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class Disclosures {
 
 	private static final int MAX_KEPT = 10_000;
 
-	private record Known(PersonRole role, Instant until) {
+	private record Known(PersonRole role, String name, Instant until) {
 	}
 
 	private final IdentityService identity;
@@ -53,17 +54,30 @@ public class Disclosures {
 	}
 
 	PersonRole roleOf(String userId) {
+		return known(userId).role();
+	}
+
+	/** The person's name in the identity service (given and family name), or the account when it has none. */
+	String nameOf(String userId) {
+		return known(userId).name();
+	}
+
+	private Known known(String userId) {
 		Instant now = Instant.now();
 		Known role = known.get(userId);
 		if (role == null || role.until().isBefore(now)) {
 			if (known.size() > MAX_KEPT) {
 				known.clear();
 			}
+			User user = identity.createUserQuery().userId(userId).singleResult();
+			String name = user == null ? ""
+					: ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+							+ (user.getLastName() == null ? "" : user.getLastName())).trim();
 			role = new Known(PersonRole.of(identity.createGroupQuery().groupMember(userId).list().stream()
 				.map(Group::getId)
-				.toList()), now.plus(KEPT));
+				.toList()), name.isEmpty() ? userId : name, now.plus(KEPT));
 			known.put(userId, role);
 		}
-		return role.role();
+		return role;
 	}
 }

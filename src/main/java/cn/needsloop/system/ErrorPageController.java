@@ -63,7 +63,7 @@ class ErrorPageController implements ErrorController {
 		page.addObject("path", path);
 		Actor me = signedIn();
 		if (me != null) {
-			page.addObject("displayName", displayName(me.userId()));
+			page.addObject("displayName", displayName(identity, me.userId()));
 		}
 		return page;
 	}
@@ -120,7 +120,7 @@ class ErrorPageController implements ErrorController {
 		return CurrentActor.get();
 	}
 
-	private String displayName(String userId) {
+	static String displayName(IdentityService identity, String userId) {
 		try {
 			User user = identity.createUserQuery().userId(userId).singleResult();
 			if (user == null) {

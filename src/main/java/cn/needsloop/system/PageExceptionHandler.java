@@ -3,6 +3,7 @@ package cn.needsloop.system;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -39,7 +40,14 @@ class PageExceptionHandler {
 
 	private final PublicUrl publicUrl;
 
-	PageExceptionHandler(MessageSource messages, ApiExceptionHandler api, ObjectMapper json, PublicUrl publicUrl) {
+	private final PageModel pageModel;
+
+	private final IdentityService identity;
+
+	PageExceptionHandler(MessageSource messages, ApiExceptionHandler api, ObjectMapper json, PublicUrl publicUrl,
+			PageModel pageModel, IdentityService identity) {
+		this.pageModel = pageModel;
+		this.identity = identity;
 		this.messages = messages;
 		this.api = api;
 		this.json = json;
@@ -63,10 +71,24 @@ class PageExceptionHandler {
 			RequestContextUtils.getOutputFlashMap(request).put("error", text);
 			return "redirect:" + back;
 		}
+		// the same page in the app's layout as the container's errors (menu, who is signed in, the way back); the
+		// model of an exception handler is a fresh one, without what every page knows
 		response.setStatus(ex.status().value());
 		model.addAttribute("problem", text);
 		model.addAttribute("status", ex.status().value());
-		return "problem";
+		model.addAttribute("kind", switch (ex.status()) {
+			case NOT_FOUND -> "notFound";
+			case FORBIDDEN -> "forbidden";
+			default -> "refused";
+		});
+		model.addAttribute("path", request.getRequestURI());
+		Actor me = pageModel.me();
+		model.addAttribute("me", me);
+		model.addAttribute("demoAccounts", pageModel.demoAccounts());
+		if (me != null) {
+			model.addAttribute("displayName", ErrorPageController.displayName(identity, me.userId()));
+		}
+		return "error/page";
 	}
 
 	/** A handler that answers data for a page's script ({@code @ResponseBody}), not a page. */
@@ -101,12 +123,18 @@ class PageExceptionHandler {
 	}
 
 	String text(ProblemException ex) {
-		String text = messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale());
+		String text = messages.getMessage(ex.messageKey(), plain(ex.args()), ex.messageKey(), LocaleContextHolder.getLocale());
 		if (!ex.fieldProblems().isEmpty()) {
 			text = ex.fieldProblems().stream()
-				.map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()))
+				.map(p -> messages.getMessage(p.messageKey(), plain(p.args()), p.messageKey(), LocaleContextHolder.getLocale()))
 				.collect(Collectors.joining(" "));
 		}
 		return text;
+	}
+
+	/** Numbers as they are written (ids: 987654321, not 987,654,321), as the API writes them. */
+	private static Object[] plain(Object[] args) {
+		return args == null ? null
+				: java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
 	}
 }

@@ -21,12 +21,12 @@ class PageModel {
 	}
 
 	@ModelAttribute("demoAccounts")
-	boolean demoAccounts() {
+	public boolean demoAccounts() {
 		return demoAccounts.present();
 	}
 
 	@ModelAttribute("me")
-	Actor me() {
+	public Actor me() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {

@@ -117,7 +117,7 @@ class WorkItemPageTests extends PageTest {
 		// and someone who is not a department may not submit at all
 		mvc.perform(submission("resident1", title, "市城管局文件", ""))
 			.andExpect(flash().attribute("error", Matchers.containsString("只有市直部门")));
-		assertThat(page("resident1", "/work-items/new").getElementById("problem").text()).contains("只有市直部门");
+		assertThat(page("resident1", "/work-items/new").getElementById("error-text").text()).contains("只有市直部门");
 		assertThat(workItems.count()).isEqualTo(before);
 	}
 

@@ -194,6 +194,20 @@ class ConsultationControllerTests {
 				"votesFor", 2, "votesAgainst", 1, "votesAbstain", 0))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("votesFor"));
+		as("selfgov1", post("/api/consultations/" + id + "/meeting"), Map.of("attendees", 25, "opinions", "意见",
+				"votesFor", 25, "votesAgainst", 0, "votesAbstain", 0))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("attendees"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("25")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("5")));
+		mvc.perform(auth("selfgov1", post("/api/consultations/" + id + "/meeting"))
+				.header("Accept-Language", "zh-CN")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(Map.of("attendees", 25, "opinions", "意见", "votesFor", 25,
+						"votesAgainst", 0, "votesAbstain", 0))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("attendees"))
+			.andExpect(jsonPath("$.errors[0].message").value("到会人数 25 超过协商主体人数 5。"));
 		as("selfgov1", post("/api/consultations/" + id + "/meeting"), Map.of("attendees", -1, "opinions", ""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItems("attendees", "opinions", "votesFor", "votesAgainst",

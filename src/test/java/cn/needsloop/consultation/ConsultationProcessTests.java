@@ -320,6 +320,26 @@ class ConsultationProcessTests {
 		assertThat(instance(id)).isWaitingAt("userTask_publishAgenda");
 	}
 
+	@Test
+	void aMeetingWithMoreAttendeesThanParticipantsIsRefusedInTasklist() {
+		Long id = propose(TopicType.SERVICE_PROJECT);
+		String pid = consultations.findById(id).orElseThrow().getProcessInstanceId();
+		fixParticipants(id, SELFGOV);
+		publishAgenda(id, 7);
+		holdMeeting(id);
+		int participants = ConsultationSteps.PARTICIPANTS.size();
+		assertThatThrownBy(() -> complete(pid, "userTask_recordMeeting", Map.of("attendees", (long) participants + 20,
+				"opinions", "意见", "votesFor", (long) participants + 20, "votesAgainst", 0L, "votesAbstain", 0L)))
+			.satisfies(ex -> {
+				ProblemException problem = ProblemException.find(ex);
+				assertThat(problem).as("a problem in %s", ex).isNotNull();
+				assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(problem.fieldProblems()).extracting(ProblemException.FieldProblem::field).containsExactly("attendees");
+			});
+		assertThat(instance(id)).isWaitingAt("userTask_recordMeeting");
+		assertThat(consultations.findById(id).orElseThrow().getStatus()).isEqualTo(ConsultationStatus.MEETING);
+	}
+
 	// --- steps
 
 	Long propose(TopicType type) {

@@ -47,7 +47,7 @@ class NeedControllerTests extends ApiTest {
 		assertThat(need.path("round").asInt()).isEqualTo(1);
 		assertThat(need.path("processInstanceId").asText()).isNotBlank();
 		assertThat(need.path("verificationDueAt").asText()).isNotBlank();
-		assertThat(activities(need)).containsExactly("核实民需 · 待办");
+		assertThat(activities(need)).containsExactly("上报民需", "核实民需 · 待办");
 	}
 
 	@Test
@@ -201,7 +201,7 @@ class NeedControllerTests extends ApiTest {
 		assertThat(need.path("proposedCategory").asText()).isEqualTo("ELDERLY_CARE");
 		assertThat(need.path("proposedLine").asText()).isNotBlank();
 		assertThat(activities(need)).contains("核实民需 · 完成", "分类汇总 · 待办");
-		assertThat(need.path("history").get(1).path("actor").asText()).isEqualTo("steward1");
+		assertThat(need.path("history").get(2).path("actor").asText()).isEqualTo("steward1");
 	}
 
 	@Test

@@ -37,6 +37,46 @@ class ReportPageTests extends ApiTest {
 	}
 
 	@Test
+	void theFormNamesTheCommunitiesAndOffersTheirGrids() {
+		PageSession resident = PageSession.signIn(port, "resident1");
+		Document form = resident.page("/resident/report");
+		assertThat(form.select("#communityCode option").eachText()).contains("幸福社区", "东山村").doesNotContain("");
+		assertThat(form.selectFirst("#communityCode option[value=xingfu]").text()).isEqualTo("幸福社区");
+		// the grid is optional: the first choice is none, then each community's grids under its name
+		assertThat(form.selectFirst("#gridCode option").val()).isEmpty();
+		assertThat(form.select("#gridCode optgroup[data-community=xingfu] option").eachAttr("value"))
+			.containsExactly("xingfu-01", "xingfu-02");
+		assertThat(form.selectFirst("#gridCode optgroup[data-community=xingfu]").attr("label")).isEqualTo("幸福社区");
+		assertThat(form.select("#gridCode optgroup[data-community=dongshan] option").eachAttr("value"))
+			.containsExactly("dongshan-01");
+	}
+
+	@Test
+	void aNeedReportedWithAGridJoinsItAndWithoutOneJoinsNone() {
+		PageSession resident = PageSession.signIn(port, "resident1");
+		List<Map.Entry<String, String>> withGrid = new ArrayList<>(fields(key(resident.page("/resident/report")),
+				"网格 " + Api.unique()));
+		withGrid.add(Map.entry("gridCode", "xingfu-02"));
+		Page reported = resident.post("/resident/report", withGrid);
+		assertThat(reported.location()).matches(".*/needs/\\d+");
+		long id = Long.parseLong(reported.location().replaceAll(".*/", ""));
+		assertThat(api.as("resident1").get("/api/needs/" + id).expect(200).path("gridCode").asText()).isEqualTo("xingfu-02");
+
+		List<Map.Entry<String, String>> noGrid = new ArrayList<>(fields(key(resident.page("/resident/report")),
+				"不选网格 " + Api.unique()));
+		noGrid.add(Map.entry("gridCode", ""));
+		Page second = resident.post("/resident/report", noGrid);
+		assertThat(second.location()).matches(".*/needs/\\d+");
+		long other = Long.parseLong(second.location().replaceAll(".*/", ""));
+		assertThat(api.as("resident1").get("/api/needs/" + other).expect(200).path("gridCode").isNull()).isTrue();
+
+		List<Map.Entry<String, String>> otherCommunity = new ArrayList<>(fields(key(resident.page("/resident/report")),
+				"别的社区的网格 " + Api.unique()));
+		otherCommunity.add(Map.entry("gridCode", "dongshan-01"));
+		assertThat(resident.post("/resident/report", otherCommunity).location()).doesNotMatch(".*/needs/\\d+");
+	}
+
+	@Test
 	void eachFormShownCarriesAKeyOfItsOwn() {
 		PageSession resident = PageSession.signIn(port, "resident1");
 		String first = key(resident.page("/resident/report"));

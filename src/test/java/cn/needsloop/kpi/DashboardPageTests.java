@@ -210,8 +210,9 @@ class DashboardPageTests extends ApiTest {
 			.containsEntry("period", "完成时间：2002-05-13 至 2002-05-13");
 		assertThat(projects.select("#export-form input[name=claimant]").val()).isEqualTo("yangguang");
 		assertThat(projects.select("#export-form").attr("action")).endsWith("/manager/exports/projects");
-		assertThat(manager.page("/manager?communityCode=xingfu&from=2002-05-14&to=2002-05-31")
-			.select("#table-ranking tbody tr")).isEmpty();
+		Document later = manager.page("/manager?communityCode=xingfu&from=2002-05-14&to=2002-05-31");
+		assertThat(later.select("#table-ranking tbody tr[data-code]")).isEmpty();
+		assertThat(later.select("#table-ranking tbody tr.none").text()).isEqualTo("暂无。");
 
 		// the public board shows the finished project with its result and ratings, not who rated it
 		Document board = PageSession.anonymous(port()).page("/public");
@@ -253,6 +254,26 @@ class DashboardPageTests extends ApiTest {
 
 	private int port() {
 		return Integer.parseInt(api.base().replaceAll(".*:", ""));
+	}
+
+	@Test
+	void theGridTableCountsEveryNeedOnceAndNeedsWithoutAGridInARowOfTheirOwn() {
+		at("2002-05-06T02:00:00Z");
+		Map<String, Object> inGrid = Api.needBody("xingfu", "网格里的 " + Api.unique(), "看板测试", 1);
+		inGrid.put("gridCode", "xingfu-01");
+		api.as("steward1").post("/api/needs", inGrid).expect(201);
+		long withoutGrid = report("resident1", "xingfu", "ONLINE", "没有网格");
+
+		PageSession manager = PageSession.signIn(port(), "manager1");
+		Document day = manager.page("/manager?communityCode=xingfu&from=2002-05-06&to=2002-05-06");
+		assertThat(day.getElementById("kpi-needs").text()).isEqualTo("2");
+		assertThat(day.select("#table-grid tbody tr").eachAttr("data-code")).containsExactlyInAnyOrder("xingfu-01", "none");
+		long sum = day.select("#table-grid tbody tr td a").eachText().stream().mapToLong(Long::parseLong).sum();
+		assertThat(sum).isEqualTo(2);
+		assertThat(day.selectFirst("#table-grid tr[data-code=none] th").text()).isEqualTo("未分网格");
+		Document list = follow(manager, day.selectFirst("#table-grid tr[data-code=none] a"));
+		assertThat(needIds(list)).containsExactly(withoutGrid);
+		assertThat(badges(list)).containsEntry("gridCode", "网格：未分网格");
 	}
 
 	private long report(String user, String community, String channel, String title) {

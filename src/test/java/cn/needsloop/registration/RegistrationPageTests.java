@@ -250,7 +250,7 @@ class RegistrationPageTests extends PageTest {
 			.param("people", "1")
 			.param("at", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).format(LOCAL)))
 			.andExpect(flash().attribute("error", Matchers.containsString("只有社区“xingfu”的党组织或民需管家")));
-		assertThat(page("resident1", "/dispatches/new?communityCode=xingfu").getElementById("problem").text())
+		assertThat(page("resident1", "/dispatches/new?communityCode=xingfu").getElementById("error-text").text())
 			.contains("只有社区“xingfu”的党组织或民需管家");
 		assertThat(dispatches.count()).isEqualTo(before);
 	}

@@ -72,6 +72,25 @@ class ErrorPageTests extends ApiTest {
 	}
 
 	@Test
+	void anUnknownNeedIsANotFoundPageInTheLayoutWithItsMenu() {
+		PageSession steward = PageSession.signIn(port(), "steward1");
+		Page page = steward.get("/needs/987654321");
+		assertThat(page.status()).isEqualTo(404);
+		Document html = page.document();
+		assertThat(html.select("#error-title").text()).isEqualTo("页面不存在");
+		assertThat(html.select("#error-text").text()).isEqualTo("不存在编号为 987654321 的民需。");
+		assertThat(html.select("#error-who").text()).contains("王芳（steward1）");
+		// the same layout as every other page: the menu of the signed-in user and the footer
+		Document known = steward.get("/steward").document();
+		assertThat(html.select("header.topbar nav a").eachAttr("href"))
+			.isNotEmpty()
+			.isEqualTo(known.select("header.topbar nav a").eachAttr("href"));
+		assertThat(html.select("header.topbar .who").text()).isEqualTo("steward1");
+		assertThat(html.select("footer")).isNotEmpty();
+		assertThat(html.title()).contains("页面不存在");
+	}
+
+	@Test
 	void answersAPageScriptThatAsksForJsonWithAProblem() throws IOException {
 		PageSession resident = PageSession.signIn(port(), "resident1");
 		Page page = resident.getJson("/manager/exports/some-id");

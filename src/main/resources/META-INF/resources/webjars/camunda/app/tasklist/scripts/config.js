@@ -16,7 +16,8 @@
  *
  * Needs Loop: the stock config.js of camunda-webapp 7.24.0 with Chinese enabled. Chinese ("zh",
  * ../locales/zh.json) is chosen for a browser whose first language is Chinese and for any
- * language that is not offered; an English browser gets English.
+ * language that is not offered; an English browser gets English. scripts/needsloop.js adds a link back to
+ * 民需闭环; styles/user-styles.css hides the Community Edition's "migrate to Camunda 8" banner.
  */
 
 export default {
@@ -24,6 +25,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // a link back to 民需闭环 and Chinese words in the task forms' drop-downs (scripts/needsloop.js)
+  customScripts: ['scripts/needsloop'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
