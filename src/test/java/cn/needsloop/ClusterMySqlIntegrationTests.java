@@ -114,9 +114,9 @@ class ClusterMySqlIntegrationTests {
 		assertThat(count("select count(*) from ACT_RE_DEPLOYMENT")).as("deployments").isEqualTo(1);
 		assertThat(count("select count(*) from ACT_RE_PROCDEF where VERSION_ > 1")).isZero();
 		assertThat(count("select count(*) from ACT_RU_FILTER")).as("Tasklist filters").isEqualTo(3);
-		assertThat(count("select count(*) from (select GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_ from"
-				+ " ACT_RU_AUTHORIZATION group by GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_ having count(*) > 1) d"))
-			.as("authorizations granted twice").isZero();
+		assertThat(count("select count(*) from (select GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ from ACT_RU_AUTHORIZATION"
+				+ " where TYPE_ = 1 and GROUP_ID_ is not null group by GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_"
+				+ " having count(*) > 1) d")).as("authorizations granted to a group twice").isZero();
 		assertThat(count("select count(*) from information_schema.tables where table_schema = '" + DATABASE
 				+ "' and table_name = 'ACT_RU_TASK'")).as("Camunda's tables in this database").isEqualTo(1);
 	}
@@ -217,7 +217,8 @@ class ClusterMySqlIntegrationTests {
 		assertThat(count("select count(*) from ACT_HI_TASKINST t join need n on n.process_instance_id = t.PROC_INST_ID_"
 				+ " where n.id in (" + inNeeds + ") and t.TASK_DEF_KEY_ = 'userTask_verifyNeed' and t.END_TIME_ is not null"))
 			.as("needs verified, each once").isEqualTo(size);
-		assertThat(count("select count(*) from need where id in (" + inNeeds + ") and phase = 'CATEGORIZE'")).isEqualTo(size);
+		awaitTrue("every need moved on to categorising", Duration.ofMinutes(3),
+				() -> count("select count(*) from need where id in (" + inNeeds + ") and phase = 'CATEGORIZE'") == size);
 		// the steward's session outlives the node it signed in on
 		assertThat(browser.onPort(b.port).page("/steward").selectFirst(".who").text()).isEqualTo("steward1");
 		// a job that never existed is still a 404
@@ -294,7 +295,10 @@ class ClusterMySqlIntegrationTests {
 					// the job executors look for due jobs often, and bulk jobs change hands quickly, for a short test
 					"--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
 					"--needsloop.jobs.lease=PT6S", "--needsloop.jobs.sweep-interval=PT2S"));
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			// started in target/cluster-it: the project's root holds processes/*.bpmn, which a class path entry naming
+			// the working directory would deploy a second time
+			ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+				.redirectOutput(log.toAbsolutePath().toFile());
 			builder.environment().put("MYSQL_USER", "root");
 			builder.environment().put("MYSQL_PASSWORD", "");
 			builder.environment().remove("SPRING_PROFILES_ACTIVE");
@@ -339,7 +343,10 @@ class ClusterMySqlIntegrationTests {
 
 		/** The test's class path: the real one, also when the test runs from a manifest-only booter jar. */
 		private static String classpath() throws IOException {
-			String path = System.getProperty("java.class.path");
+			String path = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+				.filter(entry -> !entry.isBlank() && !entry.equals("."))
+				.map(entry -> Path.of(entry).toAbsolutePath().toString())
+				.collect(Collectors.joining(File.pathSeparator));
 			String[] entries = path.split(File.pathSeparator);
 			if (entries.length == 1 && entries[0].endsWith(".jar")) {
 				try (JarFile jar = new JarFile(entries[0])) {
