@@ -79,11 +79,20 @@ class MySqlIntegrationTests {
 		registry.add("spring.datasource.password", () -> PASSWORD);
 	}
 
+	/**
+	 * Another Camunda schema on the same server (as beside staging, or another test run): Camunda must still
+	 * create its tables in ours. The URL above leaves {@code nullDatabaseMeansCurrent} to application-mysql.yml.
+	 */
+	static final String OTHER_DATABASE = DATABASE + "_other";
+
 	/** Creates the test's own database before the context starts and drops it after the context closed. */
 	static class Database implements BeforeAllCallback, AfterAllCallback {
 
 		@Override
 		public void beforeAll(ExtensionContext extension) throws SQLException {
+			execute("create database `" + OTHER_DATABASE + "` character set utf8mb4 collate utf8mb4_bin");
+			execute("create table `" + OTHER_DATABASE + "`.ACT_GE_PROPERTY (NAME_ varchar(64) primary key,"
+					+ " VALUE_ varchar(300), REV_ integer)");
 			execute("create database `" + DATABASE + "` character set utf8mb4 collate utf8mb4_bin");
 		}
 
@@ -93,6 +102,7 @@ class MySqlIntegrationTests {
 				context.close();
 			}
 			execute("drop database if exists `" + DATABASE + "`");
+			execute("drop database if exists `" + OTHER_DATABASE + "`");
 		}
 
 		private static void execute(String sql) throws SQLException {

@@ -15,7 +15,10 @@ import jakarta.validation.constraints.Size;
  * The page form a department fills in to submit a work item: the fields of {@link SubmitWorkItem}, with
  * a checkbox for the purchased service and an empty list entry meaning "let the list match keywords".
  */
-public class WorkItemForm {
+public class WorkItemForm implements java.io.Serializable {
+
+	/** Kept in the session (in the database) as a flash attribute after a refused form. */
+	private static final long serialVersionUID = 1L;
 
 	@NotBlank
 	@Size(max = 100)

@@ -1,7 +1,6 @@
 package cn.needsloop.kpi;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +10,6 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -106,6 +103,7 @@ class DashboardController {
 		this.exports = exports;
 		this.messages = messages;
 		this.json = json;
+		exports.recipe("needs", NeedQuery.class, this::needsExport);
 	}
 
 	@GetMapping("/manager")
@@ -157,17 +155,20 @@ class DashboardController {
 	@PostMapping(path = "/manager/exports/needs", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Map<String, Object> startNeedsExport(NeedQuery filter) {
-		Actor me = CurrentActor.get();
-		NeedQuery f = filter.clean();
-		Locale locale = LocaleContextHolder.getLocale();
+		return exports.start("needs", CurrentActor.get(), LocaleContextHolder.getLocale(), "needs.xlsx", filter.clean())
+			.status();
+	}
+
+	/** The needs export, as any node writes it (again, after the node that started it died). */
+	private ExportJobs.Work needsExport(NeedQuery f, Actor me, Locale locale) {
 		List<String> header = List.of("id", "community", "grid", "channel", "title", "status", "phase", "category",
 				"outcome", "reportedAt", "closedAt", "score", "reporter", "reporterPhone").stream().map(h -> text("export.need." + h, locale)).toList();
 		Map<String, String> communityNames = communityNames();
 		Map<String, String> gridNames = gridNames();
-		ExportJobs.Job job = exports.start(me.userId(), "needs.xlsx", (j, out) -> Workbooks.write(
+		return (progress, out) -> Workbooks.write(
 				text("export.needs.sheet", locale), header, sheet -> {
 					Page<NeedView> page = needs.list(f.toFilter(), 0, EXPORT_PAGE, me);
-					j.total = page.getTotalElements();
+					progress.total(page.getTotalElements());
 					while (true) {
 						for (NeedView n : page.getContent()) {
 							sheet.row(java.util.Arrays.asList(n.id(),
@@ -179,15 +180,14 @@ class DashboardController {
 									PageDates.format(n.reportedAt()), PageDates.format(n.closedAt()), n.score(),
 									// a file leaves the system: a resident's name and number are masked in it for everyone
 									Masks.name(n.reporterName()), Masks.phone(n.reporterPhone())));
-							j.done.incrementAndGet();
+							progress.row();
 						}
 						if (!page.hasNext()) {
 							break;
 						}
 						page = needs.list(f.toFilter(), page.getNumber() + 1, EXPORT_PAGE, me);
 					}
-				}, out));
-		return job.status();
+				}, out);
 	}
 
 	@GetMapping(path = "/manager/exports/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -196,16 +196,18 @@ class DashboardController {
 		return job(id).status();
 	}
 
+	/** The finished file, from the database: whichever node wrote it. */
 	@GetMapping("/manager/exports/{id}/file")
-	ResponseEntity<Resource> exportFile(@PathVariable String id) throws IOException {
+	ResponseEntity<byte[]> exportFile(@PathVariable String id) {
 		ExportJobs.Job job = job(id);
-		if (job.file == null || !Files.exists(job.file)) {
+		java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+		if (!job.ready() || !exports.copyFile(id, file)) {
 			throw ProblemException.conflict("export.notReady");
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(job.fileName).build().toString())
 			.contentType(MediaType.parseMediaType(Workbooks.XLSX))
-			.body(new FileSystemResource(job.file));
+			.body(file.toByteArray());
 	}
 
 	private ExportJobs.Job job(String id) {

@@ -66,6 +66,9 @@ class DrillDownController {
 		this.organizations = organizations;
 		this.exports = exports;
 		this.messages = messages;
+		exports.recipe("tasks", TaskQuery.class, this::tasksExport);
+		exports.recipe("projects", ProjectQuery.class, this::projectsExport);
+		exports.recipe("consultations", ConsultationQuery.class, this::consultationsExport);
 	}
 
 	@GetMapping("/manager/tasks")
@@ -101,11 +104,13 @@ class DrillDownController {
 	@PostMapping(path = "/manager/exports/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Map<String, Object> exportTasks(TaskQuery filter) {
-		Actor me = CurrentActor.get();
-		TaskQuery f = filter.clean();
-		Locale locale = LocaleContextHolder.getLocale();
+		return exports.start("tasks", CurrentActor.get(), LocaleContextHolder.getLocale(), "overdue-tasks.xlsx",
+				filter.clean()).status();
+	}
+
+	private ExportJobs.Work tasksExport(TaskQuery f, Actor me, Locale locale) {
 		Map<String, String> names = communityNames();
-		return export(me, "overdue-tasks.xlsx", "export.tasks.sheet", locale,
+		return export("export.tasks.sheet", locale,
 				List.of("task", "subject", "community", "line", "phase", "assignee", "created", "due", "overdueHours"),
 				page -> {
 					List<OverdueTask> all = kpis.overdueTasks(f, me);
@@ -120,11 +125,13 @@ class DrillDownController {
 	@PostMapping(path = "/manager/exports/projects", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Map<String, Object> exportProjects(ProjectQuery filter) {
-		Actor me = CurrentActor.get();
-		ProjectQuery f = filter.clean();
-		Locale locale = LocaleContextHolder.getLocale();
+		return exports.start("projects", CurrentActor.get(), LocaleContextHolder.getLocale(), "projects.xlsx",
+				filter.clean()).status();
+	}
+
+	private ExportJobs.Work projectsExport(ProjectQuery f, Actor me, Locale locale) {
 		Map<String, String> names = communityNames();
-		return export(me, "projects.xlsx", "export.projects.sheet", locale,
+		return export("export.projects.sheet", locale,
 				List.of("id", "title", "community", "category", "status", "claimant", "createdAt", "publishedAt",
 						"claimedInTime", "plannedEnd", "completedAt", "onTime", "verdict", "residentAverage",
 						"communityAverage"),
@@ -140,11 +147,13 @@ class DrillDownController {
 	@PostMapping(path = "/manager/exports/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Map<String, Object> exportConsultations(ConsultationQuery filter) {
-		Actor me = CurrentActor.get();
-		ConsultationQuery f = filter.clean();
-		Locale locale = LocaleContextHolder.getLocale();
+		return exports.start("consultations", CurrentActor.get(), LocaleContextHolder.getLocale(), "consultations.xlsx",
+				filter.clean()).status();
+	}
+
+	private ExportJobs.Work consultationsExport(ConsultationQuery f, Actor me, Locale locale) {
 		Map<String, String> names = communityNames();
-		return export(me, "consultations.xlsx", "export.consultations.sheet", locale,
+		return export("export.consultations.sheet", locale,
 				List.of("id", "community", "topic", "topicType", "level", "result", "rounds", "attendees", "votesFor",
 						"votesAgainst", "votesAbstain", "concludedAt", "appliedAt", "applicationReport"),
 				page -> kpis.consultations(f, page, EXPORT_PAGE, me),
@@ -156,25 +165,23 @@ class DrillDownController {
 	}
 
 	/** Writes the pages of a list into a workbook in the background, counting rows for the progress bar. */
-	private <T> Map<String, Object> export(Actor me, String fileName, String sheetKey, Locale locale,
-			List<String> columns, IntFunction<Page<T>> pages, Function<T, List<?>> row) {
+	private <T> ExportJobs.Work export(String sheetKey, Locale locale, List<String> columns, IntFunction<Page<T>> pages,
+			Function<T, List<?>> row) {
 		List<String> header = columns.stream().map(h -> text(sheetKey.replace(".sheet", "." + h), locale)).toList();
-		ExportJobs.Job job = exports.start(me.userId(), fileName,
-				(j, out) -> Workbooks.write(text(sheetKey, locale), header, sheet -> {
-					Page<T> page = pages.apply(0);
-					j.total = page.getTotalElements();
-					while (true) {
-						for (T item : page.getContent()) {
-							sheet.row(row.apply(item));
-							j.done.incrementAndGet();
-						}
-						if (!page.hasNext()) {
-							break;
-						}
-						page = pages.apply(page.getNumber() + 1);
-					}
-				}, out));
-		return job.status();
+		return (progress, out) -> Workbooks.write(text(sheetKey, locale), header, sheet -> {
+			Page<T> page = pages.apply(0);
+			progress.total(page.getTotalElements());
+			while (true) {
+				for (T item : page.getContent()) {
+					sheet.row(row.apply(item));
+					progress.row();
+				}
+				if (!page.hasNext()) {
+					break;
+				}
+				page = pages.apply(page.getNumber() + 1);
+			}
+		}, out);
 	}
 
 	private Map<String, String> communityNames() {

@@ -1,115 +1,406 @@
 package cn.needsloop.kpi;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.RejectedExecutionException;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.needsloop.cluster.NodeId;
+import cn.needsloop.system.Actor;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Long exports run in the background, so the page can show their progress: a job counts the rows it
- * has written out of the total, then holds the finished file for its owner to download.
+ * Long exports run in the background, so the page can show their progress: a job counts the rows it has
+ * written out of the total, then holds the finished file for its owner to download.
+ * <p>
+ * Jobs are rows in the database ({@code export_job}), and so is the finished file: any node of a cluster shows a
+ * job's progress and hands out its file. A job records what to export (its kind and filter as JSON), so when the
+ * node writing it dies (its lease, renewed while it writes, runs out) another node writes it again from the
+ * start, for the same user with their groups as Camunda has them then. Kept {@code needsloop.jobs.keep} (24 h).
  */
 @Component
 class ExportJobs {
 
-	/** Progress of one export, readable while it runs. */
-	static final class Job {
+	private static final Logger LOG = LoggerFactory.getLogger(ExportJobs.class);
 
-		final String id = UUID.randomUUID().toString();
+	/** How often, at most, a running export writes its progress and renews its lease. */
+	private static final long PROGRESS_EVERY_MS = 500;
+
+	/** Progress of one export as the database holds it now. */
+	final class Job {
+
+		final String id;
 
 		final String owner;
 
 		final String fileName;
 
-		final AtomicLong done = new AtomicLong();
+		final long done;
 
-		volatile long total = -1;
+		final long total;
 
-		volatile Path file;
+		final boolean finished;
 
-		volatile String failure;
+		final boolean failed;
 
-		Job(String owner, String fileName) {
+		final int runs;
+
+		private Job(String id, String owner, String fileName, long done, long total, boolean finished, boolean failed,
+				int runs) {
+			this.id = id;
 			this.owner = owner;
 			this.fileName = fileName;
+			this.done = done;
+			this.total = total;
+			this.finished = finished;
+			this.failed = failed;
+			this.runs = runs;
 		}
 
-		private final java.util.concurrent.CountDownLatch finishedSignal = new java.util.concurrent.CountDownLatch(1);
-
 		boolean finished() {
-			return file != null || failure != null;
+			return finished;
+		}
+
+		/** Whether the file is there to download. */
+		boolean ready() {
+			return finished && !failed;
 		}
 
 		/** Waits until the file is written or the job failed, at most {@code timeout}; whether it finished. */
-		boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
-			return finishedSignal.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		boolean awaitFinished(Duration timeout) throws InterruptedException {
+			Instant until = Instant.now().plus(timeout);
+			while (true) {
+				Optional<Job> now = load(id);
+				if (now.isEmpty()) {
+					return false;
+				}
+				if (now.get().finished) {
+					return true;
+				}
+				if (Instant.now().isAfter(until)) {
+					return false;
+				}
+				Thread.sleep(100);
+			}
 		}
 
 		Map<String, Object> status() {
-			return Map.of("id", id, "done", done.get(), "total", total, "finished", finished(), "failed",
-					failure != null);
+			Map<String, Object> status = new LinkedHashMap<>();
+			status.put("id", id);
+			status.put("done", done);
+			status.put("total", total);
+			status.put("finished", finished);
+			status.put("failed", failed);
+			return status;
 		}
 	}
 
-	/** The work of a job: write the workbook to the stream, counting rows on the job. */
-	interface Work {
+	/** What a job tells while it writes. */
+	interface Progress {
 
-		void write(Job job, OutputStream out) throws IOException;
+		void total(long total);
+
+		/** One more row written. */
+		void row();
 	}
 
-	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+	/** The work of a job: write the workbook to the stream, counting rows. */
+	interface Work {
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(2);
+		void write(Progress progress, OutputStream out) throws IOException;
+	}
 
-	Job start(String owner, String fileName, Work work) {
-		Job job = new Job(owner, fileName);
-		jobs.put(job.id, job);
-		executor.submit(() -> {
-			try {
-				Path file = Files.createTempFile("needsloop-export-", ".xlsx");
-				try (OutputStream out = Files.newOutputStream(file)) {
-					work.write(job, out);
-				}
-				job.file = file;
-			}
-			catch (IOException | RuntimeException ex) {
-				job.failure = ex.toString();
-			}
-			finally {
-				job.finishedSignal.countDown();
-			}
-		});
-		return job;
+	/** How an export of one kind is written, from its filter, for a user, in their language: on any node. */
+	interface Recipe<Q> {
+
+		Work work(Q query, Actor actor, Locale locale);
+	}
+
+	private record Kind<Q>(Class<Q> type, Recipe<Q> recipe) {
+	}
+
+	private final Map<String, Kind<?>> kinds = new ConcurrentHashMap<>();
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	private final IdentityService identity;
+
+	private final NodeId node;
+
+	private final Duration lease;
+
+	private final Duration keep;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+		Thread thread = new Thread(runnable, "exports");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ExportJobs(JdbcTemplate jdbc, ObjectMapper json, IdentityService identity, NodeId node,
+			@Value("${needsloop.jobs.lease:PT30S}") Duration lease, @Value("${needsloop.jobs.keep:PT24H}") Duration keep) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.identity = identity;
+		this.node = node;
+		this.lease = lease;
+		this.keep = keep;
+	}
+
+	/** Makes exports of this kind possible (each controller names its own at start). */
+	<Q> void recipe(String kind, Class<Q> type, Recipe<Q> recipe) {
+		kinds.put(kind, new Kind<>(type, recipe));
+	}
+
+	/** Starts an export in the background; poll {@link #find} for its progress. */
+	<Q> Job start(String kind, Actor actor, Locale locale, String fileName, Q query) {
+		if (!kinds.containsKey(kind)) {
+			throw new IllegalArgumentException("no export of kind " + kind);
+		}
+		String queryJson;
+		try {
+			queryJson = json.writeValueAsString(query);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+		String id = UUID.randomUUID().toString();
+		jdbc.update("insert into export_job (id, owner, kind, query_json, locale, file_name, total, done, created_at,"
+				+ " lease_owner, lease_until_ms, runs) values (?, ?, ?, ?, ?, ?, -1, 0, ?, ?, ?, 1)", id, actor.userId(), kind,
+				queryJson, locale.toLanguageTag(), fileName, Timestamp.from(Instant.now()), node.id(), leaseUntil());
+		submit(id, actor);
+		return load(id).orElseThrow();
 	}
 
 	Optional<Job> find(String id, String owner) {
-		return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(owner));
+		return load(id).filter(j -> j.owner.equals(owner));
+	}
+
+	/** The finished file of a job, streamed to {@code out}; false when there is none (yet). */
+	boolean copyFile(String id, OutputStream out) {
+		Boolean copied = jdbc.query("select content from export_job where id = ? and finished_at is not null and failure is null",
+				rs -> {
+					if (!rs.next()) {
+						return false;
+					}
+					try (InputStream in = rs.getBinaryStream(1)) {
+						if (in == null) {
+							return false;
+						}
+						in.transferTo(out);
+						return true;
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				}, id);
+		return Boolean.TRUE.equals(copied);
+	}
+
+	private void submit(String id, Actor actor) {
+		try {
+			executor.submit(() -> {
+				try {
+					run(id, actor);
+				}
+				catch (RuntimeException ex) {
+					LOG.warn("export {} stopped; it is taken up again when its lease runs out", id, ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			LOG.info("export {} not started here (shutting down); another node takes it up", id);
+		}
+	}
+
+	private void run(String id, Actor given) {
+		Map<String, Object> row = jdbc.queryForList("select owner, kind, query_json, locale from export_job where id = ?", id)
+			.stream().findFirst().orElse(null);
+		if (row == null) {
+			return;
+		}
+		String owner = (String) row.get("owner");
+		Actor actor = given != null ? given : actorNow(owner);
+		Locale locale = Locale.forLanguageTag((String) row.get("locale"));
+		Path file = null;
+		try {
+			Work work = work((String) row.get("kind"), (String) row.get("query_json"), actor, locale);
+			file = Files.createTempFile("needsloop-export-", ".xlsx");
+			ProgressRow progress = new ProgressRow(id);
+			try (OutputStream out = Files.newOutputStream(file)) {
+				work.write(progress, out);
+			}
+			progress.flush();
+			Path written = file;
+			int stored = jdbc.update(connection -> {
+				var update = connection.prepareStatement("update export_job set content = ?, done = ?, finished_at = ?,"
+						+ " lease_owner = null, lease_until_ms = null where id = ? and lease_owner = ? and finished_at is null");
+				try {
+					update.setBinaryStream(1, Files.newInputStream(written), Files.size(written));
+				}
+				catch (IOException ex) {
+					throw new java.sql.SQLException(ex);
+				}
+				update.setLong(2, progress.done);
+				update.setTimestamp(3, Timestamp.from(Instant.now()));
+				update.setString(4, id);
+				update.setString(5, node.id());
+				return update;
+			});
+			if (stored == 0) {
+				LOG.info("export {}: lease lost to another node; its file is theirs to write", id);
+			}
+		}
+		catch (LeaseLost ex) {
+			LOG.info("export {}: lease lost to another node; leaving it", id);
+		}
+		catch (IOException | RuntimeException ex) {
+			LOG.warn("export {} failed", id, ex);
+			jdbc.update("update export_job set failure = ?, finished_at = ?, lease_owner = null, lease_until_ms = null"
+					+ " where id = ? and lease_owner = ? and finished_at is null", cut(ex.toString(), 1000),
+					Timestamp.from(Instant.now()), id, node.id());
+		}
+		finally {
+			if (file != null) {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException ex) {
+					LOG.debug("temporary export file {} left", file, ex);
+				}
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private <Q> Work work(String kind, String queryJson, Actor actor, Locale locale) throws IOException {
+		Kind<Q> k = (Kind<Q>) kinds.get(kind);
+		if (k == null) {
+			throw new IllegalStateException("no export of kind " + kind + " on this node");
+		}
+		return k.recipe().work(json.readValue(queryJson, k.type()), actor, locale);
+	}
+
+	/** Writes the count to the job's row now and then, renewing the lease; stops the work when the lease is lost. */
+	private final class ProgressRow implements Progress {
+
+		private final String id;
+
+		private long done;
+
+		private long lastWrite = System.currentTimeMillis();
+
+		ProgressRow(String id) {
+			this.id = id;
+		}
+
+		@Override
+		public void total(long total) {
+			if (jdbc.update("update export_job set total = ?, lease_until_ms = ? where id = ? and lease_owner = ?", total,
+					leaseUntil(), id, node.id()) == 0) {
+				throw new LeaseLost();
+			}
+		}
+
+		@Override
+		public void row() {
+			done++;
+			if (System.currentTimeMillis() - lastWrite >= PROGRESS_EVERY_MS) {
+				flush();
+			}
+		}
+
+		void flush() {
+			lastWrite = System.currentTimeMillis();
+			if (jdbc.update("update export_job set done = ?, lease_until_ms = ? where id = ? and lease_owner = ?", done,
+					leaseUntil(), id, node.id()) == 0) {
+				throw new LeaseLost();
+			}
+		}
+	}
+
+	private static final class LeaseLost extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		LeaseLost() {
+			super(null, null, false, false);
+		}
+	}
+
+	/** Takes up the exports whose node died (lease run out) and writes them again; removes old ones. */
+	@Scheduled(initialDelayString = "${needsloop.jobs.sweep-interval:PT10S}",
+			fixedDelayString = "${needsloop.jobs.sweep-interval:PT10S}")
+	public void takeOverAbandoned() {
+		long now = System.currentTimeMillis();
+		List<String> abandoned = jdbc.queryForList(
+				"select id from export_job where finished_at is null and (lease_until_ms is null or lease_until_ms < ?)",
+				String.class, now);
+		for (String id : abandoned) {
+			int taken = jdbc.update("update export_job set lease_owner = ?, lease_until_ms = ?, runs = runs + 1, done = 0"
+					+ " where id = ? and finished_at is null and (lease_until_ms is null or lease_until_ms < ?)", node.id(),
+					leaseUntil(), id, now);
+			if (taken == 1) {
+				LOG.info("export {}: its node stopped; this node ({}) writes it again", id, node.id());
+				submit(id, null);
+			}
+		}
+		jdbc.update("delete from export_job where finished_at is not null and finished_at < ?",
+				Timestamp.from(Instant.now().minus(keep)));
+	}
+
+	Optional<Job> load(String id) {
+		if (id == null || id.length() > 36) {
+			return Optional.empty();
+		}
+		return jdbc.query("select owner, file_name, done, total, finished_at, failure, runs from export_job where id = ?",
+				(rs, n) -> new Job(id, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+						rs.getTimestamp(5) != null, rs.getString(6) != null, rs.getInt(7)), id)
+			.stream().findFirst();
+	}
+
+	private Actor actorNow(String userId) {
+		return new Actor(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+	}
+
+	private long leaseUntil() {
+		return System.currentTimeMillis() + lease.toMillis();
+	}
+
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
 	}
 
 	@PreDestroy
 	void stop() {
 		executor.shutdownNow();
-		jobs.values().forEach(job -> {
-			try {
-				if (job.file != null) {
-					Files.deleteIfExists(job.file);
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
 	}
 }

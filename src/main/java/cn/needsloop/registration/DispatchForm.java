@@ -13,7 +13,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The page form for a dispatch: the fields of {@link RequestDispatch}, the service time in Beijing time. */
-public class DispatchForm {
+public class DispatchForm implements java.io.Serializable {
+
+	/** Kept in the session (in the database) as a flash attribute after a refused form. */
+	private static final long serialVersionUID = 1L;
 
 	@NotBlank
 	@Size(max = 32)

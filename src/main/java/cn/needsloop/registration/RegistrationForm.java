@@ -15,7 +15,10 @@ import jakarta.validation.constraints.Size;
  * The page form for 双报到: the fields of {@link Register}, with the skills typed as one line
  * (separated by commas, 、 or spaces).
  */
-public class RegistrationForm {
+public class RegistrationForm implements java.io.Serializable {
+
+	/** Kept in the session (in the database) as a flash attribute after a refused form. */
+	private static final long serialVersionUID = 1L;
 
 	@NotBlank
 	@Size(max = 32)

@@ -44,7 +44,9 @@ import cn.needsloop.process.TimeLimits;
  * Demo users (password {@code demo}), two communities, organisations and, on an empty database, a
  * handful of needs in different phases. Active with the {@code demo} profile only, which nothing
  * turns on by itself except {@code ./mvnw spring-boot:run} (pom.xml); while demo users exist every
- * page says so ({@link DemoAccounts}).
+ * page says so ({@link DemoAccounts}). Two nodes started at the same moment seed once: every application runner
+ * runs under the database's start lock ({@link cn.needsloop.cluster.StartLock}), so the second node finds the
+ * users, reference data and sample needs there and adds nothing.
  */
 @Component
 @Profile("demo")

@@ -21,7 +21,8 @@ import cn.needsloop.system.PersonalDataReveal.Record;
 public class PersonalData {
 
 	/** A revealed value, as the API answers it. */
-	public record Revealed(Record record, Long recordId, String field, String value, Instant revealedAt) {
+	public record Revealed(Record record, Long recordId, String field, String value, Instant revealedAt)
+			implements java.io.Serializable {
 	}
 
 	/** One line of the reveal log. */

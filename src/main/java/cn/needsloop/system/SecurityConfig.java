@@ -166,7 +166,7 @@ class SecurityConfig {
 						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout")))
 				.invalidateHttpSession(true)
 				.clearAuthentication(true)
-				.deleteCookies("JSESSIONID")
+				.deleteCookies("JSESSIONID") // Spring Session's cookie, named as the container's (application.yml)
 				.logoutSuccessHandler((request, response, authentication) -> {
 					if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {
 						response.setStatus(HttpServletResponse.SC_NO_CONTENT); // Tasklist's own logout button

@@ -34,12 +34,26 @@ public final class PageSession {
 	private String csrf;
 
 	private PageSession(String base) {
-		this.base = base;
-		this.http = HttpClient.newBuilder()
+		this(base, HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+			.build());
+	}
+
+	private PageSession(String base, HttpClient http) {
+		this.base = base;
+		this.http = http;
+	}
+
+	/**
+	 * The same browser (its cookies, so its session cookie) talking to another server on this host: another
+	 * node of a cluster behind no proxy. Cookies are per host, not per port, as in a browser.
+	 */
+	public PageSession onPort(int port) {
+		PageSession other = new PageSession("http://localhost:" + port, http);
+		other.csrf = csrf;
+		return other;
 	}
 
 	/** A session signed in as {@code user} (password {@code demo}). */
