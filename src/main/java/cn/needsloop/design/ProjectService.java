@@ -125,7 +125,21 @@ public class ProjectService {
 	public List<ProjectView> list(ProjectStatus status, Actor actor) {
 		List<ServiceProject> found = status == null ? projects.findAllByOrderByIdDesc()
 				: projects.findByStatusInOrderByIdDesc(List.of(status));
-		return found.stream().filter(p -> maySee(actor, p)).map(p -> view(p, false, actor)).toList();
+		java.util.function.Predicate<ServiceProject> visible = visibility(actor);
+		return found.stream().filter(visible).map(p -> view(p, false, actor)).toList();
+	}
+
+	/**
+	 * The projects an organisation claimed or was assigned, newest first, each with its needs and ratings: read by the
+	 * claimant (an indexed column), not by filtering every project of the district.
+	 */
+	@Transactional(readOnly = true)
+	public List<ProjectView> claimedBy(String claimantCode, Actor actor) {
+		java.util.function.Predicate<ServiceProject> visible = visibility(actor);
+		return projects.findByClaimantCodeOrderByIdDesc(claimantCode).stream()
+			.filter(visible)
+			.map(p -> view(p, true, actor))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -139,11 +153,17 @@ public class ProjectService {
 
 	/** Social organisations see the project hall and their own projects; everyone else sees all. */
 	private boolean maySee(Actor actor, ServiceProject project) {
+		return visibility(actor).test(project);
+	}
+
+	/** {@link #maySee} for many projects: the reader's organisation is looked up once, not once a project. */
+	private java.util.function.Predicate<ServiceProject> visibility(Actor actor) {
 		if (!actor.isSocialOrganization() || actor.isManager() || actor.isSteward()) {
-			return true;
+			return project -> true;
 		}
 		String own = organizations.findByAccountUser(actor.userId()).map(Organization::getCode).orElse(null);
-		return project.getStatus() == ProjectStatus.PUBLISHED || (own != null && own.equals(project.getClaimantCode()));
+		return project -> project.getStatus() == ProjectStatus.PUBLISHED
+				|| (own != null && own.equals(project.getClaimantCode()));
 	}
 
 	/** Who reported a milestone and who rated read as roles to a reader who does not serve the project's community. */

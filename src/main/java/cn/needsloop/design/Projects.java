@@ -15,6 +15,8 @@ public interface Projects extends JpaRepository<ServiceProject, Long> {
 
 	List<ServiceProject> findAllByOrderByIdDesc();
 
+	List<ServiceProject> findByClaimantCodeOrderByIdDesc(String claimantCode);
+
 	default ServiceProject require(Long id) {
 		return findById(id).orElseThrow(() -> ProblemException.notFound("project", id));
 	}

@@ -54,10 +54,7 @@ class HallController {
 		List<ProjectView> open = projects.list(ProjectStatus.PUBLISHED, me).stream()
 			.filter(p -> organization.isQualifiedFor(p.category()))
 			.toList();
-		List<ProjectView> mine = projects.list(null, me).stream()
-			.filter(p -> organization.getCode().equals(p.claimant()))
-			.map(p -> projects.view(p.id(), me))
-			.toList();
+		List<ProjectView> mine = projects.claimedBy(organization.getCode(), me);
 		List<Rating> received = new ArrayList<>();
 		List<Rating> given = new ArrayList<>();
 		for (ProjectView p : mine) {

@@ -13,6 +13,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import cn.needsloop.support.ApiTest;
@@ -34,6 +37,29 @@ class SessionStoreTests extends ApiTest {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	JdbcIndexedSessionRepository sessions;
+
+	/**
+	 * Two requests of one session adding the same attribute at once (a double click on a form that redirects with a
+	 * flash message) each save it as new: the second save replaces the first instead of failing on the key.
+	 */
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void twoRequestsAddingTheSameAttributeAtOnceBothSave() {
+		SessionRepository<Session> sessions = (SessionRepository) this.sessions;
+		Session created = sessions.createSession();
+		sessions.save(created);
+		Session first = sessions.findById(created.getId());
+		Session second = sessions.findById(created.getId());
+		first.setAttribute("flash", "first");
+		second.setAttribute("flash", "second");
+		sessions.save(first);
+		sessions.save(second);
+		assertThat((String) sessions.findById(created.getId()).getAttribute("flash")).isEqualTo("second");
+		sessions.deleteById(created.getId());
+	}
 
 	@Test
 	void keepsTheSignInAndCamundasAuthenticationInTheDatabase() {

@@ -239,7 +239,7 @@ class ConsultationPageTests {
 	void theDiagramShowsWhereTheConsultationWaits() throws Exception {
 		long id = idOf(propose("selfgov1", "楼道堆物清理 " + unique(), "ENVIRONMENT_SANITATION"));
 		String json = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.get("/consultations/" + id + "/diagram").session(pages.session("resident1")))
+			.get("/consultations/" + id + "/diagram").cookie(pages.session("resident1")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(json).contains("communityConsultation").contains(Step.FIX_PARTICIPANTS);
 		assertThat(pages.get("resident1", "/consultations/" + id).html().select("#diagram").attr("data-diagram"))

@@ -33,16 +33,18 @@ class JobLockTimeTests {
 	}
 
 	@Test
-	void shippedLockTimeIsAMinuteAndFitsTheShortestTimer() throws Exception {
+	void shippedLockTimeIsHalfAMinuteAndFitsTheShortestTimer() throws Exception {
 		JobLockTime lockTime = shipped(Map.of());
-		assertThat(lockTime.lockTime()).isEqualTo(Duration.ofMinutes(1));
-		assertThat(lockTime.shortestLimit()).isEqualTo(Map.entry("dispatchAnswer", Duration.ofHours(4)));
+		assertThat(lockTime.lockTime()).isEqualTo(Duration.ofSeconds(30));
+		// an urgent need's verification and its escalation (danger to life and limb) are the shortest limits
+		assertThat(lockTime.shortestLimit().getValue()).isEqualTo(Duration.ofHours(1));
+		assertThat(lockTime.shortestLimit().getKey()).isIn("urgent-verification", "urgent-escalation");
 		assertThat(lockTime.fitsShortestLimit()).isTrue();
 	}
 
 	@Test
 	void aTimerShorterThanAHundredLockTimesDoesNotFit() throws Exception {
-		JobLockTime lockTime = shipped(Map.of("quickReply", "PT90M"));
+		JobLockTime lockTime = shipped(Map.of("quickReply", "PT45M"));
 		assertThat(lockTime.shortestLimit().getKey()).isEqualTo("quickReply");
 		assertThat(lockTime.fitsShortestLimit()).isFalse();
 	}

@@ -12,11 +12,12 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import jakarta.servlet.http.Cookie;
 
 /**
  * The pages as a browser without scripts sees them, on MockMvc: a user signs in through the login form (the
@@ -28,7 +29,7 @@ public class PageClient {
 
 	private final MockMvc mvc;
 
-	private final Map<String, MockHttpSession> sessions = new HashMap<>();
+	private final Map<String, Cookie> sessions = new HashMap<>();
 
 	public PageClient(MockMvc mvc) {
 		this.mvc = mvc;
@@ -46,12 +47,18 @@ public class PageClient {
 		}
 	}
 
-	public MockHttpSession session(String user) {
+	/**
+	 * The session cookie of the signed-in user. The session lives in the session store (Spring Session JDBC), not in
+	 * the servlet container, so the cookie is what carries it from one request to the next, as in a browser.
+	 */
+	public Cookie session(String user) {
 		return sessions.computeIfAbsent(user, u -> {
 			try {
 				MvcResult login = mvc.perform(formLogin("/login").user(u).password("demo")).andExpect(authenticated())
 					.andReturn();
-				return (MockHttpSession) login.getRequest().getSession(false);
+				Cookie cookie = login.getResponse().getCookie("JSESSIONID");
+				assertThat(cookie).as("session cookie of %s", u).isNotNull();
+				return cookie;
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
@@ -68,7 +75,7 @@ public class PageClient {
 
 	/** Reads a page whatever its status. */
 	public Page read(String user, String path, Map<String, Object> flash) throws Exception {
-		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path).session(session(user));
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path).cookie(session(user));
 		if (!flash.isEmpty()) {
 			request.flashAttrs(flash);
 		}
@@ -82,7 +89,7 @@ public class PageClient {
 	 * again, as rows do) and follows the redirect, carrying its flash message.
 	 */
 	public Page submit(String user, String from, String action, String... fields) throws Exception {
-		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(action).session(session(user)).with(csrf())
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(action).cookie(session(user)).with(csrf())
 			.header("Referer", "http://localhost" + from);
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			request.param(fields[i], fields[i + 1]);
