@@ -134,7 +134,7 @@ class EngineRestGuard extends OncePerRequestFilter {
 						new Object[] { String.valueOf(PasswordPolicy.MIN_LENGTH) }, locale));
 				return;
 			}
-			request = new ReadAgain(request, body);
+			request = new KeptBody(request, body);
 		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		EngineCall call = EngineCall.begin(locale);
@@ -184,65 +184,6 @@ class EngineRestGuard extends OncePerRequestFilter {
 		return PasswordPolicy.weaknesses(userId, password.asText());
 	}
 
-	/** The request with its body read once already, to read again by the engine. */
-	private static final class ReadAgain extends jakarta.servlet.http.HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadAgain(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public jakarta.servlet.ServletInputStream getInputStream() {
-			java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-			return new jakarta.servlet.ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(jakarta.servlet.ReadListener listener) {
-					throw new UnsupportedOperationException("the body is read already");
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					getCharacterEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8
-							: java.nio.charset.Charset.forName(getCharacterEncoding())));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
-	}
 
 	private static boolean isRead(String method) {
 		return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");

@@ -1,10 +1,6 @@
 package cn.needsloop.system;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -35,11 +31,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -202,60 +195,6 @@ class IdempotencyWeb implements WebMvcConfigurer {
 				IdempotencyKeys.unbindThread(); // never left to the next request on this thread
 				answer.copyBodyToResponse();
 			}
-		}
-	}
-
-	/** A request whose body was read once and can be read again. */
-	static final class KeptBody extends HttpServletRequestWrapper {
-
-		private final byte[] bytes;
-
-		KeptBody(HttpServletRequest request) throws IOException {
-			super(request);
-			this.bytes = request.getInputStream().readAllBytes();
-		}
-
-		byte[] bytes() {
-			return bytes;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous reads only");
-				}
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding();
-			Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 	}
 }
