@@ -47,19 +47,19 @@ import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ProjectView;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.support.OutsideServices;
 import cn.needsloop.system.AccessBootstrap;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * The consultation path of a project on MySQL (or MariaDB) at 127.0.0.1:3306 as root without a

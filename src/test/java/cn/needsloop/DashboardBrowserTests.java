@@ -43,10 +43,10 @@ import cn.needsloop.consultation.Consultations;
 import cn.needsloop.consultation.ParticipantKind;
 import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ServiceProject;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.support.BrowserTest;
 
 /**

@@ -26,7 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.Confirm;
@@ -34,15 +34,15 @@ import cn.needsloop.intake.NeedRequests.Resolve;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.NeedStatus;
 import cn.needsloop.intake.Outcome;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.process.Workflow;
-import cn.needsloop.routing.Line;
-import cn.needsloop.routing.Notification;
+import cn.needsloop.shared.Line;
+import cn.needsloop.notification.Notification;
 
 /**
  * Every path of {@code needsLoop} (民需闭环), driven through the services the REST API calls, so
@@ -503,7 +503,7 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 	@Test
 	void aReportersOwnUrgentIsNeverLowered() {
 		Need need = needService.report(new cn.needsloop.intake.NeedRequests.ReportNeed(COMMUNITY, "xingfu-01",
-				cn.needsloop.intake.Channel.ONLINE, "想问问办事时间", "社区周六有人上班吗？我有急事要办。", "刘秀英", "13800000001", 1,
+				cn.needsloop.shared.Channel.ONLINE, "想问问办事时间", "社区周六有人上班吗？我有急事要办。", "刘秀英", "13800000001", 1,
 				true), RESIDENT);
 		ProcessInstance instance = instanceOf(need);
 		assertThat(need(need.getId()).isReportedUrgent()).isTrue();

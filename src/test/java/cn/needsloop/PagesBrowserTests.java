@@ -20,17 +20,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.needsloop.design.ProjectView;
 import cn.needsloop.design.ServiceProject;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.process.Workflow.Step;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.support.BrowserTest;
 
 /**

@@ -37,8 +37,8 @@ import cn.needsloop.evaluation.EvaluationService;
 import cn.needsloop.evaluation.Evaluations;
 import cn.needsloop.evaluation.Perspective;
 import cn.needsloop.implementation.ImplementationService;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedHistory;
 import cn.needsloop.intake.NeedHistoryEntry;
@@ -48,12 +48,12 @@ import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
-import cn.needsloop.routing.Notification;
-import cn.needsloop.routing.Notifications;
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.notification.Notification;
+import cn.needsloop.notification.Notifications;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * What the process tests share: the demo people of 幸福社区 (see {@code DemoData}), the application

@@ -39,19 +39,19 @@ import cn.needsloop.design.ProjectRequests.Redesign;
 import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ProjectView;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.kpi.KpiService;
 import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.system.AccessBootstrap;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * The consultation path of a service project ({@code service-project.bpmn} with

@@ -41,13 +41,13 @@ import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.evaluation.Evaluation;
 import cn.needsloop.evaluation.Perspective;
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedStatus;
 import cn.needsloop.intake.Outcome;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Workflow;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /**
  * Every path of {@code serviceProject} (民需服务项目): approval, claim or assignment,

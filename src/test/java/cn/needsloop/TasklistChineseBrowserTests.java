@@ -15,18 +15,18 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.support.BrowserTest;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * Camunda Tasklist's own chrome is in Chinese for a Chinese browser, and in English for an English

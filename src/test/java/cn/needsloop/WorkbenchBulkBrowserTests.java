@@ -12,10 +12,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.support.BrowserTest;

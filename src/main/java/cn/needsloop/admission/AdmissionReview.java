@@ -2,7 +2,7 @@ package cn.needsloop.admission;
 
 import java.time.Instant;
 
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

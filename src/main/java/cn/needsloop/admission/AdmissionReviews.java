@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 public interface AdmissionReviews extends JpaRepository<AdmissionReview, Long> {
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Notifier;
-import cn.needsloop.routing.ServiceLine.Recipient;
+import cn.needsloop.notification.Notifier;
+import cn.needsloop.notification.Recipient;
 
 /**
  * An admitted item (on the list, or under a purchased-service contract) is handed to the

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Notifier;
+import cn.needsloop.notification.Notifier;
 
 /** A refused item: the department is told the rule (and the manager's note when a contract was rejected). */
 @Component("refuseWorkItemDelegate")

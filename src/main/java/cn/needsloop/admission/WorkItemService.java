@@ -22,10 +22,10 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosure;
 import cn.needsloop.system.Disclosures;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * 社区工作事项准入: departments submit work items, the admission list decides in the process, the

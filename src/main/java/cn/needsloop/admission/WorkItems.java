@@ -8,7 +8,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 public interface WorkItems extends JpaRepository<WorkItem, Long> {
 

@@ -26,9 +26,9 @@ import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ProjectView;
 import cn.needsloop.design.ProjectView.EvaluationView;
-import cn.needsloop.implementation.Organization;
-import cn.needsloop.implementation.Organizations;
-import cn.needsloop.system.Actor;
+import cn.needsloop.community.Organization;
+import cn.needsloop.community.Organizations;
+import cn.needsloop.shared.Actor;
 
 /**
  * 阳光社区, the public board: published and finished projects, what they delivered and how they

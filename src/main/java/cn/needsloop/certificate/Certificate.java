@@ -2,7 +2,7 @@ package cn.needsloop.certificate;
 
 import java.time.Instant;
 
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -24,11 +24,11 @@ import cn.needsloop.community.Community;
 import cn.needsloop.intake.HomeCommunity;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow.Step;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.Pages;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 

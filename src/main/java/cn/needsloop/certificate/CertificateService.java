@@ -20,12 +20,12 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.PersonalData;
 import cn.needsloop.system.PersonalData.Revealed;
 import cn.needsloop.system.PersonalDataReveal;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * 证明材料清单: a request for a kind on the catalog becomes a task for the community's steward; any

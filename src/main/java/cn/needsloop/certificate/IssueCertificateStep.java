@@ -9,8 +9,8 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Notifier;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.notification.Notifier;
+import cn.needsloop.shared.ProblemException;
 
 /** The steward issues the certificate or declines it with a reason; the applicant is told either way. */
 @Component

@@ -3,11 +3,11 @@ package cn.needsloop.classification;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;

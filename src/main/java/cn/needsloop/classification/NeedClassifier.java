@@ -6,15 +6,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedReading;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Decision;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 import cn.needsloop.routing.TaskRouter;
 
 /**

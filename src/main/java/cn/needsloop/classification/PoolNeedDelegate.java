@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.intake.Needs;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /** A common need waits in the needs pool until a steward designs a project for it. */
 @Component("poolNeedDelegate")

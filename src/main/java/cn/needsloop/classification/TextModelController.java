@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.needsloop.process.TimeLimits;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import cn.needsloop.understanding.ModelVersion;
 import cn.needsloop.understanding.NeedUnderstanding;
 import io.swagger.v3.oas.annotations.Operation;

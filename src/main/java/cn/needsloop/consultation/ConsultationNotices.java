@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.process.Subject;
-import cn.needsloop.routing.Notifier;
-import cn.needsloop.routing.ServiceLine.Recipient;
+import cn.needsloop.notification.Notifier;
+import cn.needsloop.notification.Recipient;
 
 /**
  * Tells the people of a consultation what happened: the proposer, the community's self-governance

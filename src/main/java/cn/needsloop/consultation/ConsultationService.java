@@ -26,9 +26,9 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosures;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * 社区协商 through the API: proposing a topic, reading consultations, and moving one through the

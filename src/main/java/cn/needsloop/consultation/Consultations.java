@@ -3,7 +3,7 @@ package cn.needsloop.consultation;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 public interface Consultations extends JpaRepository<Consultation, Long>, JpaSpecificationExecutor<Consultation> {
 

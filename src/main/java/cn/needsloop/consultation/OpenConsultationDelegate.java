@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.design.Projects;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.intake.NeedLog;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /**
  * A project that needs consultation becomes its topic (type SERVICE_PROJECT): the consultation is

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * Participants as text, one a line: {@code 姓名，类别}, the kind by its Chinese name or its code

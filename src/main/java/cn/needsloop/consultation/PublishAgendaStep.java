@@ -18,7 +18,7 @@ import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.system.DateBounds;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * 发布议程: the agenda of the round and the meeting time, announced now. The meeting day must be at

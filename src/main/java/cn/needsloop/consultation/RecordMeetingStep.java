@@ -8,7 +8,7 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /** 记录协商会议: attendance, opinions and the votes of the round's meeting. */
 @Component

@@ -7,7 +7,7 @@ import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /** 党建引领: the community party organisation approves the design or returns it. */
 @Component

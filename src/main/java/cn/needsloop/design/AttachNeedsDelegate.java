@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.intake.Needs;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /** The pooled needs join the project: each need's process moves on from the pool by message. */
 @Component("attachNeedsDelegate")

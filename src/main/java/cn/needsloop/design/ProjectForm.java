@@ -9,7 +9,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import cn.needsloop.design.ProjectRequests.DesignProject;
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -3,8 +3,8 @@ package cn.needsloop.design;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.needsloop.implementation.Organization;
-import cn.needsloop.implementation.Organizations;
+import cn.needsloop.community.Organization;
+import cn.needsloop.community.Organizations;
 
 /**
  * Names for pages: a project by its title ("项目 #2 老年助餐点", not "项目 #2") and its implementer by name

@@ -21,19 +21,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.needsloop.design.ProjectRequests.Approval;
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.NeedView;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.PageDates;
 import cn.needsloop.system.Pages;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import jakarta.validation.Valid;
 
 /**

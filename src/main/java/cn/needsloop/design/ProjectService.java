@@ -18,19 +18,18 @@ import cn.needsloop.design.ProjectRequests.Redesign;
 import cn.needsloop.design.ProjectView.EvaluationView;
 import cn.needsloop.design.ProjectView.MilestoneView;
 import cn.needsloop.design.ProjectView.NeedRef;
-import cn.needsloop.evaluation.Evaluations;
-import cn.needsloop.implementation.Organization;
-import cn.needsloop.implementation.Organizations;
+import cn.needsloop.community.Organization;
+import cn.needsloop.community.Organizations;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosure;
 import cn.needsloop.system.Disclosures;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /** 统筹设计: designing a project from pooled needs, its approval, and reading projects. */
 @Service
@@ -45,19 +44,19 @@ public class ProjectService {
 
 	private final Organizations organizations;
 
-	private final Evaluations evaluations;
+	private final ProjectRatings ratings;
 
 	private final ProcessGateway process;
 
 	private final Disclosures disclosures;
 
 	ProjectService(Projects projects, Needs needs, Communities communities, Organizations organizations,
-			Evaluations evaluations, ProcessGateway process, Disclosures disclosures) {
+			ProjectRatings ratings, ProcessGateway process, Disclosures disclosures) {
 		this.projects = projects;
 		this.needs = needs;
 		this.communities = communities;
 		this.organizations = organizations;
-		this.evaluations = evaluations;
+		this.ratings = ratings;
 		this.process = process;
 		this.disclosures = disclosures;
 	}
@@ -175,9 +174,9 @@ public class ProjectService {
 			return new MilestoneView(i, m.getTitle(), m.getNote(), m.getSocialWorkers(), m.getVolunteers(),
 					disclosure.person(m.getReportedBy()), m.getReportedAt());
 		}).toList();
-		List<EvaluationView> ratings = details ? evaluations.findByProjectIdOrderByIdAsc(p.getId()).stream()
-			.map(e -> new EvaluationView(e.getPerspective().name(), e.getNeedId(), e.getRound(), e.getScore(),
-					e.getComment(), disclosure.person(e.getRater()), e.getCreatedAt()))
+		List<EvaluationView> ratings = details ? this.ratings.of(p.getId()).stream()
+			.map(r -> new EvaluationView(r.perspective(), r.needId(), r.round(), r.score(), r.comment(),
+					disclosure.person(r.rater()), r.ratedAt()))
 			.toList() : null;
 		return new ProjectView(p.getId(), p.getProcessInstanceId(), p.getCommunityCode(), p.getTitle(), p.getGoal(),
 				p.getPlan(), p.getCategory(), p.getBudgetYuan(), p.getHouseholdCount(), p.isPublicAffairs(),

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedStatus;
 import cn.needsloop.intake.Outcome;

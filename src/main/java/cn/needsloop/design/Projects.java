@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 public interface Projects extends JpaRepository<ServiceProject, Long> {
 

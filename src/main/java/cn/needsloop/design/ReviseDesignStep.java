@@ -9,7 +9,7 @@ import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /** The steward revises a returned design (plan and budget from the form) before it goes back to approval. */
 @Component

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.needsloop.intake.Category;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;

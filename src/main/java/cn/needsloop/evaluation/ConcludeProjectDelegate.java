@@ -14,7 +14,7 @@ import cn.needsloop.design.ServiceProject;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.intake.Needs;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;

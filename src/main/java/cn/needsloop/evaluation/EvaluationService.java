@@ -15,8 +15,8 @@ import cn.needsloop.process.ConflictRetry;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /** 双向评估: records one rating of a project's evaluation by completing the matching task. */
 @Service

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Pages;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /** 双向评估 on the project's page: a resident, the community or the implementer rates, 1 to 5. */
 @Controller

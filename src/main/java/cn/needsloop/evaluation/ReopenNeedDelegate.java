@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.intake.Needs;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Notifier;
+import cn.needsloop.notification.Notifier;
 
 /** An unmet need goes back to verification as a new round of the same record, never a new one. */
 @Component("reopenNeedDelegate")

@@ -1,5 +1,7 @@
 package cn.needsloop.implementation;
 
+import cn.needsloop.community.Organizations;
+import cn.needsloop.community.Organization;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +12,7 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * Nobody claimed the project in time: the manager hands it to a qualified social organisation or

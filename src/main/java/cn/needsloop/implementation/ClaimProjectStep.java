@@ -1,5 +1,7 @@
 package cn.needsloop.implementation;
 
+import cn.needsloop.community.Organizations;
+import cn.needsloop.community.Organization;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +13,8 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * A qualified social organisation claims a published project. Of two organisations claiming at

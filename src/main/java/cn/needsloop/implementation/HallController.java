@@ -1,5 +1,7 @@
 package cn.needsloop.implementation;
 
+import cn.needsloop.community.Organizations;
+import cn.needsloop.community.Organization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,10 +19,10 @@ import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ProjectView;
 import cn.needsloop.design.ProjectView.EvaluationView;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Pages;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * 项目大厅 for social organisations: published projects they are qualified for, claiming (one

@@ -1,5 +1,7 @@
 package cn.needsloop.implementation;
 
+import cn.needsloop.community.Organizations;
+import cn.needsloop.community.Organization;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +17,8 @@ import cn.needsloop.process.ConflictRetry;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /** 联动实施: claiming, assigning, milestone reports and completion of a project. */
 @Service

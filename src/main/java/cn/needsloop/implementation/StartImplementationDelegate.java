@@ -1,5 +1,7 @@
 package cn.needsloop.implementation;
 
+import cn.needsloop.community.Organizations;
+import cn.needsloop.community.Organization;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -7,11 +9,11 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.design.Projects;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.intake.NeedLog;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /** The implementer is known: its tasks from here on are assigned to its account. */
 @Component("startImplementationDelegate")

@@ -1,5 +1,6 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Phase;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +11,7 @@ import cn.needsloop.process.Subject;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.routing.Notifier;
+import cn.needsloop.notification.Notifier;
 
 /** Records the outcome a need ends with and tells the reporter. */
 @Component("closeNeedDelegate")

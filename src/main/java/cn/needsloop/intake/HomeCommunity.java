@@ -7,7 +7,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * The community a signed-in user belongs to as far as the application knows, for the default of a page's

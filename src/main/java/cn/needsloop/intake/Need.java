@@ -1,10 +1,14 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Urgency;
+import cn.needsloop.shared.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Phase;
 import java.time.Instant;
 import java.util.List;
 
-import cn.needsloop.routing.Line;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Line;
+import cn.needsloop.shared.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

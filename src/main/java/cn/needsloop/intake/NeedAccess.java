@@ -1,7 +1,7 @@
 package cn.needsloop.intake;
 
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /** Who may see a need: the stewards of its community, managers and the person who reported it. */
 public final class NeedAccess {

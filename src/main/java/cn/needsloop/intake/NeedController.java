@@ -1,5 +1,7 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Phase;
 import java.net.URI;
 import java.util.List;
 

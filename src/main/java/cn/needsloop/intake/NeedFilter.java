@@ -1,5 +1,8 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Phase;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;

@@ -1,8 +1,9 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Phase;
 import java.time.Instant;
 
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,5 +1,6 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Phase;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.TimeLimits;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /**
  * Writes each need's history. A project's steps are written into the history of every need the

@@ -1,5 +1,7 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Urgency;
+import cn.needsloop.shared.Category;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedRequests.Resolve;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.process.ProcessGateway;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.IdempotencyKeys;
 import cn.needsloop.system.IdempotencyKeys.Mismatch;

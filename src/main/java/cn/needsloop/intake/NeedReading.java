@@ -1,5 +1,6 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Category;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

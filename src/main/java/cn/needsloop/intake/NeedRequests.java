@@ -1,5 +1,8 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Urgency;
+import cn.needsloop.shared.Channel;
+import cn.needsloop.shared.Category;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

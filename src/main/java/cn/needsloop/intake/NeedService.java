@@ -1,5 +1,6 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.Phase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,12 +25,12 @@ import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.PersonalData;
 import cn.needsloop.system.PersonalData.Revealed;
 import cn.needsloop.system.PersonalDataReveal;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * The needs API: reporting, reading, and moving a need through the steps of its process. Each step

@@ -25,7 +25,7 @@ public interface Needs extends JpaRepository<Need, Long>, JpaSpecificationExecut
 	List<Need> lockAll(List<Long> ids);
 
 	default Need require(Long id) {
-		return findById(id).orElseThrow(() -> cn.needsloop.system.ProblemException.notFound("need", id));
+		return findById(id).orElseThrow(() -> cn.needsloop.shared.ProblemException.notFound("need", id));
 	}
 
 	Optional<Need> findByProcessInstanceId(String processInstanceId);

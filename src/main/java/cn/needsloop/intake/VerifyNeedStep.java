@@ -8,7 +8,7 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /** 核实: records the steward's verdict. A duplicate must point at another open need of the community. */
 @Component

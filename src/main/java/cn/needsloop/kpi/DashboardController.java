@@ -32,17 +32,17 @@ import cn.needsloop.community.Grids;
 import cn.needsloop.intake.NeedFilter;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.NeedView;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.kpi.DrillDown.NeedQuery;
 import cn.needsloop.kpi.KpiService.ImplementerRank;
 import cn.needsloop.kpi.KpiService.NeedsOverTime;
 import cn.needsloop.kpi.KpiService.Scope;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Masks;
 import cn.needsloop.system.PageDates;
 import cn.needsloop.system.PageView;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import jakarta.validation.constraints.Max;
 
 /**

@@ -11,11 +11,11 @@ import cn.needsloop.consultation.ConsultationStatus;
 import cn.needsloop.consultation.RoundResult;
 import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ProjectStatus;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.NeedFilter;
 import cn.needsloop.intake.NeedStatus;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 
 /**
  * The lists behind the dashboard's figures: the filters a figure drills down with (bound from the

@@ -22,15 +22,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import cn.needsloop.community.Communities;
-import cn.needsloop.implementation.Organization;
-import cn.needsloop.implementation.Organizations;
+import cn.needsloop.community.Organization;
+import cn.needsloop.community.Organizations;
 import cn.needsloop.kpi.DrillDown.ConsultationQuery;
 import cn.needsloop.kpi.DrillDown.ConsultationRow;
 import cn.needsloop.kpi.DrillDown.OverdueTask;
 import cn.needsloop.kpi.DrillDown.ProjectQuery;
 import cn.needsloop.kpi.DrillDown.ProjectRow;
 import cn.needsloop.kpi.DrillDown.TaskQuery;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.PageDates;
 import cn.needsloop.system.PageView;

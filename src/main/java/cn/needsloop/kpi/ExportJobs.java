@@ -32,7 +32,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.needsloop.cluster.NodeId;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import jakarta.annotation.PreDestroy;
 
 /**

@@ -36,7 +36,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
-import cn.needsloop.system.ProblemException.FieldProblem;
+import cn.needsloop.shared.ProblemException.FieldProblem;
 
 /**
  * What a decision table a person uploads (a manager revising the admission list, not an administrator) may

@@ -27,8 +27,8 @@ import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.system.ProblemException;
-import cn.needsloop.system.ProblemException.FieldProblem;
+import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.ProblemException.FieldProblem;
 
 /**
  * The policy tables under {@code processes/} as the engine holds them: which version of a decision

@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.system.JsonLimits;
+import cn.needsloop.shared.JsonLimits;
 
 /**
  * The engine's switches, set to what this application uses and no more, so that no input (an uploaded decision

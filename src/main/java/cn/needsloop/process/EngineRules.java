@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * What a person may do to the engine's tasks and cases, whichever way they reach it (the API, Tasklist,

@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * The one place that calls the engine's runtime and task services: starting instances,

@@ -3,7 +3,7 @@ package cn.needsloop.process;
 import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormat;
 import org.camunda.spin.spi.DataFormatConfigurator;
 
-import cn.needsloop.system.JsonLimits;
+import cn.needsloop.shared.JsonLimits;
 
 /**
  * Camunda Spin reads JSON variables with {@link JsonLimits}, the bounds everything else reads JSON with (found by

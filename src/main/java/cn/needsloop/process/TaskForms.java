@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.needsloop.system.ProblemException;
-import cn.needsloop.system.ProblemException.FieldProblem;
+import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.ProblemException.FieldProblem;
 
 /**
  * The Camunda Forms of the user tasks ({@code forms/*.form}), read once: for each form the fields a person fills

@@ -2,7 +2,7 @@ package cn.needsloop.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * What a feature does when one of its user tasks is completed, whether through the API or in
@@ -21,7 +21,7 @@ public interface TaskStep {
 	/**
 	 * The user takes the open task onto their own list (claims it), through the app, Tasklist or {@code /engine-rest}
 	 * alike ({@link EngineRules} asks on the engine's claim command): refuse, with a
-	 * {@link cn.needsloop.system.ProblemException}, one whom the rules of the step would not let do it, so that
+	 * {@link cn.needsloop.shared.ProblemException}, one whom the rules of the step would not let do it, so that
 	 * claiming the task is no way round them. By default whoever the task is offered to may.
 	 */
 	default void claiming(String taskId, Actor actor) {

@@ -2,7 +2,7 @@ package cn.needsloop.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /** Typed reads of process variables, with a clear error when a form left one out. */
 public final class Variables {

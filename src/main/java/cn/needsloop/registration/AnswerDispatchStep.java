@@ -7,7 +7,7 @@ import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * One invited registrant's answer. Routing offers the task to the party line of the community; a

@@ -31,13 +31,13 @@ import cn.needsloop.registration.DispatchView.OfferView;
 import cn.needsloop.registration.RegistrationRequests.Answer;
 import cn.needsloop.registration.RegistrationRequests.RecordHours;
 import cn.needsloop.registration.RegistrationRequests.RequestDispatch;
-import cn.needsloop.routing.Notifier;
-import cn.needsloop.routing.ServiceLine.Recipient;
-import cn.needsloop.system.Actor;
+import cn.needsloop.notification.Notifier;
+import cn.needsloop.notification.Recipient;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosure;
 import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.PageDates;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * 街道社区随叫、组织党员随到: the party line calls registered party members for a need or a project;

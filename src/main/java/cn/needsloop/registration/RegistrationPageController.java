@@ -25,12 +25,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.PersonalData.Revealed;
 import cn.needsloop.system.Pages;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 

@@ -16,18 +16,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.needsloop.community.Communities;
-import cn.needsloop.implementation.Organization;
-import cn.needsloop.implementation.Organizations;
-import cn.needsloop.intake.Category;
+import cn.needsloop.community.Organization;
+import cn.needsloop.community.Organizations;
+import cn.needsloop.shared.Category;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.registration.RegistrationRequests.Register;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosure;
 import cn.needsloop.system.Disclosures;
 import cn.needsloop.system.PersonalData;
 import cn.needsloop.system.PersonalData.Revealed;
 import cn.needsloop.system.PersonalDataReveal;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 

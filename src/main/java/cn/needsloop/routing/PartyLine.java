@@ -1,5 +1,8 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.notification.Recipient;
+
+import cn.needsloop.shared.Line;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;

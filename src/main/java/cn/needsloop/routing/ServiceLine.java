@@ -1,5 +1,8 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.notification.Recipient;
+
+import cn.needsloop.shared.Line;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,16 +20,4 @@ public interface ServiceLine {
 	 * @return the groups or users to notify, as {@link Recipient}s
 	 */
 	List<Recipient> route(DelegateTask task, String communityCode);
-
-	/** Who is told about a routed task: a group or a single user. */
-	record Recipient(String group, String user) {
-
-		public static Recipient group(String group) {
-			return new Recipient(group, null);
-		}
-
-		public static Recipient user(String user) {
-			return new Recipient(null, user);
-		}
-	}
 }

@@ -1,5 +1,7 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.notification.Notifier;
+import cn.needsloop.shared.Line;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -9,11 +11,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.NeedLog;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow;
-import cn.needsloop.routing.ServiceLine.Recipient;
+import cn.needsloop.notification.Recipient;
 
 /**
  * 督办: a task still open a day after it fell due becomes a supervision task for the manager. The

@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.Line;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.needsloop.process.TaskCounts;
 import cn.needsloop.process.TaskCounts.Count;
 import cn.needsloop.process.TimeLimits;
-import cn.needsloop.system.Cached;
+import cn.needsloop.shared.Cached;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

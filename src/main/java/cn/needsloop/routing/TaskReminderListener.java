@@ -1,5 +1,7 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.notification.Notifier;
+import cn.needsloop.shared.Line;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +12,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.NeedLog;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.Workflow;
-import cn.needsloop.routing.ServiceLine.Recipient;
+import cn.needsloop.notification.Recipient;
 
 /** 催办: when a task falls due, its assignee or candidate groups get a reminder. */
 @Component("taskReminderListener")

@@ -1,13 +1,14 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.Line;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Workflow;
 
 /** Asks {@code task-routing.dmn} which line a step belongs to. */

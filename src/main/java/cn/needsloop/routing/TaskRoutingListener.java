@@ -1,5 +1,7 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.notification.Notifier;
+import cn.needsloop.shared.Line;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,16 +17,16 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.calendar.WorkingCalendar;
-import cn.needsloop.intake.Category;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.intake.Needs;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.TaskSteps;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow;
-import cn.needsloop.routing.ServiceLine.Recipient;
+import cn.needsloop.notification.Recipient;
 
 /**
  * Routes every user task when it is created: {@code task-routing.dmn} names the line, the line's

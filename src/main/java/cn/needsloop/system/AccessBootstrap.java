@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.Actor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.JsonLimits;
+import cn.needsloop.shared.ProblemException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

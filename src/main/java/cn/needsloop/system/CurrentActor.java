@@ -1,5 +1,7 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

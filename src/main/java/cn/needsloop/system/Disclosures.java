@@ -1,5 +1,7 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.PersonRole;
+import cn.needsloop.shared.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.JsonLimits;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

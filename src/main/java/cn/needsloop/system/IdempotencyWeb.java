@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,7 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.JsonLimits;
+import cn.needsloop.shared.ProblemException;
 import java.io.IOException;
 import java.time.temporal.Temporal;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.Actor;
 import java.io.IOException;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,7 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.Actor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -9,20 +11,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page knows: the signed-in user ({@code me}), or null on public pages; whether demo
- * accounts exist ({@code demoAccounts}, the banner of the layout).
+ * accounts exist ({@code demoAccounts}, the banner of the layout, answered by a {@link DemoBanner}).
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
-	private final DemoAccounts demoAccounts;
+	private final ObjectProvider<DemoBanner> demoBanner;
 
-	PageModel(DemoAccounts demoAccounts) {
-		this.demoAccounts = demoAccounts;
+	PageModel(ObjectProvider<DemoBanner> demoBanner) {
+		this.demoBanner = demoBanner;
 	}
 
 	@ModelAttribute("demoAccounts")
 	public boolean demoAccounts() {
-		return demoAccounts.present();
+		DemoBanner banner = demoBanner.getIfAvailable();
+		return banner != null && banner.shown();
 	}
 
 	@ModelAttribute("me")

@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.Actor;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;

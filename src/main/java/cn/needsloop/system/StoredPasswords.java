@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * administrator whose password was changed). Uses the engine's internal classes for the same reason.
  */
 @Component
-class StoredPasswords {
+public class StoredPasswords {
 
 	private final IdentityService identity;
 
@@ -25,7 +25,7 @@ class StoredPasswords {
 		this.engine = engine;
 	}
 
-	boolean matches(String userId, String password) {
+	public boolean matches(String userId, String password) {
 		User user = identity.createUserQuery().userId(userId).singleResult();
 		if (!(user instanceof UserEntity entity) || entity.getPassword() == null) {
 			return false;

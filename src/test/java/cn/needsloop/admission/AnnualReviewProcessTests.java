@@ -29,7 +29,7 @@ import cn.needsloop.admission.WorkItemRequests.SubmitWorkItem;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Var;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * {@code work-item-annual-review.bpmn}: the January timer starts the review of last year's items.

@@ -26,10 +26,10 @@ import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.admission.WorkItemRequests.ContractReview;
 import cn.needsloop.admission.WorkItemRequests.SubmitWorkItem;
 import cn.needsloop.process.Workflow;
-import cn.needsloop.routing.Notification;
-import cn.needsloop.routing.Notifications;
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.notification.Notification;
+import cn.needsloop.notification.Notifications;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /** Every path of {@code work-item-admission.bpmn}. */
 @NeedsLoopSpringTest

@@ -20,13 +20,13 @@ import java.util.SplittableRandom;
 import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Outcome;
-import cn.needsloop.intake.Phase;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Phase;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /**
  * Writes a district's closed cases straight into the domain tables of a database whose schema the app

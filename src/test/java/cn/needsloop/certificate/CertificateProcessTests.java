@@ -22,9 +22,9 @@ import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.certificate.CertificateRequests.Decision;
 import cn.needsloop.certificate.CertificateRequests.RequestCertificate;
 import cn.needsloop.process.Workflow;
-import cn.needsloop.routing.Notifications;
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.notification.Notifications;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /** Every path of {@code certificate-request.bpmn}, and the unlisted kind that starts no process. */
 @NeedsLoopSpringTest

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.needsloop.routing.BulkJobs;
+import cn.needsloop.workbench.BulkJobs;
 import cn.needsloop.support.ApiTest;
 
 /**

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.FlashMap;
 
 import cn.needsloop.admission.WorkItemForm;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.registration.DispatchForm;
 import cn.needsloop.registration.RegistrationForm;
-import cn.needsloop.routing.BulkJobs;
+import cn.needsloop.workbench.BulkJobs;
 import cn.needsloop.system.PersonalData;
 
 /**

@@ -48,11 +48,11 @@ import cn.needsloop.consultation.ConsultationRequests.RaiseObjection;
 import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
 import cn.needsloop.ProcessCoverageAtLeast;
 import cn.needsloop.ProcessCoverageCheck;
-import cn.needsloop.routing.Notifications;
+import cn.needsloop.notification.Notifications;
 import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.system.AccessBootstrap;
-import cn.needsloop.system.Actor;
-import cn.needsloop.system.ProblemException;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
 
 /**
  * Every path of {@code community-consultation.bpmn}, driven through the service the API uses (and

@@ -40,7 +40,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 
 /**
  * The rules every model in {@code processes/} keeps, checked on the files themselves (no engine):

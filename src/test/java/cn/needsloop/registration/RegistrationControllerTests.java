@@ -29,19 +29,19 @@ import cn.needsloop.design.ProjectRequests.Approval;
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ServiceProject;
-import cn.needsloop.implementation.Organization;
-import cn.needsloop.implementation.Organizations;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.community.Organization;
+import cn.needsloop.community.Organizations;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /** {@code /api/registrations} over HTTP: 双报到, the registry, the KPIs and the team fallback. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

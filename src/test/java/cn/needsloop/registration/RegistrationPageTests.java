@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.intake.NeedService;

@@ -39,7 +39,7 @@ import cn.needsloop.process.Workflow;
 import cn.needsloop.registration.RegistrationRequests.Answer;
 import cn.needsloop.registration.RegistrationRequests.Register;
 import cn.needsloop.registration.RegistrationRequests.RequestDispatch;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * Every path of {@code volunteer-dispatch.bpmn}: accepted (filled), declined (escalated), unanswered

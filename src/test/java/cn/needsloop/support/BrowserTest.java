@@ -50,8 +50,8 @@ import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.implementation.ImplementationService;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
@@ -59,9 +59,9 @@ import cn.needsloop.intake.NeedRequests.Verify;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * Base of the browser tests: the whole application on a random port, driven by Selenium through

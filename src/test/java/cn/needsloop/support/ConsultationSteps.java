@@ -21,7 +21,7 @@ import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
 import cn.needsloop.consultation.ConsultationService;
 import cn.needsloop.consultation.ParticipantKind;
 import cn.needsloop.system.AccessBootstrap;
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * Runs a consultation round for process tests of projects that go through consultation: the

@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import cn.needsloop.system.Actor;
+import cn.needsloop.shared.Actor;
 
 /**
  * Base of the page tests: the pages as a browser posts to them (form fields, CSRF token, Referer),

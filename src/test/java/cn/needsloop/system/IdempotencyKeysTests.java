@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.ProblemException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -28,15 +28,15 @@ import cn.needsloop.consultation.ParticipantKind;
 import cn.needsloop.consultation.RoundResult;
 import cn.needsloop.consultation.TopicType;
 import cn.needsloop.design.ProjectStatus;
-import cn.needsloop.intake.Category;
-import cn.needsloop.intake.Channel;
+import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Channel;
 import cn.needsloop.intake.NeedStatus;
 import cn.needsloop.intake.Outcome;
-import cn.needsloop.intake.Phase;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.intake.Scope;
-import cn.needsloop.intake.Urgency;
+import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
-import cn.needsloop.routing.Line;
+import cn.needsloop.shared.Line;
 
 /**
  * Every page text comes from messages*.properties: a key used by a template must exist in both the

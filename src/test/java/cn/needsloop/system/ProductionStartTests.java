@@ -1,5 +1,7 @@
 package cn.needsloop.system;
 
+import cn.needsloop.system.DemoBanner;
+import cn.needsloop.shared.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -78,7 +80,7 @@ class ProductionStartTests {
 	Environment environment;
 
 	@Autowired
-	DemoAccounts demoAccounts;
+	DemoBanner demoAccounts;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -101,7 +103,7 @@ class ProductionStartTests {
 		for (String demoUser : DEMO_USERS) {
 			assertThat(identity.createUserQuery().userId(demoUser).count()).as(demoUser).isZero();
 		}
-		assertThat(demoAccounts.present()).isFalse();
+		assertThat(demoAccounts.shown()).isFalse();
 		assertThat(PageSession.anonymous(port).get("/login").document().getElementById("demo-banner")).isNull();
 		assertThat(PageSession.signIn(port, ADMIN, ADMIN_PASSWORD).page("/public").getElementById("demo-banner")).isNull();
 	}

@@ -1,6 +1,0 @@
-package cn.needsloop.intake;
-
-/** How soon a need must be answered. */
-public enum Urgency {
-	LOW, NORMAL, HIGH, URGENT
-}

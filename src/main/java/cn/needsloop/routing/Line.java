@@ -1,9 +1,0 @@
-package cn.needsloop.routing;
-
-/**
- * The lines a task can be routed to: the steward station, the three lines (party,
- * self-governance, social organisations) and the district manager for escalations.
- */
-public enum Line {
-	STEWARD, PARTY, SELF_GOVERNANCE, SOCIAL_ORGANIZATION, MANAGER
-}

@@ -1,0 +1,76 @@
+package cn.needsloop.shared;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The person acting: a Camunda identity user with their groups. Groups are scoped by community
+ * where it matters ({@code steward:xingfu}).
+ */
+public record Actor(String userId, List<String> groups) {
+
+	public static final String MANAGER = "manager";
+	public static final String SOCIAL_ORGANIZATION = "socialorg";
+	public static final String ADMIN = "camunda-admin";
+
+	public Actor {
+		groups = List.copyOf(groups);
+	}
+
+	public boolean isManager() {
+		return groups.contains(MANAGER) || groups.contains(ADMIN);
+	}
+
+	public boolean isSocialOrganization() {
+		return groups.contains(SOCIAL_ORGANIZATION);
+	}
+
+	public boolean isStewardOf(String communityCode) {
+		return groups.contains("steward:" + communityCode);
+	}
+
+	public boolean isPartyOf(String communityCode) {
+		return groups.contains("party:" + communityCode);
+	}
+
+	public boolean isSelfGovernanceOf(String communityCode) {
+		return groups.contains("selfgov:" + communityCode);
+	}
+
+	public boolean isAdmin() {
+		return groups.contains(ADMIN);
+	}
+
+	/** Works on a party or self-governance line of some community. */
+	public boolean isLineWorker() {
+		return groups.stream().anyMatch(g -> g.startsWith("party:") || g.startsWith("selfgov:"));
+	}
+
+	/** A government department (市直部门) that submits work items to communities. */
+	public boolean isDepartment() {
+		return groups.stream().anyMatch(g -> g.equals("department") || g.startsWith("department:"));
+	}
+
+	/** Works on the self-governance line of some community. */
+	public boolean isSelfGovernance() {
+		return groups.stream().anyMatch(g -> g.startsWith("selfgov:"));
+	}
+
+	/** A resident: no staff group (steward, line, social organisation, department, manager, administrator). */
+	public boolean isResident() {
+		return PersonRole.of(groups) == PersonRole.RESIDENT;
+	}
+
+	public boolean isSteward() {
+		return groups.stream().anyMatch(g -> g.startsWith("steward:"));
+	}
+
+	/** The communities this actor works for as a steward. */
+	public List<String> stewardCommunities() {
+		return groups.stream().filter(g -> g.startsWith("steward:")).map(g -> g.substring(8)).toList();
+	}
+
+	public Optional<String> firstStewardCommunity() {
+		return stewardCommunities().stream().findFirst();
+	}
+}
