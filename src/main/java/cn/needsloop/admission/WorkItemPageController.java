@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -128,7 +128,7 @@ class WorkItemPageController {
 		Actor me = CurrentActor.get();
 		WorkItemView item = workItems.view(id, me);
 		Set<String> steps = process.workableTasks(item.processInstanceId(), me).stream()
-			.map(Task::getTaskDefinitionKey)
+			.map(OpenTask::getTaskDefinitionKey)
 			.collect(Collectors.toSet());
 		model.addAttribute("item", item);
 		model.addAttribute("mayReview", me.isManager() && steps.contains(Step.REVIEW_SERVICE_CONTRACT));

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -139,7 +139,7 @@ public class WorkItemService {
 		if (!actor.isManager()) {
 			throw ProblemException.forbidden("problem.workItem.managerOnly");
 		}
-		Task task = process.taskToWork(item.getProcessInstanceId(), Step.REVIEW_SERVICE_CONTRACT, actor,
+		OpenTask task = process.taskToWork(item.getProcessInstanceId(), Step.REVIEW_SERVICE_CONTRACT, actor,
 				"problem.workItem.notAtStep.contractReview", id);
 		process.complete(task, Map.of(Var.CONTRACT_DECISION, request.approved() ? "APPROVED" : "REJECTED",
 				Var.CONTRACT_NOTE, request.note()), actor);

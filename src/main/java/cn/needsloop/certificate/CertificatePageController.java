@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -123,7 +123,7 @@ class CertificatePageController {
 		Actor me = CurrentActor.get();
 		CertificateView certificate = certificates.view(id, me);
 		boolean mayDecide = process.workableTasks(certificate.processInstanceId(), me).stream()
-			.map(Task::getTaskDefinitionKey)
+			.map(OpenTask::getTaskDefinitionKey)
 			.anyMatch(Step.ISSUE_CERTIFICATE::equals) && me.isStewardOf(certificate.communityCode());
 		model.addAttribute("certificate", certificate);
 		model.addAttribute("mayDecide", mayDecide);

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,7 +141,7 @@ public class CertificateService {
 		if (!request.issued() && (request.reason() == null || request.reason().isBlank())) {
 			throw ProblemException.badField("reason", "problem.certificate.reasonRequired");
 		}
-		Task task = process.taskToWork(certificate.getProcessInstanceId(), Step.ISSUE_CERTIFICATE, actor,
+		OpenTask task = process.taskToWork(certificate.getProcessInstanceId(), Step.ISSUE_CERTIFICATE, actor,
 				"problem.certificate.notAtStep.issue", id);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.CERTIFICATE_DECISION, request.issued() ? "ISSUED" : "DECLINED");

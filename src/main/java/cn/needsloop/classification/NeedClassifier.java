@@ -1,9 +1,9 @@
 package cn.needsloop.classification;
 
+import cn.needsloop.process.DecisionTables;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.shared.Category;
@@ -29,13 +29,13 @@ class NeedClassifier {
 	record Proposal(Category category, Urgency urgency, Scope scope, Line line, boolean stewardLook) {
 	}
 
-	private final DecisionService decisions;
+	private final DecisionTables decisions;
 
 	private final TaskRouter router;
 
 	private final NeedReading reading;
 
-	NeedClassifier(DecisionService decisions, TaskRouter router, NeedReading reading) {
+	NeedClassifier(DecisionTables decisions, TaskRouter router, NeedReading reading) {
 		this.decisions = decisions;
 		this.router = router;
 		this.reading = reading;
@@ -50,15 +50,13 @@ class NeedClassifier {
 		Map<String, Object> input = new HashMap<>();
 		input.put("proposedCategory", proposedCategory.name());
 		input.put("confidence", need.getProposalConfidence());
-		boolean stewardLook = Boolean.TRUE.equals(decisions.evaluateDecisionTableByKey(Decision.NEED_CATEGORY, input)
-			.getSingleResult()
-			.getSingleEntry());
+		boolean stewardLook = Boolean.TRUE.equals(decisions.decide(Decision.NEED_CATEGORY, input));
 		input.put("textUrgent", need.isTextUrgent());
 		input.put("reportedUrgent", need.isReportedUrgent());
 		input.put("category", proposedCategory.name());
-		String urgency = decisions.evaluateDecisionTableByKey(Decision.NEED_URGENCY, input).getSingleResult().getSingleEntry();
+		String urgency = decisions.decide(Decision.NEED_URGENCY, input);
 		input.put("householdCount", need.getHouseholdCount());
-		String scope = decisions.evaluateDecisionTableByKey(Decision.NEED_SCOPE, input).getSingleResult().getSingleEntry();
+		String scope = decisions.decide(Decision.NEED_SCOPE, input);
 		Line line = router.lineFor(Phase.IMPLEMENT, Workflow.Step.RESOLVE_NEED, proposedCategory);
 		return new Proposal(proposedCategory, Urgency.valueOf(urgency), Scope.valueOf(scope), line, stewardLook);
 	}

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -160,7 +160,7 @@ class ConsultationPageController {
 		Actor me = CurrentActor.get();
 		ConsultationView consultation = consultations.view(id, me);
 		Set<String> steps = process.workableTasks(consultation.processInstanceId(), me).stream()
-			.map(Task::getTaskDefinitionKey)
+			.map(OpenTask::getTaskDefinitionKey)
 			.collect(Collectors.toSet());
 		List<ParticipantKind> rows = new ArrayList<>(consultation.requiredParticipants());
 		for (int i = 0; i < EXTRA_ROWS; i++) {

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -166,7 +166,7 @@ public class ConsultationService {
 
 	private void complete(Long id, String step, String problemKey, Map<String, Object> variables, Actor actor) {
 		Consultation consultation = consultations.require(id);
-		Task task = process.taskToWork(consultation.getProcessInstanceId(), step, actor, problemKey, id);
+		OpenTask task = process.taskToWork(consultation.getProcessInstanceId(), step, actor, problemKey, id);
 		process.complete(task, variables, actor);
 	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.demo;
 
+import cn.needsloop.process.Accounts;
 import cn.needsloop.system.AccessBootstrap;
 import cn.needsloop.shared.Actor;
 import java.math.BigDecimal;
@@ -9,9 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -80,7 +78,7 @@ class DemoData implements ApplicationRunner {
 			Map.entry("selfgov:dongshan", "东山村村委会"), Map.entry("socialorg", "社会组织"),
 			Map.entry("manager", "街道管理人员"), Map.entry("resident", "居民"), Map.entry("department", "市直部门"));
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final AccessBootstrap access;
 
@@ -100,10 +98,10 @@ class DemoData implements ApplicationRunner {
 
 	private final boolean sampleNeeds;
 
-	DemoData(IdentityService identity, AccessBootstrap access, Communities communities, Grids grids,
+	DemoData(Accounts accounts, AccessBootstrap access, Communities communities, Grids grids,
 			Organizations organizations, Needs needs, NeedService needService, ProjectService projectService,
 			TransactionTemplate transaction, @Value("${needsloop.demo.sample-needs:true}") boolean sampleNeeds) {
-		this.identity = identity;
+		this.accounts = accounts;
 		this.access = access;
 		this.communities = communities;
 		this.grids = grids;
@@ -126,24 +124,11 @@ class DemoData implements ApplicationRunner {
 
 	private void users() {
 		GROUPS.forEach((id, name) -> {
-			if (identity.createGroupQuery().groupId(id).count() == 0) {
-				Group group = identity.newGroup(id);
-				group.setName(name);
-				group.setType("WORKFLOW");
-				identity.saveGroup(group);
-			}
+			accounts.ensureGroup(id, name);
 			access.grantDefaults(id);
 		});
 		for (DemoUser demo : USERS) {
-			if (identity.createUserQuery().userId(demo.id()).count() == 0) {
-				User user = identity.newUser(demo.id());
-				user.setFirstName(demo.name());
-				user.setLastName("");
-				user.setPassword(PASSWORD);
-				user.setEmail(demo.id() + "@demo.needsloop.cn");
-				identity.saveUser(user);
-				demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
-			}
+			accounts.ensureAccount(demo.id(), demo.name(), PASSWORD, demo.id() + "@demo.needsloop.cn", demo.groups());
 		}
 	}
 

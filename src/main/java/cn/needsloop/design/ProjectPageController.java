@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -135,7 +135,7 @@ class ProjectPageController {
 		Actor me = CurrentActor.get();
 		ProjectView project = projects.view(id, me);
 		List<OpenStep> steps = new ArrayList<>();
-		for (Task task : process.workableTasks(project.processInstanceId(), me)) {
+		for (OpenTask task : process.workableTasks(project.processInstanceId(), me)) {
 			Integer milestone = Step.REPORT_MILESTONE.equals(task.getTaskDefinitionKey())
 					? asInteger(process.taskVariable(task.getId(), Var.MILESTONE_INDEX)) : null;
 			Long ratedNeed = Step.RATE_AS_RESIDENT.equals(task.getTaskDefinitionKey())

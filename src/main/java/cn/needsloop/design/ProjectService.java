@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,7 +104,7 @@ public class ProjectService {
 
 	public void approve(Long id, Approval request, Actor actor) {
 		ServiceProject project = projects.require(id);
-		Task task = process.taskToWork(project.getProcessInstanceId(), Step.APPROVE_PROJECT, actor,
+		OpenTask task = process.taskToWork(project.getProcessInstanceId(), Step.APPROVE_PROJECT, actor,
 				"problem.project.notAtStep.approval", id);
 		process.complete(task, Map.of(Var.APPROVAL_DECISION, request.approved() ? "APPROVED" : "RETURNED",
 				Var.APPROVAL_NOTE, request.note()), actor);
@@ -112,7 +112,7 @@ public class ProjectService {
 
 	public void redesign(Long id, Redesign request, Actor actor) {
 		ServiceProject project = projects.require(id);
-		Task task = process.taskToWork(project.getProcessInstanceId(), Step.REVISE_DESIGN, actor,
+		OpenTask task = process.taskToWork(project.getProcessInstanceId(), Step.REVISE_DESIGN, actor,
 				"problem.project.notAtStep.revision", id);
 		project.redesigned(request.title().trim(), request.goal().trim(), request.plan().trim(), request.budgetYuan(),
 				request.householdCount(), request.publicAffairs(), request.plannedEnd());

@@ -1,10 +1,10 @@
 package cn.needsloop.evaluation;
 
+import cn.needsloop.process.DecisionTables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -37,13 +37,13 @@ class ConcludeProjectDelegate implements JavaDelegate {
 
 	private final Evaluations evaluations;
 
-	private final DecisionService decisions;
+	private final DecisionTables decisions;
 
 	private final ProcessGateway process;
 
 	private final NeedLog log;
 
-	ConcludeProjectDelegate(Projects projects, Needs needs, Evaluations evaluations, DecisionService decisions,
+	ConcludeProjectDelegate(Projects projects, Needs needs, Evaluations evaluations, DecisionTables decisions,
 			ProcessGateway process, NeedLog log) {
 		this.projects = projects;
 		this.needs = needs;
@@ -78,6 +78,6 @@ class ConcludeProjectDelegate implements JavaDelegate {
 	private String needOutcome(Integer score) {
 		Map<String, Object> input = new HashMap<>();
 		input.put(Var.NEED_SCORE, score);
-		return decisions.evaluateDecisionTableByKey(Decision.NEED_OUTCOME, input).getSingleResult().getSingleEntry();
+		return decisions.decide(Decision.NEED_OUTCOME, input);
 	}
 }

@@ -3,7 +3,7 @@ package cn.needsloop.evaluation;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +51,7 @@ public class EvaluationService {
 	private void rateOnce(Long projectId, Perspective perspective, Long needId, int score, String comment,
 			Actor actor) {
 		ServiceProject project = projects.require(projectId);
-		Task task = switch (perspective) {
+		OpenTask task = switch (perspective) {
 			case RESIDENT -> {
 				if (needId == null) {
 					throw ProblemException.badField("needId", "problem.evaluation.needRequired");

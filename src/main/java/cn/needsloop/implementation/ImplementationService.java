@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,14 +52,14 @@ public class ImplementationService {
 		if (project.getClaimantCode() != null) {
 			throw ProblemException.conflict("problem.claim.taken", id);
 		}
-		Task task = process.taskToWork(project.getProcessInstanceId(), Step.CLAIM_PROJECT, actor,
+		OpenTask task = process.taskToWork(project.getProcessInstanceId(), Step.CLAIM_PROJECT, actor,
 				"problem.project.notAtStep.claim", id);
 		process.complete(task, Map.of(Var.CLAIM_CONFIRMED, true), actor);
 	}
 
 	public void assign(Long id, String organizationCode, String note, Actor actor) {
 		ServiceProject project = projects.require(id);
-		Task task = process.taskToWork(project.getProcessInstanceId(), Step.ASSIGN_PROJECT, actor,
+		OpenTask task = process.taskToWork(project.getProcessInstanceId(), Step.ASSIGN_PROJECT, actor,
 				"problem.project.notAtStep.assignment", id);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.ORGANIZATION_CODE, organizationCode);
@@ -82,7 +82,7 @@ public class ImplementationService {
 			Actor actor) {
 		ServiceProject project = projects.require(id);
 		project.milestone(index);
-		Task task = process.findTask(project.getProcessInstanceId(), Step.REPORT_MILESTONE, Var.MILESTONE_INDEX, index)
+		OpenTask task = process.findTask(project.getProcessInstanceId(), Step.REPORT_MILESTONE, Var.MILESTONE_INDEX, index)
 			.orElseThrow(() -> ProblemException.conflict("problem.project.notAtStep.milestone", id, index));
 		process.requireMayWork(task, actor);
 		process.complete(task,
@@ -92,8 +92,8 @@ public class ImplementationService {
 	/** Finishes the implementation, or the rectification if the project is being rectified. */
 	public void complete(Long id, String report, Actor actor) {
 		ServiceProject project = projects.require(id);
-		Optional<Task> completion = process.findTask(project.getProcessInstanceId(), Step.COMPLETE_PROJECT);
-		Task task = completion.or(() -> process.findTask(project.getProcessInstanceId(), Step.RECTIFY_PROJECT))
+		Optional<OpenTask> completion = process.findTask(project.getProcessInstanceId(), Step.COMPLETE_PROJECT);
+		OpenTask task = completion.or(() -> process.findTask(project.getProcessInstanceId(), Step.RECTIFY_PROJECT))
 			.orElseThrow(() -> ProblemException.conflict("problem.project.notAtStep.completion", id));
 		process.requireMayWork(task, actor);
 		process.complete(task, Map.of(completion.isPresent() ? Var.COMPLETION_REPORT : Var.RECTIFICATION_REPORT, report),

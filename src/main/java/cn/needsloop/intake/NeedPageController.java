@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,7 +81,7 @@ class NeedPageController {
 		Actor me = CurrentActor.get();
 		NeedView need = needs.view(id, me);
 		Set<String> steps = process.workableTasks(need.processInstanceId(), me).stream()
-			.map(Task::getTaskDefinitionKey)
+			.map(OpenTask::getTaskDefinitionKey)
 			.collect(Collectors.toSet());
 		model.addAttribute("need", need);
 		model.addAttribute("steps", steps);

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -134,7 +134,7 @@ public class NeedService {
 
 	public void verify(Long id, Verify request, Actor actor) {
 		Need need = stepOf(id, actor);
-		Task task = process.taskToWork(need.getProcessInstanceId(), Step.VERIFY_NEED, actor, "problem.need.notAtStep.verify", id);
+		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.VERIFY_NEED, actor, "problem.need.notAtStep.verify", id);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.VERIFICATION_VERDICT, request.verdict().name());
 		variables.put(Var.DUPLICATE_OF_ID, request.duplicateOfId());
@@ -144,21 +144,21 @@ public class NeedService {
 
 	public void classify(Long id, Classify request, Actor actor) {
 		Need need = stepOf(id, actor);
-		Task task = process.taskToWork(need.getProcessInstanceId(), Step.CLASSIFY_NEED, actor, "problem.need.notAtStep.classify", id);
+		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.CLASSIFY_NEED, actor, "problem.need.notAtStep.classify", id);
 		process.complete(task, Map.of(Var.CATEGORY, request.category().name(), Var.URGENCY, request.urgency().name(),
 				Var.SCOPE, request.scope().name()), actor);
 	}
 
 	public void resolve(Long id, Resolve request, Actor actor) {
 		Need need = needs.require(id);
-		Task task = process.taskToWork(need.getProcessInstanceId(), Step.RESOLVE_NEED, actor, "problem.need.notAtStep.resolve", id);
+		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.RESOLVE_NEED, actor, "problem.need.notAtStep.resolve", id);
 		process.complete(task, Map.of(Var.RESOLUTION_NOTE, request.note()), actor);
 	}
 
 	public void confirm(Long id, Confirm request, Actor actor) {
 		Need need = needs.require(id);
 		NeedAccess.requireSee(actor, need);
-		Task task = process.taskToWork(need.getProcessInstanceId(), Step.CONFIRM_RESOLUTION, actor, "problem.need.notAtStep.confirm", id);
+		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.CONFIRM_RESOLUTION, actor, "problem.need.notAtStep.confirm", id);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.NEED_SCORE, request.score());
 		variables.put(Var.CONFIRMATION_COMMENT, request.comment());

@@ -1,5 +1,7 @@
 package cn.needsloop.kpi;
 
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.ProcessGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,7 +151,7 @@ class ExportJobs {
 
 	private final ObjectMapper json;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final NodeId node;
 
@@ -165,11 +165,11 @@ class ExportJobs {
 		return thread;
 	});
 
-	ExportJobs(JdbcTemplate jdbc, ObjectMapper json, IdentityService identity, NodeId node,
+	ExportJobs(JdbcTemplate jdbc, ObjectMapper json, Accounts accounts, NodeId node,
 			@Value("${needsloop.jobs.lease:PT30S}") Duration lease, @Value("${needsloop.jobs.keep:PT24H}") Duration keep) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.identity = identity;
+		this.accounts = accounts;
 		this.node = node;
 		this.lease = lease;
 		this.keep = keep;
@@ -388,7 +388,7 @@ class ExportJobs {
 	}
 
 	private Actor actorNow(String userId) {
-		return new Actor(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+		return accounts.actor(userId);
 	}
 
 	private long leaseUntil() {

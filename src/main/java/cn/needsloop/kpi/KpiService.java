@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -285,14 +285,14 @@ public class KpiService {
 
 	private List<OverdueTask> overdue(String communityCode, Date from, Date before, String line) {
 		Date now = TimeLimits.now();
-		List<Task> tasks = process.overdueTasks(now, communityCode, from, before);
-		Map<String, Map<String, Object>> locals = process.localVariables(tasks.stream().map(Task::getId).toList(),
+		List<OpenTask> tasks = process.overdueTasks(now, communityCode, from, before);
+		Map<String, Map<String, Object>> locals = process.localVariables(tasks.stream().map(OpenTask::getId).toList(),
 				Var.LINE, Var.PHASE, Var.NEED_ID, Var.PROJECT_ID);
 		Map<String, Map<String, Object>> processes = process.processVariables(
-				tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null).toList(), Var.COMMUNITY_CODE,
+				tasks.stream().map(OpenTask::getProcessInstanceId).filter(id -> id != null).toList(), Var.COMMUNITY_CODE,
 				Var.SUBJECT_TITLE, Var.CONSULTATION_TOPIC);
 		List<OverdueTask> rows = new ArrayList<>();
-		for (Task t : tasks) {
+		for (OpenTask t : tasks) {
 			Map<String, Object> local = locals.getOrDefault(t.getId(), Map.of());
 			Object taskLine = local.get(Var.LINE);
 			String lineName = taskLine == null ? UNROUTED : taskLine.toString();

@@ -92,6 +92,15 @@ public class DecisionTables {
 	}
 
 	/**
+	 * The single output entry of the latest version of a decision whose hit policy gives one result (a rule
+	 * must match: the tables end with a catch-all row); history records the evaluation.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T decide(String decisionKey, Map<String, Object> input) {
+		return (T) decisions.evaluateDecisionTableByKey(decisionKey, input).getSingleResult().getSingleEntry();
+	}
+
+	/**
 	 * The rules of the latest version of a decision table, in order, each as the text of its entries: the input
 	 * entries by their input expression, the output entries by their output name ({@code "RESIDENCE"},
 	 * {@code true}, {@code -}). For pages that offer the choices a table knows, such as the certificate catalog.

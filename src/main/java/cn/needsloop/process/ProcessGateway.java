@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -85,13 +87,17 @@ public class ProcessGateway {
 		return runtime.getActiveActivityIds(processInstanceId);
 	}
 
+	private static List<OpenTask> opened(List<Task> found) {
+		return found.stream().map(OpenTask::of).toList();
+	}
+
 	/** A variable as a task sees it (its own, then its execution's and the instance's). */
 	public Object taskVariable(String taskId, String name) {
 		return tasks.getVariable(taskId, name);
 	}
 
 	/** The open tasks of an instance that the user may work on now. */
-	public List<Task> workableTasks(String processInstanceId, Actor actor) {
+	public List<OpenTask> workableTasks(String processInstanceId, Actor actor) {
 		if (processInstanceId == null) {
 			return List.of();
 		}
@@ -120,17 +126,18 @@ public class ProcessGateway {
 	}
 
 	/** The open task of a step, or a 409 saying the case is not at that step. */
-	public Task currentTask(String processInstanceId, String taskKey, String problemKey, Object subjectId) {
+	public OpenTask currentTask(String processInstanceId, String taskKey, String problemKey, Object subjectId) {
 		return findTask(processInstanceId, taskKey)
 			.orElseThrow(() -> ProblemException.conflict(problemKey, subjectId));
 	}
 
-	public Optional<Task> findTask(String processInstanceId, String taskKey) {
+	public Optional<OpenTask> findTask(String processInstanceId, String taskKey) {
 		if (processInstanceId == null) {
 			return Optional.empty();
 		}
 		return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
-			.findFirst();
+			.findFirst()
+			.map(OpenTask::of);
 	}
 
 	/**
@@ -138,13 +145,14 @@ public class ProcessGateway {
 	 * element variable. That variable lives on the instance's execution, not on the task, so it is read through
 	 * the task's scope hierarchy; numbers compare by value (a JSON list may hold Integers for Longs).
 	 */
-	public Optional<Task> findTask(String processInstanceId, String taskKey, String variable, Object value) {
+	public Optional<OpenTask> findTask(String processInstanceId, String taskKey, String variable, Object value) {
 		if (processInstanceId == null) {
 			return Optional.empty();
 		}
 		return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
 			.filter(t -> sameValue(value, variableOfOpenTask(t.getId(), variable)))
-			.findFirst();
+			.findFirst()
+			.map(OpenTask::of);
 	}
 
 	/**
@@ -166,8 +174,8 @@ public class ProcessGateway {
 		return expected.equals(actual);
 	}
 
-	public List<Task> openTasks(String processInstanceId) {
-		return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+	public List<OpenTask> openTasks(String processInstanceId) {
+		return opened(tasks.createTaskQuery().processInstanceId(processInstanceId).list());
 	}
 
 	/**
@@ -175,7 +183,7 @@ public class ProcessGateway {
 	 * their groups. Routing decides this for every task, so the API asks the same question Tasklist
 	 * does.
 	 */
-	public boolean mayWork(Task task, Actor actor) {
+	public boolean mayWork(OpenTask task, Actor actor) {
 		if (actor.userId().equals(task.getAssignee())) {
 			return true;
 		}
@@ -186,7 +194,7 @@ public class ProcessGateway {
 	}
 
 	/** Whether the task is offered to the user or to one of their groups (whoever holds it now). */
-	public boolean offeredTo(Task task, Actor actor) {
+	public boolean offeredTo(OpenTask task, Actor actor) {
 		return tasks.getIdentityLinksForTask(task.getId()).stream()
 			.filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
 			.anyMatch(link -> actor.userId().equals(link.getUserId())
@@ -194,48 +202,98 @@ public class ProcessGateway {
 	}
 
 	/** The open tasks among these ids (done or unknown ones are left out). */
-	public List<Task> tasks(Collection<String> taskIds) {
-		return inSlices(taskIds, slice -> tasks.createTaskQuery().taskIdIn(slice).list());
+	public List<OpenTask> tasks(Collection<String> taskIds) {
+		return opened(inSlices(taskIds, slice -> tasks.createTaskQuery().taskIdIn(slice).list()));
 	}
 
 	/** An open task by its id. */
-	public Optional<Task> task(String taskId) {
-		return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult());
+	public Optional<OpenTask> task(String taskId) {
+		return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult()).map(OpenTask::of);
 	}
 
 	/**
 	 * Claims a task for the user, as Tasklist's claim button does, with the user's Camunda
-	 * authorizations; {@link org.camunda.bpm.engine.TaskAlreadyClaimedException} when someone else holds it.
+	 * authorizations; a 409 ({@code problem.task.claimedByOther}) when someone else took it meanwhile.
 	 */
-	public void claim(Task task, Actor actor) {
+	public void claim(OpenTask task, Actor actor) {
 		identity.setAuthentication(actor.userId(), actor.groups());
 		try {
 			tasks.claim(task.getId(), actor.userId());
 		}
+		catch (TaskAlreadyClaimedException | OptimisticLockingException ex) {
+			throw ProblemException.conflict("problem.task.claimedByOther");
+		}
 		finally {
 			identity.clearAuthentication();
 		}
 	}
 
-	/** Gives a claimed task back to the users and groups it is offered to, as Tasklist's unclaim does. */
-	public void unclaim(Task task, Actor actor) {
+	/**
+	 * Gives a claimed task back to the users and groups it is offered to, as Tasklist's unclaim does; a 409
+	 * ({@code problem.concurrentChange}) when the task changed meanwhile.
+	 */
+	public void unclaim(OpenTask task, Actor actor) {
 		identity.setAuthentication(actor.userId(), actor.groups());
 		try {
 			tasks.setAssignee(task.getId(), null);
 		}
+		catch (OptimisticLockingException ex) {
+			throw ProblemException.conflict("problem.concurrentChange");
+		}
 		finally {
 			identity.clearAuthentication();
 		}
 	}
 
+	/**
+	 * Whether an exception says that two transactions changed the same case at once (the engine's optimistic
+	 * lock): the caller answers a 409 or runs the step again ({@link ConflictRetry}).
+	 */
+	public static boolean concurrentChange(Throwable ex) {
+		return ex instanceof OptimisticLockingException;
+	}
+
+	/** The account acting in the current engine command (a step's listener), or {@code "system"} for the engine's own jobs. */
+	public String actingUser() {
+		org.camunda.bpm.engine.impl.identity.Authentication authentication = identity.getCurrentAuthentication();
+		return authentication == null ? "system" : authentication.getUserId();
+	}
+
+	/**
+	 * Opens a supervision task outside any process, offered to a group: an overdue step escalated to the district.
+	 * Its local variables say which task it supervises ({@link Workflow.Var#ESCALATED_TASK_ID}) and what it is about.
+	 * @return the new task's id
+	 */
+	public String openSupervision(String name, String description, java.util.Date due, String tenantId, String group,
+			Map<String, Object> locals) {
+		Task supervision = tasks.newTask();
+		supervision.setName(name);
+		supervision.setDescription(description);
+		supervision.setDueDate(due);
+		supervision.setPriority(80);
+		supervision.setTenantId(tenantId);
+		tasks.saveTask(supervision);
+		tasks.addCandidateGroup(supervision.getId(), group);
+		tasks.setVariablesLocal(supervision.getId(), locals);
+		return supervision.getId();
+	}
+
+	/** Closes the supervision tasks of a task that is done (the escalated step was completed after all). */
+	public void closeSupervisionsOf(String escalatedTaskId, String reason) {
+		tasks.createTaskQuery()
+			.taskVariableValueEquals(Workflow.Var.ESCALATED_TASK_ID, escalatedTaskId)
+			.list()
+			.forEach(supervision -> tasks.deleteTask(supervision.getId(), reason));
+	}
+
 	/** The open task of a step that the user may work on: 409 if the case is elsewhere, 403 if not theirs. */
-	public Task taskToWork(String processInstanceId, String taskKey, Actor actor, String problemKey, Object subjectId) {
-		Task task = currentTask(processInstanceId, taskKey, problemKey, subjectId);
+	public OpenTask taskToWork(String processInstanceId, String taskKey, Actor actor, String problemKey, Object subjectId) {
+		OpenTask task = currentTask(processInstanceId, taskKey, problemKey, subjectId);
 		requireMayWork(task, actor);
 		return task;
 	}
 
-	public void requireMayWork(Task task, Actor actor) {
+	public void requireMayWork(OpenTask task, Actor actor) {
 		if (!mayWork(task, actor)) {
 			throw ProblemException.forbidden("problem.task.notYours", task.getName());
 		}
@@ -246,7 +304,7 @@ public class ProcessGateway {
 	 * listeners and Camunda's history know who acted, exactly as when the user completes the task in
 	 * Tasklist.
 	 */
-	public void complete(Task task, Map<String, Object> variables, Actor actor) {
+	public void complete(OpenTask task, Map<String, Object> variables, Actor actor) {
 		identity.setAuthentication(actor.userId(), actor.groups());
 		try {
 			tasks.complete(task.getId(), variables);
@@ -283,7 +341,7 @@ public class ProcessGateway {
 	}
 
 	/** The tasks a user may work on: assigned to them, offered to them or to one of their groups. */
-	public List<Task> tasksFor(Actor actor, int max) {
+	public List<OpenTask> tasksFor(Actor actor, int max) {
 		TaskQuery query = tasks.createTaskQuery()
 			.or()
 			.taskAssignee(actor.userId())
@@ -292,11 +350,11 @@ public class ProcessGateway {
 			.endOr()
 			.orderByDueDate().asc()
 			.orderByTaskCreateTime().asc();
-		return query.listPage(0, max);
+		return opened(query.listPage(0, max));
 	}
 
-	public List<Task> overdueTasks(java.util.Date now) {
-		return tasks.createTaskQuery().dueBefore(now).list();
+	public List<OpenTask> overdueTasks(java.util.Date now) {
+		return opened(tasks.createTaskQuery().dueBefore(now).list());
 	}
 
 	/**
@@ -304,7 +362,7 @@ public class ProcessGateway {
 	 * of one community (process variable {@code communityCode}) when it is given, by due date. Null
 	 * bounds or community leave that filter out.
 	 */
-	public List<Task> overdueTasks(java.util.Date now, String communityCode, java.util.Date createdFrom,
+	public List<OpenTask> overdueTasks(java.util.Date now, String communityCode, java.util.Date createdFrom,
 			java.util.Date createdBefore) {
 		TaskQuery query = tasks.createTaskQuery().dueBefore(now);
 		if (createdFrom != null) {
@@ -317,7 +375,7 @@ public class ProcessGateway {
 		if (communityCode != null) {
 			query.processVariableValueEquals(Workflow.Var.COMMUNITY_CODE, communityCode);
 		}
-		return query.orderByDueDate().asc().list();
+		return opened(query.orderByDueDate().asc().list());
 	}
 
 	/** Variables of many process instances at once (their own scope), by process instance id then name. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -135,7 +135,7 @@ class DispatchPageController {
 		Set<Long> hoursRecorded = dispatch.hours().stream()
 			.map(DispatchView.HoursView::registrationId)
 			.collect(Collectors.toSet());
-		Optional<Task> unfilled = dispatch.status() == Dispatch.Status.ESCALATED
+		Optional<OpenTask> unfilled = dispatch.status() == Dispatch.Status.ESCALATED
 				? process.findTask(records.require(id).getProcessInstanceId(), Step.HANDLE_UNFILLED_DISPATCH).filter(t -> process.mayWork(t, me))
 				: Optional.empty();
 		model.addAttribute("dispatch", dispatch);
@@ -145,7 +145,7 @@ class DispatchPageController {
 		model.addAttribute("served", dispatch.status() == Dispatch.Status.FILLED || dispatch.status() == Dispatch.Status.PARTIAL);
 		// hours are recorded after the service (DispatchService refuses them before)
 		model.addAttribute("serviceTimeReached", !TimeLimits.nowInstant().isBefore(dispatch.at()));
-		model.addAttribute("unfilledTask", unfilled.map(Task::getId).orElse(null));
+		model.addAttribute("unfilledTask", unfilled.map(OpenTask::getId).orElse(null));
 		return "dispatches/show";
 	}
 

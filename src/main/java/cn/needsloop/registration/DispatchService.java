@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -138,7 +138,7 @@ public class DispatchService {
 		if (offer.getStatus() != DispatchOffer.Status.INVITED) {
 			throw ProblemException.conflict("problem.dispatch.alreadyAnswered", registration.getId(), id);
 		}
-		Task task = process.findTask(dispatch.getProcessInstanceId(), Step.ANSWER_DISPATCH, Var.REGISTRATION_ID,
+		OpenTask task = process.findTask(dispatch.getProcessInstanceId(), Step.ANSWER_DISPATCH, Var.REGISTRATION_ID,
 				registration.getId())
 			.orElseThrow(() -> ProblemException.conflict("problem.dispatch.notWaiting", id));
 		Map<String, Object> variables = new HashMap<>();

@@ -1,5 +1,7 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.ProcessGateway;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +49,7 @@ public class RegistrationService {
 
 	private final Organizations organizations;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final EntityManager em;
 
@@ -57,11 +58,11 @@ public class RegistrationService {
 	private final PersonalData personalData;
 
 	RegistrationService(Registrations registrations, Communities communities, Organizations organizations,
-			IdentityService identity, EntityManager em, Disclosures disclosures, PersonalData personalData) {
+			Accounts accounts, EntityManager em, Disclosures disclosures, PersonalData personalData) {
 		this.registrations = registrations;
 		this.communities = communities;
 		this.organizations = organizations;
-		this.identity = identity;
+		this.accounts = accounts;
 		this.em = em;
 		this.disclosures = disclosures;
 		this.personalData = personalData;
@@ -93,7 +94,7 @@ public class RegistrationService {
 			}
 			username = actor.userId();
 		}
-		else if (username != null && identity.createUserQuery().userId(username).count() == 0) {
+		else if (username != null && !accounts.exists(username)) {
 			throw ProblemException.badField("username", "problem.registration.userUnknown", username);
 		}
 		PartyRegistration.Style style = request.style() == null ? PartyRegistration.Style.MENU : request.style();

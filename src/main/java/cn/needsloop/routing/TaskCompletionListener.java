@@ -1,14 +1,13 @@
 package cn.needsloop.routing;
 
 import cn.needsloop.shared.Line;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.shared.Phase;
+import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.TaskSteps;
 import cn.needsloop.process.Workflow;
@@ -24,31 +23,21 @@ class TaskCompletionListener implements TaskListener {
 
 	private final NeedLog log;
 
-	TaskCompletionListener(TaskSteps steps, NeedLog log) {
+	private final ProcessGateway process;
+
+	TaskCompletionListener(TaskSteps steps, NeedLog log, ProcessGateway process) {
+		this.process = process;
 		this.steps = steps;
 		this.log = log;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String actor = actor(task);
+		String actor = process.actingUser();
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.completed(task, actor));
 		Object line = task.getVariableLocal(Workflow.Var.LINE);
 		log.record(Subject.of(task), Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
 				TaskRoutingListener.named(task) + " · 完成", line == null ? null : Line.valueOf(line.toString()), actor);
-		closeSupervision(task);
-	}
-
-	static String actor(DelegateTask task) {
-		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return authentication == null ? "system" : authentication.getUserId();
-	}
-
-	private static void closeSupervision(DelegateTask task) {
-		TaskService tasks = task.getProcessEngineServices().getTaskService();
-		tasks.createTaskQuery()
-			.taskVariableValueEquals(Workflow.Var.ESCALATED_TASK_ID, task.getId())
-			.list()
-			.forEach(supervision -> tasks.deleteTask(supervision.getId(), "原任务已办结"));
+		process.closeSupervisionsOf(task.getId(), "原任务已办结");
 	}
 }

@@ -2,16 +2,17 @@ package cn.needsloop.routing;
 
 import cn.needsloop.notification.Notifier;
 import cn.needsloop.shared.Line;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.shared.Phase;
+import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow;
@@ -30,7 +31,10 @@ class TaskEscalationListener implements TaskListener {
 
 	private final TimeLimits timeLimits;
 
-	TaskEscalationListener(Notifier notifier, NeedLog log, TimeLimits timeLimits) {
+	private final ProcessGateway process;
+
+	TaskEscalationListener(Notifier notifier, NeedLog log, TimeLimits timeLimits, ProcessGateway process) {
+		this.process = process;
 		this.notifier = notifier;
 		this.log = log;
 		this.timeLimits = timeLimits;
@@ -39,26 +43,22 @@ class TaskEscalationListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		Subject subject = Subject.of(task);
-		TaskService tasks = task.getProcessEngineServices().getTaskService();
-		Task supervision = tasks.newTask();
-		supervision.setName("督办：" + task.getName() + "（" + TaskRoutingListener.label(task, subject) + "）");
-		supervision.setDescription(TaskRoutingListener.describe(task, subject));
-		supervision.setDueDate(timeLimits.due("supervision"));
-		supervision.setPriority(80);
-		supervision.setTenantId(task.getTenantId());
-		tasks.saveTask(supervision);
-		tasks.addCandidateGroup(supervision.getId(), ManagerLine.GROUP);
-		tasks.setVariableLocal(supervision.getId(), Workflow.Var.ESCALATED_TASK_ID, task.getId());
-		tasks.setVariableLocal(supervision.getId(), Workflow.Var.LINE, Line.MANAGER.name());
-		tasks.setVariableLocal(supervision.getId(), Workflow.Var.PHASE, TaskRoutingListener.property(task, "phase", null));
+		Map<String, Object> locals = new HashMap<>();
+		locals.put(Workflow.Var.ESCALATED_TASK_ID, task.getId());
+		locals.put(Workflow.Var.LINE, Line.MANAGER.name());
+		locals.put(Workflow.Var.PHASE, TaskRoutingListener.property(task, "phase", null));
 		if (subject.isNeed()) {
-			tasks.setVariableLocal(supervision.getId(), Workflow.Var.NEED_ID, subject.needId());
+			locals.put(Workflow.Var.NEED_ID, subject.needId());
 		}
 		else {
-			tasks.setVariableLocal(supervision.getId(), Workflow.Var.PROJECT_ID, subject.projectId());
+			locals.put(Workflow.Var.PROJECT_ID, subject.projectId());
 		}
+		String supervision = process.openSupervision(
+				"督办：" + task.getName() + "（" + TaskRoutingListener.label(task, subject) + "）",
+				TaskRoutingListener.describe(task, subject), timeLimits.due("supervision"), task.getTenantId(),
+				ManagerLine.GROUP, locals);
 		notifier.notify(List.of(Recipient.group(ManagerLine.GROUP)), "逾期督办：" + task.getName(),
-				TaskRoutingListener.describe(task, subject), subject, supervision.getId());
+				TaskRoutingListener.describe(task, subject), subject, supervision);
 		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
 				TaskRoutingListener.named(task) + " · 逾期，转街道督办", Line.MANAGER, "system");
 	}

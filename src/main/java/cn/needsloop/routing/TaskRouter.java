@@ -1,10 +1,10 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.process.DecisionTables;
 import cn.needsloop.shared.Line;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.shared.Category;
@@ -15,9 +15,9 @@ import cn.needsloop.process.Workflow;
 @Component
 public class TaskRouter {
 
-	private final DecisionService decisions;
+	private final DecisionTables decisions;
 
-	TaskRouter(DecisionService decisions) {
+	TaskRouter(DecisionTables decisions) {
 		this.decisions = decisions;
 	}
 
@@ -26,9 +26,7 @@ public class TaskRouter {
 		input.put("phase", phase.name());
 		input.put("step", step);
 		input.put("category", category == null ? null : category.name());
-		String line = decisions.evaluateDecisionTableByKey(Workflow.Decision.TASK_ROUTING, input)
-			.getSingleResult()
-			.getSingleEntry();
+		String line = decisions.decide(Workflow.Decision.TASK_ROUTING, input);
 		return Line.valueOf(line);
 	}
 }

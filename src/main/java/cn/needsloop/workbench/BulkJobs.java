@@ -1,5 +1,7 @@
 package cn.needsloop.workbench;
 
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.ProcessGateway;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -16,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -182,7 +182,7 @@ public class BulkJobs {
 
 	private final TransactionTemplate transaction;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final NodeId node;
 
@@ -197,14 +197,14 @@ public class BulkJobs {
 	});
 
 	BulkJobs(TaskActions actions, TaskList taskList, MessageSource messages, JdbcTemplate jdbc,
-			TransactionTemplate transaction, IdentityService identity, NodeId node,
+			TransactionTemplate transaction, Accounts accounts, NodeId node,
 			@Value("${needsloop.jobs.lease:PT30S}") Duration lease, @Value("${needsloop.jobs.keep:PT24H}") Duration keep) {
 		this.actions = actions;
 		this.taskList = taskList;
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.identity = identity;
+		this.accounts = accounts;
 		this.node = node;
 		this.lease = lease;
 		this.keep = keep;
@@ -397,7 +397,7 @@ public class BulkJobs {
 
 	/** The owner with their groups as Camunda has them now (a job taken up by another node). */
 	private Actor actorNow(String userId) {
-		return new Actor(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+		return accounts.actor(userId);
 	}
 
 	private String reason(RuntimeException ex, Locale locale) {
@@ -407,7 +407,7 @@ public class BulkJobs {
 					: java.util.Arrays.stream(problem.args()).map(a -> a instanceof Number ? a.toString() : a).toArray();
 			return messages.getMessage(problem.messageKey(), args, problem.messageKey(), locale);
 		}
-		if (ex instanceof org.camunda.bpm.engine.OptimisticLockingException
+		if (ProcessGateway.concurrentChange(ex)
 				|| ex instanceof org.springframework.dao.OptimisticLockingFailureException) {
 			return messages.getMessage("problem.concurrentChange", null, locale);
 		}

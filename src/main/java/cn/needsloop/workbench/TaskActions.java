@@ -1,8 +1,6 @@
 package cn.needsloop.workbench;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,24 +41,19 @@ public class TaskActions {
 	 * claims a project's claim task only if it is qualified); a task already theirs stays theirs.
 	 */
 	public void claim(String taskId, Actor actor) {
-		Task task = open(taskId);
+		OpenTask task = open(taskId);
 		if (actor.userId().equals(task.getAssignee())) {
 			return;
 		}
 		requireNotHeldByOther(task, actor);
 		process.requireMayWork(task, actor);
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.claiming(task.getId(), actor));
-		try {
-			process.claim(task, actor);
-		}
-		catch (TaskAlreadyClaimedException | OptimisticLockingException ex) {
-			throw ProblemException.conflict("problem.task.claimedByOther");
-		}
+		process.claim(task, actor);
 	}
 
 	/** Gives a task the user claimed back to the line it is offered to. */
 	public void unclaim(String taskId, Actor actor) {
-		Task task = open(taskId);
+		OpenTask task = open(taskId);
 		if (!actor.userId().equals(task.getAssignee())) {
 			throw ProblemException.conflict("problem.task.notClaimedByYou");
 		}
@@ -68,17 +61,12 @@ public class TaskActions {
 			// assigned to this user by the process itself (an implementer, a registered party member): nobody else could take it
 			throw ProblemException.conflict("problem.task.assignedToYou");
 		}
-		try {
-			process.unclaim(task, actor);
-		}
-		catch (OptimisticLockingException ex) {
-			throw ProblemException.conflict("problem.concurrentChange");
-		}
+		process.unclaim(task, actor);
 	}
 
 	/** Records "genuine" with the note for the need a verification task is about, as the need's page does. */
 	public void verifyGenuine(String taskId, String note, Actor actor) {
-		Task task = open(taskId);
+		OpenTask task = open(taskId);
 		if (!Step.VERIFY_NEED.equals(task.getTaskDefinitionKey())) {
 			throw ProblemException.conflict("problem.task.notVerification");
 		}
@@ -90,16 +78,19 @@ public class TaskActions {
 		try {
 			needs.verify(id.longValue(), new Verify(VerificationVerdict.GENUINE, null, note), actor);
 		}
-		catch (OptimisticLockingException ex) {
-			throw ProblemException.conflict("problem.concurrentChange");
+		catch (RuntimeException ex) {
+			if (ProcessGateway.concurrentChange(ex)) {
+				throw ProblemException.conflict("problem.concurrentChange");
+			}
+			throw ex;
 		}
 	}
 
-	private Task open(String taskId) {
+	private OpenTask open(String taskId) {
 		return process.task(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
 	}
 
-	private static void requireNotHeldByOther(Task task, Actor actor) {
+	private static void requireNotHeldByOther(OpenTask task, Actor actor) {
 		if (task.getAssignee() != null && !actor.userId().equals(task.getAssignee())) {
 			throw ProblemException.conflict("problem.task.claimedByOther");
 		}

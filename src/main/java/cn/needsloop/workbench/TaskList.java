@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.task.Task;
+import cn.needsloop.process.OpenTask;
 import org.springframework.stereotype.Service;
 
 import cn.needsloop.process.ProcessGateway;
@@ -33,18 +33,18 @@ public class TaskList {
 		return views(process.tasks(taskIds), actor);
 	}
 
-	private List<TaskView> views(List<Task> tasks, Actor actor) {
-		Map<String, Map<String, Object>> locals = process.localVariables(tasks.stream().map(Task::getId).toList(),
+	private List<TaskView> views(List<OpenTask> tasks, Actor actor) {
+		Map<String, Map<String, Object>> locals = process.localVariables(tasks.stream().map(OpenTask::getId).toList(),
 				Var.PHASE, Var.LINE, Var.NEED_ID, Var.PROJECT_ID);
 		// a consultation's or a certificate request's instance has the id of its record as business key
 		Map<String, String> records = process.businessKeys(tasks.stream()
 			.filter(t -> runs(t, Workflow.COMMUNITY_CONSULTATION) || runs(t, Workflow.CERTIFICATE_REQUEST))
-			.map(Task::getProcessInstanceId)
+			.map(OpenTask::getProcessInstanceId)
 			.toList());
 		// the title of the need or project a task is about; for tasks about neither, the work item or dispatch their
 		// instance is about
 		Map<String, Map<String, Object>> subjects = process.instanceVariables(tasks.stream()
-			.map(Task::getProcessInstanceId)
+			.map(OpenTask::getProcessInstanceId)
 			.distinct()
 			.toList(), Var.WORK_ITEM_ID, Var.DISPATCH_ID, Var.NEED_TITLE, Var.PROJECT_TITLE);
 		Instant now = TimeLimits.nowInstant();
@@ -67,7 +67,7 @@ public class TaskList {
 		}).toList();
 	}
 
-	private static boolean runs(Task task, String processKey) {
+	private static boolean runs(OpenTask task, String processKey) {
 		return task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith(processKey + ":");
 	}
 

@@ -115,7 +115,7 @@ class AnnualReviewProcessTests {
 		assertThat(next.getDuedate().toInstant()).as("next January, 09:00 Beijing time")
 			.isEqualTo(java.time.OffsetDateTime.parse("2032-01-01T09:00:00+08:00").toInstant());
 
-		process.complete(task(review), java.util.Map.of(Var.LIST_REVISION_NOTE, "新增：垃圾分类宣传（市城管局）；退出：无"),
+		process.complete(process.task(task(review).getId()).orElseThrow(), java.util.Map.of(Var.LIST_REVISION_NOTE, "新增：垃圾分类宣传（市城管局）；退出：无"),
 				MANAGER);
 
 		BpmnAwareTests.assertThat(review).hasPassed("userTask_reviseAdmissionList", "endEvent_listReviewed").isEnded();

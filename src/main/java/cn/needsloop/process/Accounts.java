@@ -1,0 +1,63 @@
+package cn.needsloop.process;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.shared.Actor;
+
+/**
+ * People and groups as the engine's identity keeps them (Camunda Admin edits the same accounts), for the
+ * modules that need them: who someone is, whether an account exists, and the groups and accounts a
+ * deployment starts with.
+ */
+@Component
+public class Accounts {
+
+	private final IdentityService identity;
+
+	Accounts(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	/** A person with their groups (for work done on their behalf, such as a bulk job they started). */
+	public Actor actor(String userId) {
+		return new Actor(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+	}
+
+	/** Whether an account of that id exists. */
+	public boolean exists(String userId) {
+		return identity.createUserQuery().userId(userId).count() > 0;
+	}
+
+	/** Creates a workflow group unless it exists. */
+	public void ensureGroup(String groupId, String name) {
+		if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+			Group group = identity.newGroup(groupId);
+			group.setName(name);
+			group.setType("WORKFLOW");
+			identity.saveGroup(group);
+		}
+	}
+
+	/**
+	 * Creates an account with its groups unless an account of that id exists (an existing one is left as it is).
+	 * @return whether it was created
+	 */
+	public boolean ensureAccount(String userId, String name, String password, String email, List<String> groups) {
+		if (exists(userId)) {
+			return false;
+		}
+		User user = identity.newUser(userId);
+		user.setFirstName(name);
+		user.setLastName("");
+		user.setPassword(password);
+		user.setEmail(email);
+		identity.saveUser(user);
+		groups.forEach(group -> identity.createMembership(userId, group));
+		return true;
+	}
+}
