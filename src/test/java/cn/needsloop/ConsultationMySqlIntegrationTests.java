@@ -1,5 +1,6 @@
 package cn.needsloop;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -80,7 +81,7 @@ class ConsultationMySqlIntegrationTests {
 
 	static final String DATABASE = "needsloop_consultation_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-	static final ZonedDateTime START = ZonedDateTime.of(2026, 9, 7, 9, 0, 0, 0, WorkingCalendar.CHINA);
+	static final ZonedDateTime START = ZonedDateTime.of(2026, 9, 7, 9, 0, 0, 0, ChinaTime.ZONE);
 
 	static final Actor STEWARD = new Actor("steward1", List.of("steward:xingfu"));
 
@@ -201,9 +202,9 @@ class ConsultationMySqlIntegrationTests {
 	}
 
 	void meeting(Long id, int attendees, int votesFor, int votesAgainst) {
-		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA);
+		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ChinaTime.ZONE);
 		consultations.publishAgenda(id, new PublishAgenda(List.of("加装电梯方案", "表决"),
-				calendar.plusWorkingDays(now, 5).toLocalDate().atTime(19, 0).atZone(WorkingCalendar.CHINA).toOffsetDateTime()),
+				calendar.plusWorkingDays(now, 5).toLocalDate().atTime(19, 0).atZone(ChinaTime.ZONE).toOffsetDateTime()),
 				SELFGOV);
 		fire(id, "timer_untilMeeting");
 		consultations.recordMeeting(id, new RecordMeeting(attendees, "意见", votesFor, votesAgainst, 0), SELFGOV);

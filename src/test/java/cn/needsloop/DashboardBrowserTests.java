@@ -1,5 +1,6 @@
 package cn.needsloop;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -187,8 +188,8 @@ class DashboardBrowserTests extends BrowserTest {
 		implementationService.reportMilestone(project.getId(), 0, "已完成", 1, 3, org1);
 		implementationService.reportMilestone(project.getId(), 1, "已完成", 1, 3, org1);
 		implementationService.complete(project.getId(), "服务已全部完成", org1);
-		String day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA).toString();
-		String concluded = LocalDate.ofInstant(consultation.getConcludedAt(), WorkingCalendar.CHINA).toString();
+		String day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ChinaTime.ZONE).toString();
+		String concluded = LocalDate.ofInstant(consultation.getConcludedAt(), ChinaTime.ZONE).toString();
 
 		WebDriver browser = browser(1280);
 		signIn(browser, "manager1");
@@ -327,9 +328,9 @@ class DashboardBrowserTests extends BrowserTest {
 	}
 
 	private void meeting(Long id, int votesFor, int votesAgainst) {
-		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA);
+		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ChinaTime.ZONE);
 		consultations.publishAgenda(id, new PublishAgenda(List.of("方案说明", "表决"),
-				calendar.plusWorkingDays(now, 5).toLocalDate().atTime(9, 30).atZone(WorkingCalendar.CHINA).toOffsetDateTime()),
+				calendar.plusWorkingDays(now, 5).toLocalDate().atTime(9, 30).atZone(ChinaTime.ZONE).toOffsetDateTime()),
 				SELFGOV);
 		fire(id, "timer_untilMeeting");
 		consultations.recordMeeting(id, new RecordMeeting(5, "王建国、李红发言支持", votesFor, votesAgainst, 0), SELFGOV);

@@ -1,5 +1,6 @@
 package cn.needsloop;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -63,7 +64,7 @@ import cn.needsloop.shared.Actor;
 @ActiveProfiles("test")
 class ProjectConsultationProcessTests {
 
-	static final ZonedDateTime START = ZonedDateTime.of(2026, 9, 7, 9, 0, 0, 0, WorkingCalendar.CHINA);
+	static final ZonedDateTime START = ZonedDateTime.of(2026, 9, 7, 9, 0, 0, 0, ChinaTime.ZONE);
 
 	static final Actor STEWARD = new Actor("steward1", List.of("steward:xingfu"));
 

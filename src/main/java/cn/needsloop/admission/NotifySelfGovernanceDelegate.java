@@ -1,5 +1,6 @@
 package cn.needsloop.admission;
 
+import cn.needsloop.shared.CommunityGroup;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,7 +37,7 @@ class NotifySelfGovernanceDelegate implements JavaDelegate {
 		String how = item.getStatus() == WorkItemStatus.PURCHASED_SERVICE
 				? "以购买服务方式委托（经费 " + item.getFundingYuan().toPlainString() + " 元）" : "列入准入清单";
 		String body = item.subjectTitle() + "：" + how + "。依据：" + item.getRuleText();
-		List<Recipient> lines = item.getCommunityCodes().stream().map(code -> Recipient.group("selfgov:" + code)).toList();
+		List<Recipient> lines = item.getCommunityCodes().stream().map(code -> Recipient.group(CommunityGroup.SELF_GOVERNANCE.of(code))).toList();
 		notifier.notify(lines, "新准入工作事项：" + item.getTitle(), body, NO_NEED, null);
 		notifier.notifyUser(item.getSubmittedBy(), "工作事项已准入：" + item.getTitle(), body, NO_NEED);
 	}

@@ -1,5 +1,6 @@
 package cn.needsloop.admission;
 
+import cn.needsloop.shared.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +22,6 @@ import cn.needsloop.process.Workflow.Var;
 @Component("summarizeAdmissionYearDelegate")
 class SummarizeAdmissionYearDelegate implements JavaDelegate {
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private final WorkItems workItems;
 
@@ -35,9 +35,9 @@ class SummarizeAdmissionYearDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Instant now = TimeLimits.nowInstant();
-		int year = now.atZone(BEIJING).getYear() - 1;
-		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant();
-		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(BEIJING).toInstant();
+		int year = now.atZone(ChinaTime.ZONE).getYear() - 1;
+		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ChinaTime.ZONE).toInstant();
+		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ChinaTime.ZONE).toInstant();
 		Map<WorkItemStatus, Long> counts = new EnumMap<>(WorkItemStatus.class);
 		workItems.countByStatus(from, to).forEach(c -> counts.put(c.getStatus(), c.getCount()));
 		int requested = Math.toIntExact(counts.values().stream().mapToLong(Long::longValue).sum());

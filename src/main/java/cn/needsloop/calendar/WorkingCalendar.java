@@ -1,5 +1,6 @@
 package cn.needsloop.calendar;
 
+import cn.needsloop.shared.ChinaTime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,6 @@ public class WorkingCalendar {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	enum Kind {
 		HOLIDAY, WORKDAY
@@ -116,7 +116,7 @@ public class WorkingCalendar {
 		if (days < 0) {
 			throw new IllegalArgumentException("days must be 0 or more: " + days);
 		}
-		ZonedDateTime current = start.withZoneSameInstant(CHINA);
+		ZonedDateTime current = start.withZoneSameInstant(ChinaTime.ZONE);
 		int counted = 0;
 		while (counted < days) {
 			current = current.plusDays(1);

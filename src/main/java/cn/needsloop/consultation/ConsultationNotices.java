@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.CommunityGroup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,16 +30,16 @@ class ConsultationNotices {
 
 	void toEveryone(Consultation consultation, String title, String body) {
 		List<Recipient> recipients = new ArrayList<>();
-		recipients.add(Recipient.group("selfgov:" + consultation.getCommunityCode()));
-		recipients.add(Recipient.group("steward:" + consultation.getCommunityCode()));
+		recipients.add(Recipient.group(CommunityGroup.SELF_GOVERNANCE.of(consultation.getCommunityCode())));
+		recipients.add(Recipient.group(CommunityGroup.STEWARD.of(consultation.getCommunityCode())));
 		recipients.add(Recipient.user(consultation.getProposedBy()));
 		notifier.notify(recipients, title(consultation, title), body, subject(consultation), null);
 	}
 
 	/** Only the community's self-governance line and steward station, for what is not for the proposer's eyes. */
 	void toLines(Consultation consultation, String title, String body) {
-		notifier.notify(List.of(Recipient.group("selfgov:" + consultation.getCommunityCode()),
-				Recipient.group("steward:" + consultation.getCommunityCode())), title(consultation, title), body,
+		notifier.notify(List.of(Recipient.group(CommunityGroup.SELF_GOVERNANCE.of(consultation.getCommunityCode())),
+				Recipient.group(CommunityGroup.STEWARD.of(consultation.getCommunityCode()))), title(consultation, title), body,
 				subject(consultation), null);
 	}
 

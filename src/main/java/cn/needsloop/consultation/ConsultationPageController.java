@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.ChinaTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -166,7 +167,7 @@ class ConsultationPageController {
 		for (int i = 0; i < EXTRA_ROWS; i++) {
 			rows.add(ParticipantKind.RESIDENT_REPRESENTATIVE);
 		}
-		ZonedDateTime now = TimeLimits.nowInstant().atZone(WorkingCalendar.CHINA);
+		ZonedDateTime now = TimeLimits.nowInstant().atZone(ChinaTime.ZONE);
 		int noticeDays = consultation.noticeDays() == null ? 0 : consultation.noticeDays();
 		LocalDate earliest = calendar.plusWorkingDays(now, noticeDays).toLocalDate();
 		LocalDateTime suggested = earliest.atTime(14, 30);
@@ -290,7 +291,7 @@ class ConsultationPageController {
 
 	private static java.time.OffsetDateTime meetingTime(String value, HttpServletRequest request) {
 		try {
-			return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+			return LocalDateTime.parse(value.strip()).atZone(ChinaTime.ZONE).toOffsetDateTime();
 		}
 		catch (DateTimeParseException ex) {
 			keepValues(request);

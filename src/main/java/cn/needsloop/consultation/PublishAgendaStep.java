@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,13 +61,13 @@ class PublishAgendaStep implements TaskStep {
 		Instant meetingAt = meetingTime(Variables.requiredString(task, Var.MEETING_AT));
 		Instant now = TimeLimits.nowInstant();
 		int noticeDays = consultation.getNoticeDays() == null ? 0 : consultation.getNoticeDays();
-		LocalDate earliest = calendar.plusWorkingDays(now.atZone(WorkingCalendar.CHINA), noticeDays).toLocalDate();
-		if (!meetingAt.isAfter(now) || meetingAt.atZone(WorkingCalendar.CHINA).toLocalDate().isBefore(earliest)) {
+		LocalDate earliest = calendar.plusWorkingDays(now.atZone(ChinaTime.ZONE), noticeDays).toLocalDate();
+		if (!meetingAt.isAfter(now) || meetingAt.atZone(ChinaTime.ZONE).toLocalDate().isBefore(earliest)) {
 			throw ProblemException.badField(Var.MEETING_AT, "problem.consultation.meetingTooEarly", noticeDays, earliest);
 		}
 		consultation.agendaPublished(agenda, meetingAt, actor, now);
 		task.setVariable(Var.MEETING_TIME, Date.from(meetingAt));
-		String when = meetingAt.atZone(WorkingCalendar.CHINA).toLocalDateTime().toString().replace('T', ' ');
+		String when = meetingAt.atZone(ChinaTime.ZONE).toLocalDateTime().toString().replace('T', ' ');
 		consultation.record("发布第 " + consultation.getRound() + " 轮协商议程，会议时间 " + when, actor, now);
 		notices.toEveryone(consultation, "协商公告", "会议时间 " + when + "（北京时间）。议程：\n" + agenda);
 	}
@@ -82,7 +83,7 @@ class PublishAgendaStep implements TaskStep {
 		}
 		catch (DateTimeParseException withoutOffset) {
 			try {
-				at = LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.CHINA).toInstant();
+				at = LocalDateTime.parse(value.strip()).atZone(ChinaTime.ZONE).toInstant();
 			}
 			catch (DateTimeParseException ex) {
 				throw ProblemException.badField(Var.MEETING_AT, "problem.field.badValue", value);

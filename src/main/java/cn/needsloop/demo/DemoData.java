@@ -1,5 +1,6 @@
 package cn.needsloop.demo;
 
+import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.process.Accounts;
 import cn.needsloop.system.AccessBootstrap;
 import cn.needsloop.shared.Actor;
@@ -183,7 +184,7 @@ class DemoData implements ApplicationRunner {
 				needService.classify(need.getId(), new Classify(Category.ELDERLY_CARE, Urgency.HIGH, Scope.COMMON), steward);
 				pooled[i] = need.getId();
 			}
-			LocalDate end = TimeLimits.nowInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().plusMonths(3);
+			LocalDate end = TimeLimits.nowInstant().atZone(ChinaTime.ZONE).toLocalDate().plusMonths(3);
 			projectService.design(new DesignProject("xingfu", "幸福社区老年助餐点", "为独居、高龄老人提供午餐助餐服务",
 					"依托社区党群服务中心开设助餐点，工作日供应午餐，行动不便老人由志愿者送餐上门。", Category.ELDERLY_CARE,
 					List.of(pooled[0], pooled[1]), new BigDecimal("30000"), 20, false, end,

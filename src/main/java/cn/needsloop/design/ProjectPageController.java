@@ -1,5 +1,6 @@
 package cn.needsloop.design;
 
+import cn.needsloop.shared.ChinaTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ class ProjectPageController {
 			form.setCategory(pooled.get(0).category());
 			form.setHouseholdCount(pooled.stream().mapToInt(n -> n.householdCount() == null ? 1 : n.householdCount()).sum());
 		}
-		form.setPlannedEnd(TimeLimits.nowInstant().atZone(PageDates.CHINA).toLocalDate().plusMonths(3));
+		form.setPlannedEnd(TimeLimits.nowInstant().atZone(ChinaTime.ZONE).toLocalDate().plusMonths(3));
 		model.addAttribute("projectForm", form);
 		model.addAttribute("selected", pooled);
 		model.addAttribute("categories", Category.values());

@@ -1,5 +1,6 @@
 package cn.needsloop.design;
 
+import cn.needsloop.shared.ChinaTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -68,7 +69,7 @@ public class ProjectService {
 		if (!actor.isStewardOf(request.communityCode())) {
 			throw ProblemException.forbidden("problem.community.notYours", request.communityCode());
 		}
-		if (!request.plannedEnd().isAfter(TimeLimits.nowInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())) {
+		if (!request.plannedEnd().isAfter(TimeLimits.nowInstant().atZone(ChinaTime.ZONE).toLocalDate())) {
 			throw ProblemException.badField("plannedEnd", "problem.project.plannedEndPast", request.plannedEnd());
 		}
 		List<Long> needIds = List.copyOf(new LinkedHashSet<>(request.needIds()));

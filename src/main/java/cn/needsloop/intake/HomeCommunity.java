@@ -1,5 +1,6 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.CommunityGroup;
 import java.util.Optional;
 
 import org.springframework.data.domain.PageRequest;
@@ -26,7 +27,7 @@ public class HomeCommunity {
 	@Transactional(readOnly = true)
 	public Optional<String> of(Actor actor) {
 		Optional<String> line = actor.groups().stream()
-			.filter(g -> g.startsWith("steward:") || g.startsWith("selfgov:") || g.startsWith("party:"))
+			.filter(CommunityGroup::isCommunityGroup)
 			.map(g -> g.substring(g.indexOf(':') + 1))
 			.findFirst();
 		if (line.isPresent()) {

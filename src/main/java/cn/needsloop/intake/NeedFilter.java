@@ -1,5 +1,6 @@
 package cn.needsloop.intake;
 
+import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.shared.Channel;
 import cn.needsloop.shared.Category;
 import cn.needsloop.shared.Phase;
@@ -17,7 +18,6 @@ import org.springframework.data.jpa.domain.Specification;
 public record NeedFilter(String communityCode, NeedStatus status, Phase phase, Category category, Channel channel,
 		String gridCode, LocalDate from, LocalDate to, Phase reached) {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/** The grid filter for needs reported without a grid (未分网格). */
 	public static final String NO_GRID = "none";
@@ -51,11 +51,11 @@ public record NeedFilter(String communityCode, NeedStatus status, Phase phase, C
 		}
 		if (from != null) {
 			spec = spec.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("reportedAt"),
-					from.atStartOfDay(CHINA).toInstant()));
+					from.atStartOfDay(ChinaTime.ZONE).toInstant()));
 		}
 		if (to != null) {
 			spec = spec.and((root, query, cb) -> cb.lessThan(root.get("reportedAt"),
-					to.plusDays(1).atStartOfDay(CHINA).toInstant()));
+					to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
 		}
 		if (reached != null) {
 			Phase[] later = Arrays.copyOfRange(Phase.values(), reached.ordinal(), Phase.values().length);

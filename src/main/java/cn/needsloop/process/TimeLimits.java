@@ -1,5 +1,6 @@
 package cn.needsloop.process;
 
+import cn.needsloop.shared.ChinaTime;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -78,7 +79,7 @@ public class TimeLimits {
 		Matcher workingDays = WORKING_DAYS.matcher(limit.strip());
 		if (workingDays.matches()) {
 			return Date.from(calendar
-				.plusWorkingDays(from.toInstant().atZone(WorkingCalendar.CHINA), Integer.parseInt(workingDays.group(1)))
+				.plusWorkingDays(from.toInstant().atZone(ChinaTime.ZONE), Integer.parseInt(workingDays.group(1)))
 				.toInstant());
 		}
 		Date result = new Date(from.getTime());

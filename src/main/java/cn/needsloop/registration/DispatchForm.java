@@ -1,5 +1,6 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.shared.ChinaTime;
 import java.time.LocalDateTime;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,7 +41,7 @@ public class DispatchForm implements java.io.Serializable {
 	private LocalDateTime at;
 
 	RequestDispatch toRequest() {
-		return new RequestDispatch(communityCode, needId, projectId, skill, people, at.atZone(PageDates.CHINA).toInstant());
+		return new RequestDispatch(communityCode, needId, projectId, skill, people, at.atZone(ChinaTime.ZONE).toInstant());
 	}
 
 	public String getCommunityCode() {

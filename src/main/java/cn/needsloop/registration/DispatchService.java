@@ -1,5 +1,6 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.shared.CommunityGroup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -297,7 +298,7 @@ public class DispatchService {
 			offers.save(new DispatchOffer(dispatchId, registrant.getId(), round, now, due));
 			invited.add(registrant.getId());
 			Recipient recipient = registrant.getUsername() != null ? Recipient.user(registrant.getUsername())
-					: Recipient.group("party:" + dispatch.getCommunityCode());
+					: Recipient.group(CommunityGroup.PARTY.of(dispatch.getCommunityCode()));
 			notifier.notify(List.of(recipient), "派单邀请：" + dispatch.getSkill(),
 					registrant.getName() + "：" + dispatch.title() + "，服务时间 " + dispatch.getAt() + "，请于 " + due
 							+ " 前答复",
@@ -331,7 +332,7 @@ public class DispatchService {
 		Dispatch dispatch = dispatches.require(dispatchId);
 		dispatch.filled(TimeLimits.nowInstant());
 		List<Recipient> recipients = new ArrayList<>();
-		recipients.add(Recipient.group("party:" + dispatch.getCommunityCode()));
+		recipients.add(Recipient.group(CommunityGroup.PARTY.of(dispatch.getCommunityCode())));
 		offers.findByDispatchIdAndStatus(dispatchId, DispatchOffer.Status.ACCEPTED).stream()
 			.map(o -> registrations.require(o.getRegistrationId()).getUsername())
 			.filter(java.util.Objects::nonNull)

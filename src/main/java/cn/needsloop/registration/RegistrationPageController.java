@@ -1,5 +1,6 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.shared.CommunityGroup;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -69,7 +70,7 @@ class RegistrationPageController {
 			return communities.findAll().stream().map(Community::getCode).sorted().toList();
 		}
 		return me.groups().stream()
-			.filter(g -> g.startsWith("party:") || g.startsWith("steward:"))
+			.filter(g -> CommunityGroup.PARTY.is(g) || CommunityGroup.STEWARD.is(g))
 			.map(g -> g.substring(g.indexOf(':') + 1))
 			.distinct()
 			.sorted()

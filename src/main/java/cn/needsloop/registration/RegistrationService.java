@@ -1,5 +1,7 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.shared.ChinaTime;
+import cn.needsloop.shared.CommunityGroup;
 import cn.needsloop.process.Accounts;
 import cn.needsloop.process.ProcessGateway;
 import java.math.BigDecimal;
@@ -41,7 +43,6 @@ import jakarta.persistence.TypedQuery;
 @Transactional
 public class RegistrationService {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Registrations registrations;
 
@@ -180,7 +181,7 @@ public class RegistrationService {
 		if (!actor.isManager()) {
 			if (c == null) {
 				c = actor.groups().stream()
-					.filter(g -> g.startsWith("party:") || g.startsWith("steward:"))
+					.filter(g -> CommunityGroup.PARTY.is(g) || CommunityGroup.STEWARD.is(g))
 					.map(g -> g.substring(g.indexOf(':') + 1))
 					.findFirst()
 					.orElseThrow(() -> ProblemException.forbidden("problem.registration.kpiForbidden"));
@@ -189,14 +190,14 @@ public class RegistrationService {
 				throw ProblemException.forbidden("problem.community.notYours", c);
 			}
 		}
-		LocalDate today = TimeLimits.nowInstant().atZone(CHINA).toLocalDate();
+		LocalDate today = TimeLimits.nowInstant().atZone(ChinaTime.ZONE).toLocalDate();
 		LocalDate end = to == null ? today : to;
 		LocalDate start = from == null ? end.minusDays(29) : from;
 		if (start.isAfter(end)) {
 			throw ProblemException.badField("from", "problem.kpi.period", start, end);
 		}
-		Instant a = start.atStartOfDay(CHINA).toInstant();
-		Instant b = end.plusDays(1).atStartOfDay(CHINA).toInstant();
+		Instant a = start.atStartOfDay(ChinaTime.ZONE).toInstant();
+		Instant b = end.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
 		String inCommunity = c == null ? "" : " and x.communityCode = :c";
 
 		String registered = "select count(x) from PartyRegistration x where x.registeredAt < :b"

@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.CommunityGroup;
 import cn.needsloop.notification.Recipient;
 
 import cn.needsloop.shared.Line;
@@ -19,7 +20,7 @@ class PartyLine implements ServiceLine {
 
 	@Override
 	public List<Recipient> route(DelegateTask task, String communityCode) {
-		String group = "party:" + communityCode;
+		String group = CommunityGroup.PARTY.of(communityCode);
 		task.addCandidateGroup(group);
 		return List.of(Recipient.group(group));
 	}

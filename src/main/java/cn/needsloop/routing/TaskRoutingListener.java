@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.notification.Notifier;
 import cn.needsloop.shared.Line;
 import java.time.format.DateTimeFormatter;
@@ -96,7 +97,7 @@ class TaskRoutingListener implements TaskListener {
 
 	static String describe(DelegateTask task, Subject subject) {
 		return what(task, subject) + (task.getDueDate() == null ? ""
-				: "，办理期限 " + DUE.format(task.getDueDate().toInstant().atZone(WorkingCalendar.CHINA)));
+				: "，办理期限 " + DUE.format(task.getDueDate().toInstant().atZone(ChinaTime.ZONE)));
 	}
 
 	/** What a task is about, for people: a need, a project, a consultation or another subject. */

@@ -26,15 +26,15 @@ public record Actor(String userId, List<String> groups) {
 	}
 
 	public boolean isStewardOf(String communityCode) {
-		return groups.contains("steward:" + communityCode);
+		return groups.contains(CommunityGroup.STEWARD.of(communityCode));
 	}
 
 	public boolean isPartyOf(String communityCode) {
-		return groups.contains("party:" + communityCode);
+		return groups.contains(CommunityGroup.PARTY.of(communityCode));
 	}
 
 	public boolean isSelfGovernanceOf(String communityCode) {
-		return groups.contains("selfgov:" + communityCode);
+		return groups.contains(CommunityGroup.SELF_GOVERNANCE.of(communityCode));
 	}
 
 	public boolean isAdmin() {
@@ -43,7 +43,7 @@ public record Actor(String userId, List<String> groups) {
 
 	/** Works on a party or self-governance line of some community. */
 	public boolean isLineWorker() {
-		return groups.stream().anyMatch(g -> g.startsWith("party:") || g.startsWith("selfgov:"));
+		return CommunityGroup.PARTY.anyIn(groups) || CommunityGroup.SELF_GOVERNANCE.anyIn(groups);
 	}
 
 	/** A government department (市直部门) that submits work items to communities. */
@@ -53,7 +53,7 @@ public record Actor(String userId, List<String> groups) {
 
 	/** Works on the self-governance line of some community. */
 	public boolean isSelfGovernance() {
-		return groups.stream().anyMatch(g -> g.startsWith("selfgov:"));
+		return CommunityGroup.SELF_GOVERNANCE.anyIn(groups);
 	}
 
 	/** A resident: no staff group (steward, line, social organisation, department, manager, administrator). */
@@ -62,12 +62,12 @@ public record Actor(String userId, List<String> groups) {
 	}
 
 	public boolean isSteward() {
-		return groups.stream().anyMatch(g -> g.startsWith("steward:"));
+		return CommunityGroup.STEWARD.anyIn(groups);
 	}
 
 	/** The communities this actor works for as a steward. */
 	public List<String> stewardCommunities() {
-		return groups.stream().filter(g -> g.startsWith("steward:")).map(g -> g.substring(8)).toList();
+		return groups.stream().flatMap(g -> CommunityGroup.STEWARD.community(g).stream()).toList();
 	}
 
 	public Optional<String> firstStewardCommunity() {

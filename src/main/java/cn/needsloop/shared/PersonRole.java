@@ -15,13 +15,13 @@ public enum PersonRole {
 		if (groups.contains(Actor.MANAGER) || groups.contains(Actor.ADMIN)) {
 			return MANAGER;
 		}
-		if (any(groups, "steward:")) {
+		if (CommunityGroup.STEWARD.anyIn(groups)) {
 			return STEWARD;
 		}
-		if (any(groups, "party:")) {
+		if (CommunityGroup.PARTY.anyIn(groups)) {
 			return PARTY;
 		}
-		if (any(groups, "selfgov:")) {
+		if (CommunityGroup.SELF_GOVERNANCE.anyIn(groups)) {
 			return SELF_GOVERNANCE;
 		}
 		if (groups.contains(Actor.SOCIAL_ORGANIZATION)) {
@@ -31,10 +31,6 @@ public enum PersonRole {
 			return DEPARTMENT;
 		}
 		return RESIDENT;
-	}
-
-	private static boolean any(Collection<String> groups, String prefix) {
-		return groups.stream().anyMatch(g -> g.startsWith(prefix));
 	}
 
 	public String messageKey() {

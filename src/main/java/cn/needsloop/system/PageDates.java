@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.ChinaTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,9 +11,8 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class PageDates {
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
 	public String time(Instant instant) {
 		return format(instant);

@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.CommunityGroup;
 import cn.needsloop.shared.Actor;
 import java.io.IOException;
 import java.net.URI;
@@ -141,7 +142,7 @@ class SecurityConfig {
 		AuthorizationManager<RequestAuthorizationContext> steward = (authentication, context) -> new AuthorizationDecision(
 				authentication.get().isAuthenticated() && authentication.get().getAuthorities().stream()
 					.map(GrantedAuthority::getAuthority)
-					.anyMatch(g -> g.startsWith("steward:") || g.equals(Actor.MANAGER) || g.equals(Actor.ADMIN)));
+					.anyMatch(g -> CommunityGroup.STEWARD.is(g) || g.equals(Actor.MANAGER) || g.equals(Actor.ADMIN)));
 		http.authenticationManager(signIn(provider))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/public/**", "/vendor/**", "/css/**", "/js/**", "/favicon.ico", "/error")

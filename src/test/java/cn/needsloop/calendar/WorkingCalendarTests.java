@@ -1,5 +1,6 @@
 package cn.needsloop.calendar;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ class WorkingCalendarTests {
 	private final WorkingCalendar calendar = new WorkingCalendar("/nonexistent");
 
 	private static ZonedDateTime at(String dateTime) {
-		return ZonedDateTime.of(java.time.LocalDateTime.parse(dateTime), WorkingCalendar.CHINA);
+		return ZonedDateTime.of(java.time.LocalDateTime.parse(dateTime), ChinaTime.ZONE);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -314,8 +315,8 @@ class ConsultationControllerTests {
 	}
 
 	String meetingAfter(int workingDays) {
-		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA);
-		return calendar.plusWorkingDays(now, workingDays).toLocalDate().atTime(14, 30).atZone(WorkingCalendar.CHINA)
+		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ChinaTime.ZONE);
+		return calendar.plusWorkingDays(now, workingDays).toLocalDate().atTime(14, 30).atZone(ChinaTime.ZONE)
 			.toOffsetDateTime().toString();
 	}
 

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -69,7 +70,7 @@ import cn.needsloop.shared.ProblemException;
 class ConsultationProcessTests {
 
 	/** Monday 7 September 2026, 09:00 in Beijing. */
-	static final ZonedDateTime START = ZonedDateTime.of(2026, 9, 7, 9, 0, 0, 0, WorkingCalendar.CHINA);
+	static final ZonedDateTime START = ZonedDateTime.of(2026, 9, 7, 9, 0, 0, 0, ChinaTime.ZONE);
 
 	static final Actor RESIDENT = new Actor("resident1", List.of("resident"));
 
@@ -303,7 +304,7 @@ class ConsultationProcessTests {
 			.containsExactly(ParticipantKind.RESIDENT_REPRESENTATIVE, ParticipantKind.PARTY_MEMBER,
 					ParticipantKind.SOCIAL_ORGANIZATION, ParticipantKind.STAKEHOLDER, ParticipantKind.STAKEHOLDER);
 		assertThat(view.agenda().items()).containsExactly("助餐点选址", "收费标准");
-		assertThat(view.agenda().meetingAt()).isEqualTo(day.atTime(15, 0).atZone(WorkingCalendar.CHINA).toInstant());
+		assertThat(view.agenda().meetingAt()).isEqualTo(day.atTime(15, 0).atZone(ChinaTime.ZONE).toInstant());
 	}
 
 	@Test
@@ -366,9 +367,9 @@ class ConsultationProcessTests {
 	}
 
 	OffsetDateTime meetingAfterWorkingDays(int workingDays) {
-		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA);
+		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ChinaTime.ZONE);
 		return calendar.plusWorkingDays(now, workingDays).toLocalDate().atTime(14, 30)
-			.atZone(WorkingCalendar.CHINA).toOffsetDateTime();
+			.atZone(ChinaTime.ZONE).toOffsetDateTime();
 	}
 
 	void recordMeeting(Long id, int attendees, int votesFor, int votesAgainst, int votesAbstain) {

@@ -1,5 +1,6 @@
 package cn.needsloop.kpi;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -345,8 +346,8 @@ class DashboardPageTests extends ApiTest {
 	}
 
 	private void publishAgenda(long id) {
-		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA);
-		String meeting = calendar.plusWorkingDays(now, 5).toLocalDate().atTime(14, 30).atZone(WorkingCalendar.CHINA)
+		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ChinaTime.ZONE);
+		String meeting = calendar.plusWorkingDays(now, 5).toLocalDate().atTime(14, 30).atZone(ChinaTime.ZONE)
 			.toOffsetDateTime().toString();
 		api.as("selfgov1").post("/api/consultations/" + id + "/agenda", Map.of("items", List.of("方案说明", "表决"),
 				"meetingAt", meeting)).expect(200);

@@ -1,5 +1,6 @@
 package cn.needsloop.process;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class TimeLimitsTests {
 	}
 
 	private static Date at(String dateTime) {
-		return Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse(dateTime), WorkingCalendar.CHINA).toInstant());
+		return Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse(dateTime), ChinaTime.ZONE).toInstant());
 	}
 
 	@AfterEach

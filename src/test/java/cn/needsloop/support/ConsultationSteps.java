@@ -1,5 +1,6 @@
 package cn.needsloop.support;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZonedDateTime;
@@ -74,9 +75,9 @@ public final class ConsultationSteps {
 
 	public void consult(Long consultationId, int attendees, int votesFor, int votesAgainst, int votesAbstain) {
 		consultations.fixParticipants(consultationId, new FixParticipants(PARTICIPANTS), SELFGOV);
-		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingCalendar.CHINA);
+		ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ChinaTime.ZONE);
 		consultations.publishAgenda(consultationId, new PublishAgenda(List.of("项目方案说明", "表决"),
-				calendar.plusWorkingDays(now, 5).toLocalDate().atTime(9, 30).atZone(WorkingCalendar.CHINA).toOffsetDateTime()),
+				calendar.plusWorkingDays(now, 5).toLocalDate().atTime(9, 30).atZone(ChinaTime.ZONE).toOffsetDateTime()),
 				SELFGOV);
 		fire(consultationId, "timer_untilMeeting");
 		consultations.recordMeeting(consultationId,

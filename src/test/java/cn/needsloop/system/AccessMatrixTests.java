@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
@@ -937,9 +938,9 @@ class AccessMatrixTests extends ApiTest {
 	}
 
 	private String inWorkingDays(int days) {
-		ZonedDateTime now = now().atZone(WorkingCalendar.CHINA);
+		ZonedDateTime now = now().atZone(ChinaTime.ZONE);
 		ZonedDateTime day = days == 0 ? now.plusHours(1) : calendar.plusWorkingDays(now, days).toLocalDate().atTime(9, 30)
-			.atZone(WorkingCalendar.CHINA);
+			.atZone(ChinaTime.ZONE);
 		return day.toOffsetDateTime().toString();
 	}
 }
