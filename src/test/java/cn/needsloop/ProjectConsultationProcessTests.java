@@ -167,9 +167,15 @@ class ProjectConsultationProcessTests {
 		assertThat(project).isWaitingAt("userTask_approveProject").hasPassed("gateway_consultationResult",
 				"gateway_readyForApproval");
 		assertThat(projects.view(designed.id(), STEWARD).status()).isEqualTo(ProjectStatus.APPROVAL);
-		assertThat(needs.view(designed.needs().get(0).id(), STEWARD).history())
-			.anySatisfy(h -> assertThat(h.activity()).contains("提交社区协商"))
-			.anySatisfy(h -> assertThat(h.activity()).contains("确定协商主体"));
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+		try {
+			assertThat(needs.view(designed.needs().get(0).id(), STEWARD).history())
+				.anySatisfy(h -> assertThat(h.activity()).contains("提交社区协商"))
+				.anySatisfy(h -> assertThat(h.activity()).contains("确定协商主体"));
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		}
 
 		projects.approve(designed.id(), new Approval(true, "协商同意，准予实施"), PARTY);
 		assertThat(projects.view(designed.id(), STEWARD).status()).isEqualTo(ProjectStatus.PUBLISHED);

@@ -1,5 +1,6 @@
 package cn.needsloop.classification;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,6 @@ class PoolNeedDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Need need = needs.require(Variables.longValue(execution, Var.NEED_ID));
 		need.pooled();
-		log.record(need, Phase.CATEGORIZE, "进入需求池，等待统筹设计项目", Line.STEWARD, "system");
+		log.record(need, Phase.CATEGORIZE, Wording.of("history.need.pooled"), Line.STEWARD, "system");
 	}
 }

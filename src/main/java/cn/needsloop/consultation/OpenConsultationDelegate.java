@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ class OpenConsultationDelegate implements JavaDelegate {
 				project.getId(), project.getCreatedBy(), TimeLimits.nowInstant()));
 		project.inConsultation(consultation.getId());
 		execution.setVariable(Var.CONSULTATION_ID, consultation.getId());
-		log.record(new Subject(null, project.getId()), Phase.DESIGN, "提交社区协商 #" + consultation.getId(),
+		log.record(new Subject(null, project.getId()), Phase.DESIGN, Wording.of("history.project.toConsultation", consultation.getId()),
 				Line.SELF_GOVERNANCE, "system");
 	}
 }

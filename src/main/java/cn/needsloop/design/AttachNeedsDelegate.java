@@ -1,5 +1,6 @@
 package cn.needsloop.design;
 
+import cn.needsloop.shared.Wording;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,7 +42,7 @@ class AttachNeedsDelegate implements JavaDelegate {
 		for (Object id : (Iterable<?>) execution.getVariable(Var.NEED_IDS)) {
 			Need need = needs.require(((Number) id).longValue());
 			need.joinedProject(project.getId());
-			log.record(need, Phase.DESIGN, "纳入服务项目 #" + project.getId() + "「" + project.getTitle() + "」", Line.STEWARD,
+			log.record(need, Phase.DESIGN, Wording.of("history.need.inProject", project.getId(), project.getTitle()), Line.STEWARD,
 					project.getCreatedBy());
 			process.correlate(Workflow.MESSAGE_NEED_JOINED_PROJECT, String.valueOf(need.getId()),
 					Map.of(Var.PROJECT_ID, project.getId()));

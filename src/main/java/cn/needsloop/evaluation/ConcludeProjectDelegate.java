@@ -1,5 +1,6 @@
 package cn.needsloop.evaluation;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.process.DecisionTables;
 import java.util.HashMap;
 import java.util.List;
@@ -66,8 +67,8 @@ class ConcludeProjectDelegate implements JavaDelegate {
 				.reduce((a, b) -> b).orElse(null);
 			need.rated(own == null ? null : own.getScore(), own == null ? null : own.getComment(), TimeLimits.nowInstant());
 			String outcome = failed ? "REOPEN" : needOutcome(own == null ? null : own.getScore());
-			log.record(need, Phase.EVALUATE, "项目评估结论：" + (failed ? "不满意，项目终止" : "满意")
-					+ ("REOPEN".equals(outcome) ? "；本需求未满足" : ""), null, "system");
+			log.record(need, Phase.EVALUATE, Wording.of("history.project.concluded." + (failed ? "failed" : "satisfied")
+					+ ("REOPEN".equals(outcome) ? ".needUnmet" : "")), null, "system");
 			Map<String, Object> variables = new HashMap<>();
 			variables.put(Var.NEED_OUTCOME, outcome);
 			variables.put(Var.PROJECT_VERDICT, verdict);

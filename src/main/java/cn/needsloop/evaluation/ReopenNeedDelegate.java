@@ -1,5 +1,6 @@
 package cn.needsloop.evaluation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class ReopenNeedDelegate implements JavaDelegate {
 		execution.setVariable(Var.ROUND, need.getRound());
 		execution.setVariable(Var.NEED_SCORE, null);
 		execution.removeVariable(Var.PROJECT_ID);
-		log.record(need, phase, "需求未满足，重新核实（第" + need.getRound() + "轮）", null, "system");
+		log.record(need, phase, Wording.of("history.need.reopened", need.getRound()), null, "system");
 		notifier.notifyUser(need.getReporterUser(), "您的民需将重新办理",
 				"民需 #" + need.getId() + " " + need.getTitle() + " 进入第" + need.getRound() + "轮核实",
 				new Subject(need.getId(), null));

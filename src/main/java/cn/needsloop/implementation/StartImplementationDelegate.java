@@ -1,5 +1,6 @@
 package cn.needsloop.implementation;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.community.Organizations;
 import cn.needsloop.community.Organization;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,7 +39,7 @@ class StartImplementationDelegate implements JavaDelegate {
 		String name = organizations.findById(project.getClaimantCode()).map(Organization::getName)
 			.orElse(project.getClaimantCode());
 		log.record(new Subject(null, project.getId()), Phase.IMPLEMENT,
-				(Boolean.TRUE.equals(project.getClaimedInTime()) ? "项目由「" : "街道指派「") + name + "」承接实施",
+				Wording.of(Boolean.TRUE.equals(project.getClaimedInTime()) ? "history.project.claimedBy" : "history.project.assignedTo", name),
 				Line.SOCIAL_ORGANIZATION, project.getImplementerUser());
 	}
 }

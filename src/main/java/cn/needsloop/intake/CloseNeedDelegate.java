@@ -1,5 +1,8 @@
 package cn.needsloop.intake;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.Phase;
 import java.util.Map;
 
@@ -17,16 +20,16 @@ import cn.needsloop.notification.Notifier;
 @Component("closeNeedDelegate")
 class CloseNeedDelegate implements JavaDelegate {
 
-	static final Map<Outcome, String> LABELS = Map.of(Outcome.RESOLVED, "已解决", Outcome.NOT_GENUINE, "经核实不属实",
-			Outcome.DUPLICATE, "与已有民需重复，已合并办理", Outcome.REFERRED, "不属于社区职责，已转办", Outcome.UNRESOLVED, "未能解决");
-
 	private final Needs needs;
 
 	private final NeedLog log;
 
 	private final Notifier notifier;
 
-	CloseNeedDelegate(Needs needs, NeedLog log, Notifier notifier) {
+	private final MessageSource messages;
+
+	CloseNeedDelegate(Needs needs, NeedLog log, Notifier notifier, MessageSource messages) {
+		this.messages = messages;
 		this.needs = needs;
 		this.log = log;
 		this.notifier = notifier;
@@ -38,11 +41,15 @@ class CloseNeedDelegate implements JavaDelegate {
 		Outcome outcome = Variables.requiredEnum(execution, Var.OUTCOME, Outcome.class);
 		Phase phase = need.getPhase();
 		need.closed(outcome, TimeLimits.nowInstant());
-		String label = LABELS.get(outcome);
-		String reason = need.getVerificationNote() == null || outcome == Outcome.RESOLVED ? ""
-				: "（" + need.getVerificationNote() + "）";
-		log.record(need, phase, "办结：" + label + reason, null, "system");
-		notifier.notifyUser(need.getReporterUser(), "您的民需已办结：" + label,
-				"民需 #" + need.getId() + " " + need.getTitle() + reason, new Subject(need.getId(), null));
+		Wording label = Wording.of("history.closed." + outcome.name());
+		boolean withReason = need.getVerificationNote() != null && outcome != Outcome.RESOLVED;
+		log.record(need, phase, withReason ? Wording.of("history.need.closedBecause", label, need.getVerificationNote())
+				: Wording.of("history.need.closed", label), null, "system");
+		// notifications are kept as the text the resident reads (Chinese)
+		Locale chinese = Locale.SIMPLIFIED_CHINESE;
+		notifier.notifyUser(need.getReporterUser(), Wording.of("notification.needClosed.title", label).render(messages, chinese),
+				(withReason ? Wording.of("notification.needClosed.bodyBecause", need.getId(), need.getTitle(), need.getVerificationNote())
+						: Wording.of("notification.needClosed.body", need.getId(), need.getTitle())).render(messages, chinese),
+				new Subject(need.getId(), null));
 	}
 }

@@ -1,5 +1,11 @@
 package cn.needsloop.intake;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+import cn.needsloop.shared.Wording;
+
 import cn.needsloop.shared.Phase;
 import java.time.Instant;
 
@@ -34,6 +40,9 @@ public class NeedHistoryEntry {
 
 	private String activity;
 
+	/** What happened as a {@link Wording} (JSON), for the reader's language; null in entries older than it. */
+	private String wording;
+
 	@Enumerated(EnumType.STRING)
 	@JdbcTypeCode(SqlTypes.VARCHAR)
 	private Line line;
@@ -55,6 +64,14 @@ public class NeedHistoryEntry {
 		this.at = at;
 	}
 
+	/** An entry worded for every reader; {@code activity} keeps its Chinese text. */
+	public NeedHistoryEntry(Long needId, int round, Phase phase, Wording wording, String chinese, Line line,
+			String actor, Instant at) {
+		this(needId, round, phase, chinese, line, actor, at);
+		String json = wording.toJson();
+		this.wording = json.length() > 2000 ? null : json;
+	}
+
 	public Long getId() {
 		return id;
 	}
@@ -73,6 +90,16 @@ public class NeedHistoryEntry {
 
 	public String getActivity() {
 		return activity;
+	}
+
+	public Wording getWording() {
+		return Wording.fromJson(wording);
+	}
+
+	/** What happened, in a reader's language (older entries: as written). */
+	public String activityIn(MessageSource messages, Locale locale) {
+		Wording w = getWording();
+		return w == null ? activity : w.render(messages, locale);
 	}
 
 	public Line getLine() {

@@ -1,5 +1,11 @@
 package cn.needsloop.intake;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+import cn.needsloop.shared.Wording;
+
 import cn.needsloop.shared.Phase;
 import java.time.Instant;
 import java.util.List;
@@ -21,24 +27,35 @@ public class NeedLog {
 
 	private final NeedHistory history;
 
-	NeedLog(Needs needs, NeedHistory history) {
+	private final MessageSource messages;
+
+	NeedLog(Needs needs, NeedHistory history, MessageSource messages) {
 		this.needs = needs;
 		this.history = history;
+		this.messages = messages;
 	}
 
-	public void record(Need need, Phase phase, String activity, Line line, String actor) {
-		history.save(new NeedHistoryEntry(need.getId(), need.getRound(), phase, activity, line, actor,
-				TimeLimits.nowInstant()));
+	/**
+	 * Writes what happened as a wording (message key and arguments, {@code history.*} in the messages), so each
+	 * reader reads it in their language; the entry keeps its Chinese text too.
+	 */
+	public void record(Need need, Phase phase, Wording activity, Line line, String actor) {
+		record(need, phase, activity, line, actor, TimeLimits.nowInstant());
 	}
 
-	public void record(Subject subject, Phase phase, String activity, Line line, String actor) {
-		String which = which(subject, activity);
+	public void record(Need need, Phase phase, Wording activity, Line line, String actor, Instant at) {
+		history.save(new NeedHistoryEntry(need.getId(), need.getRound(), phase, activity,
+				activity.render(messages, Locale.SIMPLIFIED_CHINESE), line, actor, at));
+	}
+
+	public void record(Subject subject, Phase phase, Wording activity, Line line, String actor) {
+		Wording which = which(subject, activity);
 		needsOf(subject).forEach(need -> record(need, phase, which, line, actor));
 	}
 
 	/** A task was routed: the needs it is about are in its phase now, on its line. */
-	public void stepEntered(Subject subject, Phase phase, String activity, Line line, Instant dueAt) {
-		String which = which(subject, activity);
+	public void stepEntered(Subject subject, Phase phase, Wording activity, Line line, Instant dueAt) {
+		Wording which = which(subject, activity);
 		for (Need need : needsOf(subject)) {
 			if (need.isOpen()) {
 				need.enteredStep(phase, line, dueAt);
@@ -48,9 +65,9 @@ public class NeedLog {
 	}
 
 	/** A project's step, written into each of its needs' histories, says which project it is a step of. */
-	private static String which(Subject subject, String activity) {
+	private static Wording which(Subject subject, Wording activity) {
 		return subject.isNeed() || subject.projectId() == null ? activity
-				: "项目 #" + subject.projectId() + " · " + activity;
+				: Wording.of("history.ofProject", subject.projectId(), activity);
 	}
 
 	public List<Need> needsOf(Subject subject) {

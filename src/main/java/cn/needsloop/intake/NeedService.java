@@ -1,5 +1,12 @@
 package cn.needsloop.intake;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import cn.needsloop.shared.Wording;
+
 import cn.needsloop.shared.Phase;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,9 +64,16 @@ public class NeedService {
 
 	private final NeedReading reading;
 
+	private final NeedLog log;
+
+	private final MessageSource messages;
+
 	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
-			Disclosures disclosures, PersonalData personalData, NeedReading reading) {
+			Disclosures disclosures, PersonalData personalData, NeedReading reading, NeedLog log,
+			MessageSource messages) {
 		this.reading = reading;
+		this.log = log;
+		this.messages = messages;
 		this.needs = needs;
 		this.history = history;
 		this.communities = communities;
@@ -88,8 +102,7 @@ public class NeedService {
 		}
 		reading.read(need);
 		// the timeline starts with the report, by whom it was made
-		history.save(new NeedHistoryEntry(need.getId(), need.getRound(), Phase.DISCOVER, "上报民需", null, actor.userId(),
-				need.getReportedAt()));
+		log.record(need, Phase.DISCOVER, Wording.of("history.reported"), null, actor.userId(), need.getReportedAt());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.NEED_ID, need.getId());
 		variables.put(Var.COMMUNITY_CODE, need.getCommunityCode());
@@ -105,8 +118,9 @@ public class NeedService {
 	public NeedView view(Long id, Actor actor) {
 		Need need = needs.require(id);
 		NeedAccess.requireSee(actor, need);
+		Locale reader = LocaleContextHolder.getLocale();
 		return NeedView.of(need, history.findByNeedIdOrderByAtAscIdAsc(id),
-				disclosures.ofCommunity(actor, need.getCommunityCode()));
+				disclosures.ofCommunity(actor, need.getCommunityCode()), h -> h.activityIn(messages, reader));
 	}
 
 	/** The steward of the need's community sees the reporter's phone number in full; recorded. */
@@ -129,7 +143,7 @@ public class NeedService {
 		}
 		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "reportedAt", "id"));
 		return needs.findAll(spec, request)
-			.map(n -> NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode())));
+			.map(n -> NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode()), null));
 	}
 
 	public void verify(Long id, Verify request, Actor actor) {
@@ -182,7 +196,7 @@ public class NeedService {
 		List<NeedView> result = new ArrayList<>();
 		needs.findAll(new NeedFilter(communityCode, NeedStatus.OPEN, null, null).toSpecification()
 			.and((root, q, cb) -> cb.isTrue(root.get("pooled"))), Sort.by("category", "reportedAt"))
-			.forEach(n -> result.add(NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode()))));
+			.forEach(n -> result.add(NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode()), null)));
 		return result;
 	}
 

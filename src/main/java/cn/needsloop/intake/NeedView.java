@@ -1,5 +1,7 @@
 package cn.needsloop.intake;
 
+import java.util.function.Function;
+
 import cn.needsloop.shared.Urgency;
 import cn.needsloop.shared.Channel;
 import cn.needsloop.shared.Category;
@@ -36,7 +38,8 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 	public record HistoryView(int round, Phase phase, String activity, Line line, String actor, String by, Instant at) {
 	}
 
-	static NeedView of(Need n, List<NeedHistoryEntry> history, Disclosure disclosure) {
+	static NeedView of(Need n, List<NeedHistoryEntry> history, Disclosure disclosure,
+			Function<NeedHistoryEntry, String> activity) {
 		return new NeedView(n.getId(), n.getProcessInstanceId(), n.getCommunityCode(), n.getGridCode(), n.getChannel(),
 				n.getTitle(), n.getDescription(), n.getStatus(), n.getPhase(), n.getLine(), n.getCategory(),
 				n.getUrgency(), n.getScope(), n.getProposedCategory(), n.getProposedUrgency(), n.getProposedScope(),
@@ -47,7 +50,7 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 				n.getVerificationDueAt(), n.getClosedAt(),
 				history == null ? null
 						: history.stream()
-							.map(h -> new HistoryView(h.getRound(), h.getPhase(), h.getActivity(), h.getLine(),
+							.map(h -> new HistoryView(h.getRound(), h.getPhase(), activity.apply(h), h.getLine(),
 									disclosure.person(h.getActor()), disclosure.by(h.getActor()), h.getAt()))
 							.toList(),
 				new Reading(n.getProposedCategory(), n.getProposalConfidence(), n.getDecisiveWords(), n.isTextUrgent(),

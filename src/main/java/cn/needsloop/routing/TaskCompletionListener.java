@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.Line;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -37,7 +38,7 @@ class TaskCompletionListener implements TaskListener {
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.completed(task, actor));
 		Object line = task.getVariableLocal(Workflow.Var.LINE);
 		log.record(Subject.of(task), Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
-				TaskRoutingListener.named(task) + " · 完成", line == null ? null : Line.valueOf(line.toString()), actor);
+				Wording.of("history.step.done", TaskRoutingListener.named(task)), line == null ? null : Line.valueOf(line.toString()), actor);
 		process.closeSupervisionsOf(task.getId(), "原任务已办结");
 	}
 }

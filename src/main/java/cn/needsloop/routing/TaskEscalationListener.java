@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.notification.Notifier;
 import cn.needsloop.shared.Line;
 import java.util.HashMap;
@@ -60,6 +61,6 @@ class TaskEscalationListener implements TaskListener {
 		notifier.notify(List.of(Recipient.group(ManagerLine.GROUP)), "逾期督办：" + task.getName(),
 				TaskRoutingListener.describe(task, subject), subject, supervision);
 		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
-				TaskRoutingListener.named(task) + " · 逾期，转街道督办", Line.MANAGER, "system");
+				Wording.of("history.step.escalated", TaskRoutingListener.named(task)), Line.MANAGER, "system");
 	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.notification.Notifier;
 import cn.needsloop.shared.Line;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class TaskReminderListener implements TaskListener {
 				TaskRoutingListener.describe(task, subject), subject, task.getId());
 		Object line = task.getVariableLocal(Workflow.Var.LINE);
 		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
-				TaskRoutingListener.named(task) + " · 到期催办", line == null ? null : Line.valueOf(line.toString()), "system");
+				Wording.of("history.step.reminded", TaskRoutingListener.named(task)), line == null ? null : Line.valueOf(line.toString()), "system");
 	}
 
 	static List<Recipient> recipientsOf(DelegateTask task) {

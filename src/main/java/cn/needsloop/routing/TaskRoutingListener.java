@@ -1,5 +1,6 @@
 package cn.needsloop.routing;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.notification.Notifier;
 import cn.needsloop.shared.Line;
@@ -84,7 +85,7 @@ class TaskRoutingListener implements TaskListener {
 		else {
 			task.setVariableLocal(Workflow.Var.PROJECT_ID, subject.projectId());
 		}
-		log.stepEntered(subject, phase, named(task) + " · 待办", line,
+		log.stepEntered(subject, phase, Wording.of("history.step.open", named(task)), line,
 				task.getDueDate() == null ? null : task.getDueDate().toInstant());
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.entered(task));
 		// an urgent need (danger to life and limb in its text, or marked urgent) reaches its line marked as such, at once
@@ -115,9 +116,10 @@ class TaskRoutingListener implements TaskListener {
 	 * A task's name for the histories of the needs it is about: a step about one need of a project (a resident's
 	 * rating) says which need, since a project's steps are written into the history of each of its needs.
 	 */
-	static String named(DelegateTask task) {
+	static Wording named(DelegateTask task) {
 		Long rated = Variables.longValue(task, Workflow.Var.RATED_NEED_ID);
-		return rated == null ? task.getName() : task.getName() + "（民需 #" + rated + "）";
+		Wording step = Wording.step(task.getTaskDefinitionKey(), task.getName());
+		return rated == null ? step : Wording.of("history.step.ofNeed", step, rated);
 	}
 
 	static boolean isConsultation(DelegateTask task) {

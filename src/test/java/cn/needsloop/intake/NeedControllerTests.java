@@ -47,7 +47,20 @@ class NeedControllerTests extends ApiTest {
 		assertThat(need.path("round").asInt()).isEqualTo(1);
 		assertThat(need.path("processInstanceId").asText()).isNotBlank();
 		assertThat(need.path("verificationDueAt").asText()).isNotBlank();
-		assertThat(activities(need)).containsExactly("上报民需", "核实民需 · 待办");
+		assertThat(activities(need)).containsExactly("Need reported", "Verify the need · to do");
+	}
+
+	/** The history is kept as message keys: the same entries read in English for an English reader, in Chinese for others. */
+	@Test
+	void historyReadsInTheReadersLanguage() {
+		long id = api.report("resident1", "xingfu", "楼道灯坏了 " + Api.unique(), "3号楼二单元", 1);
+		api.verify("steward1", id, "GENUINE").expect(200);
+
+		JsonNode english = api.as("steward1").language("en").get("/api/needs/" + id).expect(200).json();
+		assertThat(activities(english)).containsExactly("Need reported", "Verify the need · to do", "Verify the need · done",
+				"Categorise · to do");
+		JsonNode chinese = api.as("steward1").language("zh-CN").get("/api/needs/" + id).expect(200).json();
+		assertThat(activities(chinese)).containsExactly("上报民需", "核实民需 · 待办", "核实民需 · 完成", "分类汇总 · 待办");
 	}
 
 	@Test
@@ -200,7 +213,7 @@ class NeedControllerTests extends ApiTest {
 		assertThat(need.path("status").asText()).isEqualTo("OPEN");
 		assertThat(need.path("proposedCategory").asText()).isEqualTo("ELDERLY_CARE");
 		assertThat(need.path("proposedLine").asText()).isNotBlank();
-		assertThat(activities(need)).contains("核实民需 · 完成", "分类汇总 · 待办");
+		assertThat(activities(need)).contains("Verify the need · done", "Categorise · to do");
 		assertThat(need.path("history").get(2).path("actor").asText()).isEqualTo("steward1");
 	}
 
@@ -300,7 +313,7 @@ class NeedControllerTests extends ApiTest {
 		JsonNode need = api.classify("steward1", id, "ELDERLY_CARE", "HIGH", "COMMON").expect(200).json();
 		assertThat(need.path("pooled").asBoolean()).isTrue();
 		assertThat(need.path("phase").asText()).isEqualTo("CATEGORIZE");
-		assertThat(activities(need)).contains("进入需求池，等待统筹设计项目");
+		assertThat(activities(need)).contains("Put in the pool, waiting for a service project");
 	}
 
 	@Test
@@ -341,7 +354,7 @@ class NeedControllerTests extends ApiTest {
 		JsonNode need = api.need(id);
 		assertThat(need.path("phase").asText()).isEqualTo("EVALUATE");
 		assertThat(need.path("status").asText()).isEqualTo("OPEN");
-		assertThat(activities(need)).contains("办理个人需求 · 完成", "居民确认 · 待办");
+		assertThat(activities(need)).contains("Resolve the individual need · done", "Resident confirms · to do");
 	}
 
 	@Test

@@ -128,7 +128,7 @@ class WorkbenchBulkPageTests extends ApiTest {
 			JsonNode need = api.need(id);
 			assertThat(need.path("verificationVerdict").asText()).isEqualTo("GENUINE");
 			assertThat(need.path("phase").asText()).isEqualTo("CATEGORIZE");
-			assertThat(need.path("history").toString()).contains("核实民需 · 完成").contains("steward1");
+			assertThat(need.path("history").toString()).contains("Verify the need · done").contains("steward1");
 		}
 		assertThat(task("steward1", classifying)).as("the classification was left alone").isEqualTo(taskIds.get(2));
 
