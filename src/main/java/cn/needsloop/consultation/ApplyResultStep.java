@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class ApplyResultStep implements TaskStep {
 	public void entered(DelegateTask task) {
 		Consultation consultation = consultations.require(Variables.longValue(task, Var.CONSULTATION_ID));
 		consultation.agreed(Variables.string(task, Var.CONSULTATION_REASON), TimeLimits.nowInstant());
-		consultation.record("公示期满无异议，协商结果生效", "system", TimeLimits.nowInstant());
+		consultation.record(Wording.of("consultation.history.effective"), "system", TimeLimits.nowInstant());
 	}
 
 	@Override
@@ -39,6 +40,6 @@ class ApplyResultStep implements TaskStep {
 		Consultation consultation = consultations.require(Variables.longValue(task, Var.CONSULTATION_ID));
 		String report = Variables.requiredString(task, Var.APPLICATION_REPORT);
 		consultation.applied(report, actor, TimeLimits.nowInstant());
-		consultation.record("提交成果运用报告", actor, TimeLimits.nowInstant());
+		consultation.record(Wording.of("consultation.history.applicationReported"), actor, TimeLimits.nowInstant());
 	}
 }

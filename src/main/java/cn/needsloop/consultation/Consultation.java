@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,10 +138,11 @@ public class Consultation {
 		this.createdAt = at;
 		this.status = ConsultationStatus.PROPOSED;
 		this.round = 1;
-		record("提出议题「" + topic + "」", proposedBy, at);
+		record(Wording.of("consultation.history.proposed", topic), proposedBy, at);
 	}
 
-	public void record(String activity, String actor, Instant at) {
+	/** Adds a line to the history, worded by a key of the messages ({@code consultation.history.*}). */
+	public void record(Wording activity, String actor, Instant at) {
 		history.add(new ConsultationEvent(activity, actor, at));
 	}
 
@@ -217,7 +219,7 @@ public class Consultation {
 			throw ProblemException.conflict("problem.consultation.notInPublicity", id);
 		}
 		objections.add(new ConsultationObjection(round, text, by, at));
-		record("对公示结果提出异议", by, at);
+		record(Wording.of("consultation.history.objected"), by, at);
 	}
 
 	/** The public notice passed without objection: the result is agreed and is to be applied. */

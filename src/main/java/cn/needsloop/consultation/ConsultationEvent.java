@@ -1,5 +1,8 @@
 package cn.needsloop.consultation;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import cn.needsloop.shared.Wording;
 import java.time.Instant;
 
 import jakarta.persistence.Embeddable;
@@ -8,7 +11,11 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class ConsultationEvent {
 
+	/** The text of entries older than {@code wording}; the message key of newer ones. */
 	private String activity;
+
+	/** What happened as a {@link Wording} (JSON), read in the reader's language. */
+	private String wording;
 
 	private String actor;
 
@@ -17,14 +24,18 @@ public class ConsultationEvent {
 	protected ConsultationEvent() {
 	}
 
-	ConsultationEvent(String activity, String actor, Instant at) {
-		this.activity = activity.length() > 200 ? activity.substring(0, 200) : activity;
+	ConsultationEvent(Wording wording, String actor, Instant at) {
+		this.activity = wording.key();
+		String json = wording.toJson();
+		this.wording = json.length() > 2000 ? Wording.of(wording.key()).toJson() : json;
 		this.actor = actor;
 		this.at = at;
 	}
 
-	public String getActivity() {
-		return activity;
+	/** What happened, in a reader's language. */
+	public String activityIn(MessageSource messages, Locale locale) {
+		Wording w = Wording.fromJson(wording);
+		return w == null ? activity : w.render(messages, locale);
 	}
 
 	public String getActor() {

@@ -1,5 +1,8 @@
 package cn.needsloop.consultation;
 
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +55,11 @@ public class ConsultationService {
 
 	private final Disclosures disclosures;
 
+	private final MessageSource messages;
+
 	ConsultationService(Consultations consultations, Communities communities, Projects projects,
-			ProcessGateway process, Disclosures disclosures) {
+			ProcessGateway process, Disclosures disclosures, MessageSource messages) {
+		this.messages = messages;
 		this.consultations = consultations;
 		this.communities = communities;
 		this.projects = projects;
@@ -107,8 +113,9 @@ public class ConsultationService {
 	@Transactional(readOnly = true)
 	public ConsultationView view(Long id, Actor actor) {
 		Consultation consultation = consultations.require(id);
+		Locale reader = LocaleContextHolder.getLocale();
 		return ConsultationView.of(consultation, true,
-				disclosures.of(actor, servedBy(actor, consultation.getCommunityCode())));
+				disclosures.of(actor, servedBy(actor, consultation.getCommunityCode())), e -> e.activityIn(messages, reader));
 	}
 
 	/** Consultations are public (阳光社区): everyone signed in may read them. */
@@ -126,7 +133,7 @@ public class ConsultationService {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("projectId"), projectId));
 		}
 		return consultations.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")))
-			.map(c -> ConsultationView.of(c, false, disclosures.of(actor, servedBy(actor, c.getCommunityCode()))));
+			.map(c -> ConsultationView.of(c, false, disclosures.of(actor, servedBy(actor, c.getCommunityCode())), null));
 	}
 
 	public void fixParticipants(Long id, FixParticipants request, Actor actor) {

@@ -42,7 +42,8 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 	public record HistoryView(String activity, String actor, Instant at) {
 	}
 
-	static ConsultationView of(Consultation c, boolean details, Disclosure disclosure) {
+	static ConsultationView of(Consultation c, boolean details, Disclosure disclosure,
+			java.util.function.Function<ConsultationEvent, String> activity) {
 		List<ConsultationRound> rounds = c.getRounds();
 		ConsultationRound current = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
 		ConsultationRound voted = rounds.stream().filter(r -> r.getRecordedAt() != null).reduce((a, b) -> b).orElse(null);
@@ -74,7 +75,7 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 							o.getRaisedAt()))
 					.toList() : null,
 				details ? c.getHistory().stream()
-					.map(h -> new HistoryView(h.getActivity(), disclosure.person(h.getActor()), h.getAt()))
+					.map(h -> new HistoryView(activity.apply(h), disclosure.person(h.getActor()), h.getAt()))
 					.toList() : null);
 	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -37,6 +38,6 @@ class FixParticipantsStep implements TaskStep {
 		List<ConsultationParticipant> participants = ParticipantList.parse(Variables.string(task, Var.PARTICIPANTS));
 		consultation.participantsFixed(participants);
 		task.setVariable(Var.PARTICIPANT_COUNT, participants.size());
-		consultation.record("确定协商主体 " + participants.size() + " 名", actor, TimeLimits.nowInstant());
+		consultation.record(Wording.of("consultation.history.participantsFixed", participants.size()), actor, TimeLimits.nowInstant());
 	}
 }

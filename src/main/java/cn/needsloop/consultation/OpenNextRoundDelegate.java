@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class OpenNextRoundDelegate implements JavaDelegate {
 		consultation.nextRound();
 		execution.setVariable(Var.CONSULTATION_ROUND, consultation.getRound());
 		execution.setVariable(Var.OBJECTED, false);
-		consultation.record("进入第 " + consultation.getRound() + " 轮协商", "system", TimeLimits.nowInstant());
+		consultation.record(Wording.of("consultation.history.nextRound", consultation.getRound()), "system", TimeLimits.nowInstant());
 		notices.toEveryone(consultation, "协商再议",
 				Variables.string(execution, Var.CONSULTATION_REASON) + " 第 " + consultation.getRound() + " 轮议程另行公告。");
 	}

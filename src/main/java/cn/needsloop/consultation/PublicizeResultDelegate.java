@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.ChinaTime;
 import java.time.Instant;
 import java.util.Date;
@@ -38,7 +39,7 @@ class PublicizeResultDelegate implements JavaDelegate {
 		consultation.publicised(end);
 		execution.setVariable(Var.PUBLICITY_ENDS_AT, endsAt);
 		String until = end.atZone(ChinaTime.ZONE).toLocalDateTime().toString().replace('T', ' ');
-		consultation.record("公示协商结果，公示至 " + until, "system", TimeLimits.nowInstant());
+		consultation.record(Wording.of("consultation.history.publicized", until), "system", TimeLimits.nowInstant());
 		notices.toEveryone(consultation, "协商结果公示", Variables.string(execution, Var.CONSULTATION_REASON) + " 公示至 "
 				+ until + "（北京时间），如有异议请在公示期内提出。");
 	}

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ class PublishAgendaStep implements TaskStep {
 		consultation.agendaPublished(agenda, meetingAt, actor, now);
 		task.setVariable(Var.MEETING_TIME, Date.from(meetingAt));
 		String when = meetingAt.atZone(ChinaTime.ZONE).toLocalDateTime().toString().replace('T', ' ');
-		consultation.record("发布第 " + consultation.getRound() + " 轮协商议程，会议时间 " + when, actor, now);
+		consultation.record(Wording.of("consultation.history.agendaPublished", consultation.getRound(), when), actor, now);
 		notices.toEveryone(consultation, "协商公告", "会议时间 " + when + "（北京时间）。议程：\n" + agenda);
 	}
 

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -49,7 +50,8 @@ class RecordCatalogEntryDelegate implements JavaDelegate {
 		execution.setVariable(Var.NOTICE_DAYS, noticeDays);
 		execution.setVariable(Var.REQUIRED_PARTICIPANTS,
 				required.stream().map(ParticipantKind::label).collect(Collectors.joining("、")));
-		consultation.record(inCatalog ? "列入协商目录（" + level + "）：" + reason : "未列入协商目录：" + reason, "system",
+		consultation.record(inCatalog ? Wording.of("consultation.history.inCatalog", level, reason)
+				: Wording.of("consultation.history.notInCatalog", reason), "system",
 				TimeLimits.nowInstant());
 	}
 

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +50,8 @@ class RecordMeetingStep implements TaskStep {
 		}
 		consultation.meetingRecorded(attendees, opinions, votesFor, votesAgainst, votesAbstain, actor,
 				TimeLimits.nowInstant());
-		consultation.record("记录第 " + consultation.getRound() + " 轮协商会议：到会 " + attendees + " 人，同意 " + votesFor
-				+ "、反对 " + votesAgainst + "、弃权 " + votesAbstain, actor, TimeLimits.nowInstant());
+		consultation.record(Wording.of("consultation.history.meetingRecorded", consultation.getRound(), attendees, votesFor,
+				votesAgainst, votesAbstain), actor, TimeLimits.nowInstant());
 	}
 
 	private static int count(DelegateTask task, String name) {

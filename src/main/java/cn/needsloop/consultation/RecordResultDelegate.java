@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,12 +36,8 @@ class RecordResultDelegate implements JavaDelegate {
 		execution.removeVariable(Var.CONSULTATION_OUTCOME);
 		execution.setVariable(Var.CONSULTATION_RESULT, result.name());
 		execution.setVariable(Var.CONSULTATION_REASON, reason);
-		String label = switch (result) {
-			case AGREED -> "同意";
-			case REJECTED -> "不同意";
-			case ANOTHER_ROUND -> "再议";
-		};
-		consultation.record("第 " + consultation.getRound() + " 轮协商结果：" + label + "。" + reason, "system",
+		consultation.record(Wording.of("consultation.history.result", consultation.getRound(),
+				Wording.of("consultation.history.result." + result.name()), reason), "system",
 				TimeLimits.nowInstant());
 	}
 }

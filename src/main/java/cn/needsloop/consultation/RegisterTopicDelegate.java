@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,6 @@ class RegisterTopicDelegate implements JavaDelegate {
 		execution.setVariable(Var.TOPIC_TYPE, consultation.getTopicType().name());
 		execution.setVariable(Var.CONSULTATION_ROUND, consultation.getRound());
 		execution.setVariable(Var.OBJECTED, false);
-		consultation.record("登记议题，对照协商目录", "system", TimeLimits.nowInstant());
+		consultation.record(Wording.of("consultation.history.registered"), "system", TimeLimits.nowInstant());
 	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +32,7 @@ class ReportBackDelegate implements JavaDelegate {
 			.collect(Collectors.joining("、"));
 		// the history is open to everyone signed in: it counts the participants; only the lines that relay the
 		// feedback (self-governance, steward station) are told their names
-		consultation.record("向协商主体反馈成果运用情况（" + consultation.getParticipants().size() + " 名）", "system",
+		consultation.record(Wording.of("consultation.history.reportedBack", consultation.getParticipants().size()), "system",
 				TimeLimits.nowInstant());
 		String report = "成果运用情况：" + consultation.getApplicationReport();
 		notices.toLines(consultation, "协商成果运用反馈", report + "\n请居委会转告协商主体：" + names);

@@ -135,7 +135,7 @@ class ConsultationControllerTests {
 			.andExpect(jsonPath("$.result").value("AGREED"))
 			.andExpect(jsonPath("$.applicationReport").value("已划定12个车位"))
 			.andExpect(jsonPath("$.rounds.length()").value(1))
-			.andExpect(jsonPath("$.history[0].activity").value(containsString("提出议题")));
+			.andExpect(jsonPath("$.history[0].activity").value(containsString("Topic proposed")));
 
 		as("steward1", get("/api/consultations/" + id), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.processInstanceId").isNotEmpty())

@@ -196,8 +196,17 @@ class ConsultationProcessTests {
 		assertThat(applied.reportedBackAt()).isNotNull();
 		assertThat(applied.participants()).hasSize(10);
 		assertThat(applied.rounds()).singleElement().satisfies(r -> assertThat(r.result()).isEqualTo(RoundResult.AGREED));
-		assertThat(applied.history()).extracting(ConsultationView.HistoryView::activity)
-			.anyMatch(a -> a.startsWith("向协商主体反馈成果运用情况"));
+		try {
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+			assertThat(service.view(id, SELFGOV).history()).extracting(ConsultationView.HistoryView::activity)
+				.contains("How the result was applied, reported back to the participants (10)");
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+			assertThat(service.view(id, SELFGOV).history()).extracting(ConsultationView.HistoryView::activity)
+				.contains("向协商主体反馈成果运用情况（10 名）", "第 1 轮协商结果：同意。" + applied.rounds().get(0).reason());
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 	@Test
