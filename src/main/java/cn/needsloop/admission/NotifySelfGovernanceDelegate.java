@@ -1,5 +1,6 @@
 package cn.needsloop.admission;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.CommunityGroup;
 import java.util.List;
 
@@ -34,11 +35,12 @@ class NotifySelfGovernanceDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		WorkItem item = workItems.require(Variables.longValue(execution, Var.WORK_ITEM_ID));
-		String how = item.getStatus() == WorkItemStatus.PURCHASED_SERVICE
-				? "以购买服务方式委托（经费 " + item.getFundingYuan().toPlainString() + " 元）" : "列入准入清单";
-		String body = item.subjectTitle() + "：" + how + "。依据：" + item.getRuleText();
+		Wording how = item.getStatus() == WorkItemStatus.PURCHASED_SERVICE
+				? Wording.of("notification.workItem.purchased", item.getFundingYuan().toPlainString())
+				: Wording.of("notification.workItem.listed");
+		Wording body = Wording.of("notification.workItem.admitted.body", item.subjectTitle(), how, item.getRuleText());
 		List<Recipient> lines = item.getCommunityCodes().stream().map(code -> Recipient.group(CommunityGroup.SELF_GOVERNANCE.of(code))).toList();
-		notifier.notify(lines, "新准入工作事项：" + item.getTitle(), body, NO_NEED, null);
-		notifier.notifyUser(item.getSubmittedBy(), "工作事项已准入：" + item.getTitle(), body, NO_NEED);
+		notifier.notify(lines, Wording.of("notification.workItem.new", item.getTitle()), body, NO_NEED, null);
+		notifier.notifyUser(item.getSubmittedBy(), Wording.of("notification.workItem.admitted", item.getTitle()), body, NO_NEED);
 	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.admission;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,11 @@ class RefuseWorkItemDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		WorkItem item = workItems.require(Variables.longValue(execution, Var.WORK_ITEM_ID));
-		String body = item.subjectTitle() + "：" + item.getRuleText()
-				+ (item.getContractNote() == null ? "" : "；购买服务合同审核意见：" + item.getContractNote());
-		notifier.notifyUser(item.getSubmittedBy(), "工作事项不予准入：" + item.getTitle(), body, new Subject(null, null));
+		Wording body = item.getContractNote() == null
+				? Wording.of("notification.workItem.refused.body", item.subjectTitle(), item.getRuleText())
+				: Wording.of("notification.workItem.refused.bodyWithContract", item.subjectTitle(), item.getRuleText(),
+						item.getContractNote());
+		notifier.notifyUser(item.getSubmittedBy(), Wording.of("notification.workItem.refused", item.getTitle()), body,
+				new Subject(null, null));
 	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.certificate;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,9 @@ class IssueCertificateStep implements TaskStep {
 		switch (decision) {
 			case "ISSUED" -> {
 				certificate.issued(actor, TimeLimits.nowInstant());
-				notifier.notifyUser(certificate.getApplicantUser(), "证明已开具：" + certificate.getKindName(),
-						certificate.subjectTitle() + "，请到社区党群服务中心综合窗口领取。", new Subject(null, null));
+				notifier.notifyUser(certificate.getApplicantUser(),
+						Wording.of("notification.certificate.issued", certificate.getKindName()),
+						Wording.of("notification.certificate.issued.body", certificate.subjectTitle()), new Subject(null, null));
 			}
 			case "DECLINED" -> {
 				String reason = Variables.string(task, Var.DECLINE_REASON);
@@ -46,8 +48,10 @@ class IssueCertificateStep implements TaskStep {
 					throw ProblemException.badField(Var.DECLINE_REASON, "problem.certificate.reasonRequired");
 				}
 				certificate.declined(reason.trim(), actor, TimeLimits.nowInstant());
-				notifier.notifyUser(certificate.getApplicantUser(), "证明不予开具：" + certificate.getKindName(),
-						certificate.subjectTitle() + "：" + reason.trim(), new Subject(null, null));
+				notifier.notifyUser(certificate.getApplicantUser(),
+						Wording.of("notification.certificate.declined", certificate.getKindName()),
+						Wording.of("notification.certificate.declined.body", certificate.subjectTitle(), reason.trim()),
+						new Subject(null, null));
 			}
 			default -> throw ProblemException.badField(Var.CERTIFICATE_DECISION, "problem.field.badValue", decision);
 		}

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ class CloseOutsideCatalogDelegate implements JavaDelegate {
 		consultation.closedOutsideCatalog(TimeLimits.nowInstant());
 		execution.setVariable(Var.CONSULTATION_RESULT, ConsultationStatus.OUTSIDE_CATALOG.name());
 		execution.setVariable(Var.CONSULTATION_REASON, consultation.getCatalogReason());
-		notices.toProposer(consultation, "议题未列入协商目录", consultation.getCatalogReason());
+		notices.toProposer(consultation, Wording.of("notification.consultation.notInCatalog"),
+				Wording.of("text", consultation.getCatalogReason()));
 	}
 }

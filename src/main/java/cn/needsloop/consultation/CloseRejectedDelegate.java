@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ class CloseRejectedDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Consultation consultation = consultations.require(Variables.longValue(execution, Var.CONSULTATION_ID));
-		notices.toEveryone(consultation, "协商未通过", consultation.getResultReason());
+		notices.toEveryone(consultation, Wording.of("notification.consultation.rejected"),
+				Wording.of("text", consultation.getResultReason()));
 		if (consultation.getProjectId() != null) {
 			projects.findById(consultation.getProjectId())
 				.filter(project -> consultation.getId().equals(project.getConsultationId()))

@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.CommunityGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,11 @@ class ConsultationNotices {
 		this.notifier = notifier;
 	}
 
-	void toProposer(Consultation consultation, String title, String body) {
+	void toProposer(Consultation consultation, Wording title, Wording body) {
 		notifier.notifyUser(consultation.getProposedBy(), title(consultation, title), body, subject(consultation));
 	}
 
-	void toEveryone(Consultation consultation, String title, String body) {
+	void toEveryone(Consultation consultation, Wording title, Wording body) {
 		List<Recipient> recipients = new ArrayList<>();
 		recipients.add(Recipient.group(CommunityGroup.SELF_GOVERNANCE.of(consultation.getCommunityCode())));
 		recipients.add(Recipient.group(CommunityGroup.STEWARD.of(consultation.getCommunityCode())));
@@ -37,14 +38,14 @@ class ConsultationNotices {
 	}
 
 	/** Only the community's self-governance line and steward station, for what is not for the proposer's eyes. */
-	void toLines(Consultation consultation, String title, String body) {
+	void toLines(Consultation consultation, Wording title, Wording body) {
 		notifier.notify(List.of(Recipient.group(CommunityGroup.SELF_GOVERNANCE.of(consultation.getCommunityCode())),
 				Recipient.group(CommunityGroup.STEWARD.of(consultation.getCommunityCode()))), title(consultation, title), body,
 				subject(consultation), null);
 	}
 
-	private static String title(Consultation consultation, String title) {
-		return title + "：协商 #" + consultation.getId() + "「" + consultation.getTopic() + "」";
+	private static Wording title(Consultation consultation, Wording title) {
+		return Wording.of("notification.consultation.title", title, consultation.getId(), consultation.getTopic());
 	}
 
 	static Subject subject(Consultation consultation) {

@@ -29,7 +29,8 @@ class OpenNextRoundDelegate implements JavaDelegate {
 		execution.setVariable(Var.CONSULTATION_ROUND, consultation.getRound());
 		execution.setVariable(Var.OBJECTED, false);
 		consultation.record(Wording.of("consultation.history.nextRound", consultation.getRound()), "system", TimeLimits.nowInstant());
-		notices.toEveryone(consultation, "协商再议",
-				Variables.string(execution, Var.CONSULTATION_REASON) + " 第 " + consultation.getRound() + " 轮议程另行公告。");
+		notices.toEveryone(consultation, Wording.of("notification.consultation.nextRound"),
+				Wording.of("notification.consultation.nextRound.body", Variables.string(execution, Var.CONSULTATION_REASON),
+						consultation.getRound()));
 	}
 }

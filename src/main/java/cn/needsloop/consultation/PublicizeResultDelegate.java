@@ -40,7 +40,7 @@ class PublicizeResultDelegate implements JavaDelegate {
 		execution.setVariable(Var.PUBLICITY_ENDS_AT, endsAt);
 		String until = end.atZone(ChinaTime.ZONE).toLocalDateTime().toString().replace('T', ' ');
 		consultation.record(Wording.of("consultation.history.publicized", until), "system", TimeLimits.nowInstant());
-		notices.toEveryone(consultation, "协商结果公示", Variables.string(execution, Var.CONSULTATION_REASON) + " 公示至 "
-				+ until + "（北京时间），如有异议请在公示期内提出。");
+		notices.toEveryone(consultation, Wording.of("notification.consultation.publicized"),
+				Wording.of("notification.consultation.publicized.body", Variables.string(execution, Var.CONSULTATION_REASON), until));
 	}
 }

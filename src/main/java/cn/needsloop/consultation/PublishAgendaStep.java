@@ -70,7 +70,8 @@ class PublishAgendaStep implements TaskStep {
 		task.setVariable(Var.MEETING_TIME, Date.from(meetingAt));
 		String when = meetingAt.atZone(ChinaTime.ZONE).toLocalDateTime().toString().replace('T', ' ');
 		consultation.record(Wording.of("consultation.history.agendaPublished", consultation.getRound(), when), actor, now);
-		notices.toEveryone(consultation, "协商公告", "会议时间 " + when + "（北京时间）。议程：\n" + agenda);
+		notices.toEveryone(consultation, Wording.of("notification.consultation.agenda"),
+				Wording.of("notification.consultation.agenda.body", when, agenda));
 	}
 
 	/**

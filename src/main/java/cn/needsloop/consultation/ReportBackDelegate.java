@@ -34,8 +34,9 @@ class ReportBackDelegate implements JavaDelegate {
 		// feedback (self-governance, steward station) are told their names
 		consultation.record(Wording.of("consultation.history.reportedBack", consultation.getParticipants().size()), "system",
 				TimeLimits.nowInstant());
-		String report = "成果运用情况：" + consultation.getApplicationReport();
-		notices.toLines(consultation, "协商成果运用反馈", report + "\n请居委会转告协商主体：" + names);
-		notices.toProposer(consultation, "协商成果运用反馈", report);
+		notices.toLines(consultation, Wording.of("notification.consultation.reportedBack"),
+				Wording.of("notification.consultation.reportedBack.lines", consultation.getApplicationReport(), names));
+		notices.toProposer(consultation, Wording.of("notification.consultation.reportedBack"),
+				Wording.of("notification.consultation.reportedBack.proposer", consultation.getApplicationReport()));
 	}
 }

@@ -39,8 +39,8 @@ class ReopenNeedDelegate implements JavaDelegate {
 		execution.setVariable(Var.NEED_SCORE, null);
 		execution.removeVariable(Var.PROJECT_ID);
 		log.record(need, phase, Wording.of("history.need.reopened", need.getRound()), null, "system");
-		notifier.notifyUser(need.getReporterUser(), "您的民需将重新办理",
-				"民需 #" + need.getId() + " " + need.getTitle() + " 进入第" + need.getRound() + "轮核实",
+		notifier.notifyUser(need.getReporterUser(), Wording.of("notification.needReopened"),
+				Wording.of("notification.needReopened.body", need.getId(), need.getTitle(), need.getRound()),
 				new Subject(need.getId(), null));
 	}
 }

@@ -45,11 +45,9 @@ class CloseNeedDelegate implements JavaDelegate {
 		boolean withReason = need.getVerificationNote() != null && outcome != Outcome.RESOLVED;
 		log.record(need, phase, withReason ? Wording.of("history.need.closedBecause", label, need.getVerificationNote())
 				: Wording.of("history.need.closed", label), null, "system");
-		// notifications are kept as the text the resident reads (Chinese)
-		Locale chinese = Locale.SIMPLIFIED_CHINESE;
-		notifier.notifyUser(need.getReporterUser(), Wording.of("notification.needClosed.title", label).render(messages, chinese),
-				(withReason ? Wording.of("notification.needClosed.bodyBecause", need.getId(), need.getTitle(), need.getVerificationNote())
-						: Wording.of("notification.needClosed.body", need.getId(), need.getTitle())).render(messages, chinese),
+		notifier.notifyUser(need.getReporterUser(), Wording.of("notification.needClosed.title", label),
+				withReason ? Wording.of("notification.needClosed.bodyBecause", need.getId(), need.getTitle(), need.getVerificationNote())
+						: Wording.of("notification.needClosed.body", need.getId(), need.getTitle()),
 				new Subject(need.getId(), null));
 	}
 }

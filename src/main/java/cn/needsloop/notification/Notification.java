@@ -1,5 +1,8 @@
 package cn.needsloop.notification;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import cn.needsloop.shared.Wording;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -22,6 +25,11 @@ public class Notification {
 	private String title;
 
 	private String body;
+
+	/** {@code title} and {@code body} as {@link Wording}s (JSON), for the reader's language; null in older ones. */
+	private String titleWording;
+
+	private String bodyWording;
 
 	private Long needId;
 
@@ -46,6 +54,26 @@ public class Notification {
 		this.projectId = projectId;
 		this.taskId = taskId;
 		this.createdAt = createdAt;
+	}
+
+	/** Keeps the wordings beside the Chinese text (a wording too long to keep leaves the text alone). */
+	Notification worded(Wording title, Wording body) {
+		String t = title.toJson();
+		String b = body.toJson();
+		this.titleWording = t.length() > 1000 ? null : t;
+		this.bodyWording = b.length() > 2000 ? null : b;
+		return this;
+	}
+
+	/** The title in a reader's language (older notifications: as written). */
+	public String titleIn(MessageSource messages, Locale locale) {
+		Wording w = Wording.fromJson(titleWording);
+		return w == null ? title : w.render(messages, locale);
+	}
+
+	public String bodyIn(MessageSource messages, Locale locale) {
+		Wording w = Wording.fromJson(bodyWording);
+		return w == null ? body : w.render(messages, locale);
 	}
 
 	public static Notification toGroup(String group, String title, String body, Long needId, Long projectId,

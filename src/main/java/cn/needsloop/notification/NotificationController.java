@@ -1,5 +1,8 @@
 package cn.needsloop.notification;
 
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSource;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,16 +34,19 @@ class NotificationController {
 
 	record NotificationView(Long id, String title, String body, Long needId, Long projectId, String taskId,
 			String recipientGroup, Instant createdAt, Instant readAt) {
-		static NotificationView of(Notification n) {
-			return new NotificationView(n.getId(), n.getTitle(), n.getBody(), n.getNeedId(), n.getProjectId(),
-					n.getTaskId(), n.getRecipientGroup(), n.getCreatedAt(), n.getReadAt());
+		static NotificationView of(Notification n, MessageSource messages, Locale reader) {
+			return new NotificationView(n.getId(), n.titleIn(messages, reader), n.bodyIn(messages, reader), n.getNeedId(),
+					n.getProjectId(), n.getTaskId(), n.getRecipientGroup(), n.getCreatedAt(), n.getReadAt());
 		}
 	}
 
 	private final Notifications notifications;
 
-	NotificationController(Notifications notifications) {
+	private final MessageSource messages;
+
+	NotificationController(Notifications notifications, MessageSource messages) {
 		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -50,7 +56,7 @@ class NotificationController {
 			@RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size) {
 		Actor actor = CurrentActor.get();
 		return PageView.of(notifications.findFor(actor.userId(), groupsOf(actor), PageRequest.of(page, size))
-			.map(NotificationView::of));
+			.map(n -> NotificationView.of(n, messages, LocaleContextHolder.getLocale())));
 	}
 
 	@PostMapping("/{id}/read")

@@ -1,5 +1,8 @@
 package cn.needsloop.notification;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import cn.needsloop.shared.Wording;
 import java.util.Collection;
 
 import org.springframework.stereotype.Component;
@@ -26,8 +29,11 @@ public class Notifier {
 
 	private final Counter toGroups;
 
-	Notifier(Notifications notifications, MeterRegistry meters) {
+	private final MessageSource messages;
+
+	Notifier(Notifications notifications, MeterRegistry meters, MessageSource messages) {
 		this.notifications = notifications;
+		this.messages = messages;
 		this.toUsers = sent(meters, "user");
 		this.toGroups = sent(meters, "group");
 	}
@@ -39,22 +45,26 @@ public class Notifier {
 			.register(meters);
 	}
 
-	public void notify(Collection<Recipient> recipients, String title, String body, Subject subject, String taskId) {
+	/**
+	 * Notifies lines and people; title and body are wordings ({@code notification.*} in the messages), read
+	 * by each recipient in their language.
+	 */
+	public void notify(Collection<Recipient> recipients, Wording title, Wording body, Subject subject, String taskId) {
+		String chineseTitle = title.render(messages, Locale.SIMPLIFIED_CHINESE);
+		String chineseBody = body.render(messages, Locale.SIMPLIFIED_CHINESE);
 		for (Recipient recipient : recipients) {
-			notifications.save(recipient.user() != null
-					? Notification.toUser(recipient.user(), title, body, subject.needId(), subject.projectId(), taskId,
-							TimeLimits.nowInstant())
-					: Notification.toGroup(recipient.group(), title, body, subject.needId(), subject.projectId(), taskId,
-							TimeLimits.nowInstant()));
+			notifications.save((recipient.user() != null
+					? Notification.toUser(recipient.user(), chineseTitle, chineseBody, subject.needId(), subject.projectId(),
+							taskId, TimeLimits.nowInstant())
+					: Notification.toGroup(recipient.group(), chineseTitle, chineseBody, subject.needId(),
+							subject.projectId(), taskId, TimeLimits.nowInstant())).worded(title, body));
 			countOnCommit(recipient.user() != null ? toUsers : toGroups);
 		}
 	}
 
-	public void notifyUser(String user, String title, String body, Subject subject) {
+	public void notifyUser(String user, Wording title, Wording body, Subject subject) {
 		if (user != null) {
-			notifications.save(Notification.toUser(user, title, body, subject.needId(), subject.projectId(), null,
-					TimeLimits.nowInstant()));
-			countOnCommit(toUsers);
+			notify(java.util.List.of(Recipient.user(user)), title, body, subject, null);
 		}
 	}
 

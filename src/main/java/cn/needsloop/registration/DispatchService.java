@@ -1,5 +1,6 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.CommunityGroup;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -299,9 +300,9 @@ public class DispatchService {
 			invited.add(registrant.getId());
 			Recipient recipient = registrant.getUsername() != null ? Recipient.user(registrant.getUsername())
 					: Recipient.group(CommunityGroup.PARTY.of(dispatch.getCommunityCode()));
-			notifier.notify(List.of(recipient), "派单邀请：" + dispatch.getSkill(),
-					registrant.getName() + "：" + dispatch.title() + "，服务时间 " + dispatch.getAt() + "，请于 " + due
-							+ " 前答复",
+			notifier.notify(List.of(recipient), Wording.of("notification.dispatch.invited", dispatch.getSkill()),
+					Wording.of("notification.dispatch.invited.body", registrant.getName(), dispatch.title(), dispatch.getAt(),
+							due),
 					subjectOf(dispatch), null);
 		}
 		return invited;
@@ -337,8 +338,8 @@ public class DispatchService {
 			.map(o -> registrations.require(o.getRegistrationId()).getUsername())
 			.filter(java.util.Objects::nonNull)
 			.forEach(user -> recipients.add(Recipient.user(user)));
-		notifier.notify(recipients, "派单已满员：" + dispatch.getSkill(),
-				dispatch.title() + "，服务时间 " + dispatch.getAt(), subjectOf(dispatch), null);
+		notifier.notify(recipients, Wording.of("notification.dispatch.filled", dispatch.getSkill()),
+				Wording.of("notification.dispatch.filled.body", dispatch.title(), dispatch.getAt()), subjectOf(dispatch), null);
 	}
 
 	void escalated(Long dispatchId) {

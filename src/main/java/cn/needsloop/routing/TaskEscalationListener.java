@@ -1,5 +1,7 @@
 package cn.needsloop.routing;
 
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 import cn.needsloop.shared.Wording;
 import cn.needsloop.notification.Notifier;
 import cn.needsloop.shared.Line;
@@ -34,7 +36,11 @@ class TaskEscalationListener implements TaskListener {
 
 	private final ProcessGateway process;
 
-	TaskEscalationListener(Notifier notifier, NeedLog log, TimeLimits timeLimits, ProcessGateway process) {
+	private final MessageSource messages;
+
+	TaskEscalationListener(Notifier notifier, NeedLog log, TimeLimits timeLimits, ProcessGateway process,
+			MessageSource messages) {
+		this.messages = messages;
 		this.process = process;
 		this.notifier = notifier;
 		this.log = log;
@@ -54,11 +60,14 @@ class TaskEscalationListener implements TaskListener {
 		else {
 			locals.put(Workflow.Var.PROJECT_ID, subject.projectId());
 		}
+		Wording step = Wording.step(task.getTaskDefinitionKey(), task.getName());
+		// the supervision task is the engine's: Tasklist shows its name and description as they are, in Chinese
+		Locale chinese = Locale.SIMPLIFIED_CHINESE;
 		String supervision = process.openSupervision(
-				"督办：" + task.getName() + "（" + TaskRoutingListener.label(task, subject) + "）",
-				TaskRoutingListener.describe(task, subject), timeLimits.due("supervision"), task.getTenantId(),
-				ManagerLine.GROUP, locals);
-		notifier.notify(List.of(Recipient.group(ManagerLine.GROUP)), "逾期督办：" + task.getName(),
+				Wording.of("task.supervision", step, TaskRoutingListener.label(task, subject)).render(messages, chinese),
+				TaskRoutingListener.describe(task, subject).render(messages, chinese), timeLimits.due("supervision"),
+				task.getTenantId(), ManagerLine.GROUP, locals);
+		notifier.notify(List.of(Recipient.group(ManagerLine.GROUP)), Wording.of("notification.task.escalated", step),
 				TaskRoutingListener.describe(task, subject), subject, supervision);
 		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
 				Wording.of("history.step.escalated", TaskRoutingListener.named(task)), Line.MANAGER, "system");

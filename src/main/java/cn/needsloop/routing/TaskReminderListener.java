@@ -34,7 +34,8 @@ class TaskReminderListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		Subject subject = Subject.of(task);
-		notifier.notify(recipientsOf(task), "催办：" + task.getName() + " 已到期",
+		notifier.notify(recipientsOf(task),
+				Wording.of("notification.task.reminder", Wording.step(task.getTaskDefinitionKey(), task.getName())),
 				TaskRoutingListener.describe(task, subject), subject, task.getId());
 		Object line = task.getVariableLocal(Workflow.Var.LINE);
 		log.record(subject, Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),

@@ -1,5 +1,7 @@
 package cn.needsloop.routing;
 
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.notification.Notifier;
@@ -50,8 +52,11 @@ class TaskRoutingListener implements TaskListener {
 
 	private final TaskSteps steps;
 
+	private final MessageSource messages;
+
 	TaskRoutingListener(TaskRouter router, List<ServiceLine> lines, NeedLog log, Needs needs, Notifier notifier,
-			TaskSteps steps) {
+			TaskSteps steps, MessageSource messages) {
+		this.messages = messages;
 		this.router = router;
 		lines.forEach(l -> this.lines.put(l.line(), l));
 		this.log = log;
@@ -77,7 +82,8 @@ class TaskRoutingListener implements TaskListener {
 			});
 		}
 		task.setVariableLocal(Workflow.Var.LINE, line.name());
-		task.setVariableLocal(Workflow.Var.TASK_SUBJECT, what(task, subject));
+		// Tasklist shows this variable as it is: in Chinese, for community workers
+		task.setVariableLocal(Workflow.Var.TASK_SUBJECT, what(task, subject).render(messages, Locale.SIMPLIFIED_CHINESE));
 		task.setVariableLocal(Workflow.Var.PHASE, phase.name());
 		if (subject.isNeed()) {
 			task.setVariableLocal(Workflow.Var.NEED_ID, subject.needId());
@@ -89,26 +95,30 @@ class TaskRoutingListener implements TaskListener {
 				task.getDueDate() == null ? null : task.getDueDate().toInstant());
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.entered(task));
 		// an urgent need (danger to life and limb in its text, or marked urgent) reaches its line marked as such, at once
-		String urgent = Boolean.TRUE.equals(task.getVariable(Workflow.Var.URGENT)) ? "【紧急】" : "";
-		notifier.notify(recipients, urgent + "新任务：" + task.getName(), describe(task, subject), subject, task.getId());
+		boolean urgent = Boolean.TRUE.equals(task.getVariable(Workflow.Var.URGENT));
+		notifier.notify(recipients,
+				Wording.of(urgent ? "notification.task.newUrgent" : "notification.task.new",
+						Wording.step(task.getTaskDefinitionKey(), task.getName())),
+				describe(task, subject), subject, task.getId());
 	}
 
 	/** Due dates as a person in China reads them: Beijing time, to the minute. */
 	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	static String describe(DelegateTask task, Subject subject) {
-		return what(task, subject) + (task.getDueDate() == null ? ""
-				: "，办理期限 " + DUE.format(task.getDueDate().toInstant().atZone(ChinaTime.ZONE)));
+	static Wording describe(DelegateTask task, Subject subject) {
+		return task.getDueDate() == null ? what(task, subject)
+				: Wording.of("task.describe.due", what(task, subject),
+						DUE.format(task.getDueDate().toInstant().atZone(ChinaTime.ZONE)));
 	}
 
 	/** What a task is about, for people: a need, a project, a consultation or another subject. */
-	static String what(DelegateTask task, Subject subject) {
+	static Wording what(DelegateTask task, Subject subject) {
 		if (isConsultation(task)) {
-			return label(task, subject) + " " + Variables.string(task, Workflow.Var.CONSULTATION_TOPIC);
+			return Wording.of("task.about", label(task, subject), Variables.string(task, Workflow.Var.CONSULTATION_TOPIC));
 		}
-		return subject.isNeed() ? "民需 #" + subject.needId() + " " + Variables.string(task, Workflow.Var.NEED_TITLE)
+		return subject.isNeed() ? Wording.of("task.about", label(task, subject), Variables.string(task, Workflow.Var.NEED_TITLE))
 				: subject.projectId() != null
-						? "项目 #" + subject.projectId() + " " + Variables.string(task, Workflow.Var.PROJECT_TITLE)
+						? Wording.of("task.about", label(task, subject), Variables.string(task, Workflow.Var.PROJECT_TITLE))
 						: label(task, subject);
 	}
 
@@ -128,22 +138,22 @@ class TaskRoutingListener implements TaskListener {
 	}
 
 	/** A short name of what a task is about: 民需 #12, 项目 #3, 协商 #5, or the subject's title. */
-	static String label(DelegateTask task, Subject subject) {
+	static Wording label(DelegateTask task, Subject subject) {
 		if (isConsultation(task)) {
-			return "协商 #" + Variables.longValue(task, Workflow.Var.CONSULTATION_ID);
+			return Wording.of("task.label.consultation", Variables.longValue(task, Workflow.Var.CONSULTATION_ID));
 		}
 		if (subject.isNeed()) {
-			return "民需 #" + subject.needId();
+			return Wording.of("task.label.need", subject.needId());
 		}
 		if (subject.projectId() != null) {
-			return "项目 #" + subject.projectId();
+			return Wording.of("task.label.project", subject.projectId());
 		}
 		// dispatches, work items, certificate requests, the annual review: the process names its subject
 		String title = Variables.string(task, Workflow.Var.SUBJECT_TITLE);
 		if (title == null) {
 			title = Variables.string(task, Workflow.Var.DISPATCH_TITLE);
 		}
-		return title != null ? title : task.getName();
+		return title != null ? Wording.of("text", title) : Wording.step(task.getTaskDefinitionKey(), task.getName());
 	}
 
 	static String property(DelegateTask task, String name, String fallback) {

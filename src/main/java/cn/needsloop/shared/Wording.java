@@ -26,12 +26,16 @@ public record Wording(String key, List<Object> args, String fallback) {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	public Wording {
-		args = args == null ? List.of() : List.copyOf(args);
+		// kept as JSON: numbers, texts and wordings as they are, anything else (a time) as its text
+		args = args == null ? List.of()
+				: args.stream()
+					.map(a -> a == null ? "" : a instanceof Wording || a instanceof Number || a instanceof String ? a : a.toString())
+					.toList();
 	}
 
 	/** A message with arguments (plain values or wordings). */
 	public static Wording of(String key, Object... args) {
-		return new Wording(key, List.of(args), null);
+		return new Wording(key, java.util.Arrays.asList(args), null);
 	}
 
 	/** The name of a step ({@code step.name.<BPMN id>}), or the model's own name if the messages lack it. */

@@ -110,7 +110,7 @@ class DispatchControllerTests {
 
 		JsonNode myTasks = api.get(volunteer, "/api/tasks").getBody();
 		assertThat(myTasks.findValuesAsText("taskKey")).containsExactly("userTask_answerDispatch");
-		assertThat(api.get(volunteer, "/api/notifications").getBody().toString()).contains("派单邀请");
+		assertThat(api.get(volunteer, "/api/notifications").getBody().toString()).contains("Dispatch invitation");
 
 		ResponseEntity<JsonNode> accepted = api.post(volunteer, "/api/dispatches/" + id + "/answers",
 				answer(withAccount, true));

@@ -32,7 +32,7 @@ class TaskAndNotificationControllerTests extends ApiTest {
 
 	private List<JsonNode> notifications(String user, Predicate<JsonNode> filter) {
 		List<JsonNode> found = new ArrayList<>();
-		api.as(user).get("/api/notifications?size=200").expect(200).json().path("content").forEach(n -> {
+		api.as(user).language("zh-CN").get("/api/notifications?size=200").expect(200).json().path("content").forEach(n -> {
 			if (filter.test(n)) {
 				found.add(n);
 			}
@@ -117,6 +117,15 @@ class TaskAndNotificationControllerTests extends ApiTest {
 		api.verify("steward1", id, "NOT_GENUINE").expect(200);
 		List<JsonNode> reporter = notifications("resident1", n -> n.path("needId").asLong() == id);
 		assertThat(reporter).extracting(n -> n.path("title").asText()).containsExactly("您的民需已办结：经核实不属实");
+		// kept as message keys: an English reader reads them in English
+		JsonNode english = api.as("resident1").language("en").get("/api/notifications?size=200").expect(200).json();
+		List<String> titles = new ArrayList<>();
+		english.path("content").forEach(n -> {
+			if (n.path("needId").asLong() == id) {
+				titles.add(n.path("title").asText());
+			}
+		});
+		assertThat(titles).containsExactly("Your need is closed: not genuine after verification");
 	}
 
 	@Test
