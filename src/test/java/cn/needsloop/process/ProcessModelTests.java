@@ -201,6 +201,32 @@ class ProcessModelTests {
 		assertThat(problems).isEmpty();
 	}
 
+	/** Histories and notifications name a step by {@code step.name.<id>}, in both languages (the Chinese as the model names it). */
+	@Test
+	void everyUserTaskIsNamedInBothLanguages() throws IOException {
+		java.util.Properties english = new java.util.Properties();
+		java.util.Properties chinese = new java.util.Properties();
+		try (var en = Files.newBufferedReader(Path.of("src/main/resources/messages.properties"));
+				var zh = Files.newBufferedReader(Path.of("src/main/resources/messages_zh.properties"))) {
+			english.load(en);
+			chinese.load(zh);
+		}
+		List<String> problems = new ArrayList<>();
+		for (BpmnModelInstance model : models) {
+			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+				String key = "step.name." + task.getId();
+				if (english.getProperty(key) == null) {
+					problems.add(key + ": no English name in messages.properties");
+				}
+				if (!java.util.Objects.equals(chinese.getProperty(key), task.getName())) {
+					problems.add(key + ": messages_zh.properties says " + chinese.getProperty(key) + ", the model "
+							+ task.getName());
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
 	@Test
 	void everyServiceTaskCallsABeanThatExists() {
 		List<String> problems = new ArrayList<>();
