@@ -28,12 +28,11 @@ class ReviewServiceContractStep implements TaskStep {
 	@Override
 	public void completed(DelegateTask task, String actor) {
 		WorkItem item = workItems.require(Variables.longValue(task, Var.WORK_ITEM_ID));
-		String decision = Variables.requiredString(task, Var.CONTRACT_DECISION);
+		ContractDecision decision = Variables.requiredEnum(task, Var.CONTRACT_DECISION, ContractDecision.class);
 		String note = Variables.requiredString(task, Var.CONTRACT_NOTE);
 		switch (decision) {
-			case "APPROVED" -> item.contractApproved(note, actor, TimeLimits.nowInstant());
-			case "REJECTED" -> item.contractRejected(note, actor, TimeLimits.nowInstant());
-			default -> throw ProblemException.badField(Var.CONTRACT_DECISION, "problem.field.badValue", decision);
+			case APPROVED -> item.contractApproved(note, actor, TimeLimits.nowInstant());
+			case REJECTED -> item.contractRejected(note, actor, TimeLimits.nowInstant());
 		}
 	}
 }

@@ -141,7 +141,7 @@ public class WorkItemService {
 		}
 		OpenTask task = process.taskToWork(item.getProcessInstanceId(), Step.REVIEW_SERVICE_CONTRACT, actor,
 				"problem.workItem.notAtStep.contractReview", id);
-		process.complete(task, Map.of(Var.CONTRACT_DECISION, request.approved() ? "APPROVED" : "REJECTED",
+		process.complete(task, Map.of(Var.CONTRACT_DECISION, (request.approved() ? ContractDecision.APPROVED : ContractDecision.REJECTED).name(),
 				Var.CONTRACT_NOTE, request.note()), actor);
 	}
 

@@ -144,7 +144,7 @@ public class CertificateService {
 		OpenTask task = process.taskToWork(certificate.getProcessInstanceId(), Step.ISSUE_CERTIFICATE, actor,
 				"problem.certificate.notAtStep.issue", id);
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(Var.CERTIFICATE_DECISION, request.issued() ? "ISSUED" : "DECLINED");
+		variables.put(Var.CERTIFICATE_DECISION, (request.issued() ? CertificateDecision.ISSUED : CertificateDecision.DECLINED).name());
 		variables.put(Var.DECLINE_REASON, request.issued() ? null : request.reason().trim());
 		process.complete(task, variables, actor);
 	}

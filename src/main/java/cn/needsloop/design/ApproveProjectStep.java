@@ -32,12 +32,11 @@ class ApproveProjectStep implements TaskStep {
 	@Override
 	public void completed(DelegateTask task, String actor) {
 		ServiceProject project = projects.require(Variables.longValue(task, Var.PROJECT_ID));
-		String decision = Variables.requiredString(task, Var.APPROVAL_DECISION);
+		ApprovalDecision decision = Variables.requiredEnum(task, Var.APPROVAL_DECISION, ApprovalDecision.class);
 		String note = Variables.requiredString(task, Var.APPROVAL_NOTE);
 		switch (decision) {
-			case "APPROVED" -> project.approved(note);
-			case "RETURNED" -> project.returnedToDesign(note);
-			default -> throw ProblemException.badField(Var.APPROVAL_DECISION, "problem.field.badValue", decision);
+			case APPROVED -> project.approved(note);
+			case RETURNED -> project.returnedToDesign(note);
 		}
 	}
 }

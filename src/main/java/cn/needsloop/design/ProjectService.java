@@ -107,7 +107,7 @@ public class ProjectService {
 		ServiceProject project = projects.require(id);
 		OpenTask task = process.taskToWork(project.getProcessInstanceId(), Step.APPROVE_PROJECT, actor,
 				"problem.project.notAtStep.approval", id);
-		process.complete(task, Map.of(Var.APPROVAL_DECISION, request.approved() ? "APPROVED" : "RETURNED",
+		process.complete(task, Map.of(Var.APPROVAL_DECISION, (request.approved() ? ApprovalDecision.APPROVED : ApprovalDecision.RETURNED).name(),
 				Var.APPROVAL_NOTE, request.note()), actor);
 	}
 

@@ -136,17 +136,17 @@ public class ServiceProject {
 	public void inConsultation(Long consultationId) {
 		this.consultationId = consultationId;
 		this.consultationNote = null;
-		this.status = ProjectStatus.CONSULTATION;
+		move(ProjectStatus.CONSULTATION, ProjectStatus.DESIGN);
 	}
 
 	/** The consultation did not agree: the project goes back to design with the reasons. */
 	public void consultationRejected(String reasons) {
 		this.consultationNote = reasons;
-		this.status = ProjectStatus.DESIGN;
+		move(ProjectStatus.DESIGN, ProjectStatus.CONSULTATION);
 	}
 
 	public void submittedForApproval() {
-		this.status = ProjectStatus.APPROVAL;
+		move(ProjectStatus.APPROVAL, ProjectStatus.DESIGN, ProjectStatus.CONSULTATION);
 	}
 
 	public void approved(String note) {
@@ -154,8 +154,8 @@ public class ServiceProject {
 	}
 
 	public void returnedToDesign(String note) {
+		move(ProjectStatus.DESIGN, ProjectStatus.APPROVAL);
 		this.approvalNote = note;
-		this.status = ProjectStatus.DESIGN;
 	}
 
 	public void redesigned(String plan, BigDecimal budgetYuan) {
@@ -179,7 +179,7 @@ public class ServiceProject {
 	}
 
 	public void published(Instant at, Instant claimDeadline) {
-		this.status = ProjectStatus.PUBLISHED;
+		move(ProjectStatus.PUBLISHED, ProjectStatus.APPROVAL);
 		this.publishedAt = at;
 		this.claimDeadline = claimDeadline;
 	}
@@ -190,7 +190,7 @@ public class ServiceProject {
 		this.implementerUser = user;
 		this.claimedInTime = claimedInTime;
 		this.claimedAt = at;
-		this.status = ProjectStatus.IN_PROGRESS;
+		move(ProjectStatus.IN_PROGRESS, ProjectStatus.PUBLISHED);
 	}
 
 	public Milestone milestone(int index) {
@@ -215,19 +215,31 @@ public class ServiceProject {
 
 	public int evaluationOpened() {
 		this.evaluationRound++;
-		this.status = ProjectStatus.EVALUATION;
+		move(ProjectStatus.EVALUATION, ProjectStatus.IN_PROGRESS, ProjectStatus.RECTIFICATION);
 		return evaluationRound;
 	}
 
-	public void sentToRectification(String verdict) {
-		this.verdict = verdict;
-		this.status = ProjectStatus.RECTIFICATION;
+	public void sentToRectification(Verdict verdict) {
+		move(ProjectStatus.RECTIFICATION, ProjectStatus.EVALUATION);
+		this.verdict = verdict.name();
 	}
 
-	public void concluded(String verdict, boolean failed, Instant at) {
-		this.verdict = verdict;
-		this.status = failed ? ProjectStatus.FAILED : ProjectStatus.CLOSED;
+	/** The evaluation's verdict closes the project: FAILED ends it as failed, any other as closed. */
+	public void concluded(Verdict verdict, Instant at) {
+		move(verdict == Verdict.FAILED ? ProjectStatus.FAILED : ProjectStatus.CLOSED, ProjectStatus.EVALUATION);
+		this.verdict = verdict.name();
 		this.closedAt = at;
+	}
+
+	/**
+	 * The project moves only along its process: a status change from anywhere else is a defect (a step run
+	 * twice, a message to the wrong project) and changes nothing.
+	 */
+	private void move(ProjectStatus to, ProjectStatus... from) {
+		if (!java.util.List.of(from).contains(status)) {
+			throw new IllegalStateException("project #" + id + " is " + status + ": it cannot become " + to);
+		}
+		this.status = to;
 	}
 
 	public Long getId() {

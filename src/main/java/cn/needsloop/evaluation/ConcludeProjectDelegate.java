@@ -1,5 +1,6 @@
 package cn.needsloop.evaluation;
 
+import cn.needsloop.design.Verdict;
 import cn.needsloop.shared.Wording;
 import cn.needsloop.process.DecisionTables;
 import java.util.HashMap;
@@ -30,8 +31,6 @@ import cn.needsloop.process.Workflow.Var;
 @Component("concludeProjectDelegate")
 class ConcludeProjectDelegate implements JavaDelegate {
 
-	static final String FAILED = "FAILED";
-
 	private final Projects projects;
 
 	private final Needs needs;
@@ -57,28 +56,28 @@ class ConcludeProjectDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		ServiceProject project = projects.require(Variables.longValue(execution, Var.PROJECT_ID));
-		String verdict = Variables.requiredString(execution, Var.VERDICT);
-		boolean failed = FAILED.equals(verdict);
-		project.concluded(verdict, failed, TimeLimits.nowInstant());
+		Verdict verdict = Variables.requiredEnum(execution, Var.VERDICT, Verdict.class);
+		boolean failed = verdict == Verdict.FAILED;
+		project.concluded(verdict, TimeLimits.nowInstant());
 		List<Evaluation> round = evaluations.findByProjectIdAndRound(project.getId(), project.getEvaluationRound());
 		for (Need need : needs.findByProjectId(project.getId())) {
 			Evaluation own = round.stream()
 				.filter(e -> e.getPerspective() == Perspective.RESIDENT && need.getId().equals(e.getNeedId()))
 				.reduce((a, b) -> b).orElse(null);
 			need.rated(own == null ? null : own.getScore(), own == null ? null : own.getComment(), TimeLimits.nowInstant());
-			String outcome = failed ? "REOPEN" : needOutcome(own == null ? null : own.getScore());
+			NeedOutcome outcome = failed ? NeedOutcome.REOPEN : needOutcome(own == null ? null : own.getScore());
 			log.record(need, Phase.EVALUATE, Wording.of("history.project.concluded." + (failed ? "failed" : "satisfied")
-					+ ("REOPEN".equals(outcome) ? ".needUnmet" : "")), null, "system");
+					+ (outcome == NeedOutcome.REOPEN ? ".needUnmet" : "")), null, "system");
 			Map<String, Object> variables = new HashMap<>();
-			variables.put(Var.NEED_OUTCOME, outcome);
-			variables.put(Var.PROJECT_VERDICT, verdict);
+			variables.put(Var.NEED_OUTCOME, outcome.name());
+			variables.put(Var.PROJECT_VERDICT, verdict.name());
 			process.correlate(Workflow.MESSAGE_PROJECT_CONCLUDED, String.valueOf(need.getId()), variables);
 		}
 	}
 
-	private String needOutcome(Integer score) {
+	private NeedOutcome needOutcome(Integer score) {
 		Map<String, Object> input = new HashMap<>();
 		input.put(Var.NEED_SCORE, score);
-		return decisions.decide(Decision.NEED_OUTCOME, input);
+		return NeedOutcome.valueOf(decisions.<String>decide(Decision.NEED_OUTCOME, input));
 	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.implementation;
 
+import cn.needsloop.design.Verdict;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class RectifyProjectStep implements TaskStep {
 	@Override
 	public void entered(DelegateTask task) {
 		projects.require(Variables.longValue(task, Var.PROJECT_ID))
-			.sentToRectification(Variables.string(task, Var.VERDICT));
+			.sentToRectification(Variables.requiredEnum(task, Var.VERDICT, Verdict.class));
 	}
 
 	@Override
