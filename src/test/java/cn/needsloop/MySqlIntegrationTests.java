@@ -158,7 +158,8 @@ class MySqlIntegrationTests {
 			JsonNode pooled = api.classify("steward1", need, "ELDERLY_CARE", "HIGH", "COMMON").expect(200).json();
 			assertThat(pooled.path("pooled").asBoolean()).isTrue();
 		}
-		JsonNode pool = api.as("steward1").get("/api/needs/pool?communityCode=xingfu").expect(200).json();
+		JsonNode pool = api.as("steward1").get("/api/needs/pool?communityCode=xingfu&size=200").expect(200).json()
+			.path("content");
 		List<Long> pooledIds = new ArrayList<>();
 		pool.forEach(n -> pooledIds.add(n.path("id").asLong()));
 		assertThat(pooledIds).contains(a, b);

@@ -1,9 +1,9 @@
 package cn.needsloop.design;
 
 import java.net.URI;
-import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,14 +17,18 @@ import cn.needsloop.design.ProjectRequests.Approval;
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectRequests.Redesign;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.PageView;
 import cn.needsloop.system.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 @RestController
 @RequestMapping("/api/projects")
 @Tag(name = "projects", description = "民需服务项目：设计、审批、项目大厅 (design, approval, project hall)")
+@Validated
 class ProjectController {
 
 	private final ProjectService service;
@@ -60,9 +64,11 @@ class ProjectController {
 	}
 
 	@GetMapping
-	@Operation(summary = "项目列表 Projects")
-	List<ProjectView> list(@RequestParam(required = false) ProjectStatus status) {
-		return service.list(status, CurrentActor.get());
+	@Operation(summary = "项目列表（分页，新的在前）A page of projects, newest first")
+	PageView<ProjectView> list(@RequestParam(required = false) ProjectStatus status,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_SIZE) int size) {
+		return PageView.of(service.list(status, page, size, CurrentActor.get()));
 	}
 
 	@GetMapping("/{id}")

@@ -1,7 +1,7 @@
 package cn.needsloop.design;
 
-import cn.needsloop.shared.ChinaTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import cn.needsloop.process.OpenTask;
+import cn.needsloop.shared.ChinaTime;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +25,8 @@ import cn.needsloop.design.ProjectView.MilestoneView;
 import cn.needsloop.design.ProjectView.NeedRef;
 import cn.needsloop.community.Organization;
 import cn.needsloop.community.Organizations;
+import cn.needsloop.design.ProjectRatings.Rating;
+import cn.needsloop.shared.Category;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.process.ProcessGateway;
@@ -130,16 +136,77 @@ public class ProjectService {
 	}
 
 	/**
-	 * The projects an organisation claimed or was assigned, newest first, each with its needs and ratings: read by the
-	 * claimant (an indexed column), not by filtering every project of the district.
+	 * A page of the projects the actor may see ({@link #visibility}), of one status when given, newest first: the
+	 * page and its count in the database, the page's milestones in one batch (never every project of the district).
 	 */
 	@Transactional(readOnly = true)
-	public List<ProjectView> claimedBy(String claimantCode, Actor actor) {
-		java.util.function.Predicate<ServiceProject> visible = visibility(actor);
-		return projects.findByClaimantCodeOrderByIdDesc(claimantCode).stream()
-			.filter(visible)
-			.map(p -> view(p, true, actor))
-			.toList();
+	public Page<ProjectView> list(ProjectStatus status, int page, int size, Actor actor) {
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
+		if (!actor.isSocialOrganization() || actor.isManager() || actor.isSteward()) {
+			return views(projects.findPage(status, request), false, actor);
+		}
+		String own = organizations.findByAccountUser(actor.userId()).map(Organization::getCode).orElse(null);
+		return views(projects.findPageVisibleTo(own, status, request), false, actor);
+	}
+
+	/** A page of the project hall of an organisation: published projects of the categories it is qualified for. */
+	@Transactional(readOnly = true)
+	public Page<ProjectView> openFor(Organization organization, int page, int size, Actor actor) {
+		List<Category> qualified = Arrays.stream(Category.values()).filter(organization::isQualifiedFor).toList();
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
+		if (qualified.isEmpty()) {
+			return Page.empty(request);
+		}
+		return views(projects.findByStatusAndCategoryIn(ProjectStatus.PUBLISHED, qualified, request), false, actor);
+	}
+
+	/**
+	 * A page of the projects an organisation claimed or was assigned, newest first, each with its needs and ratings
+	 * (read for the whole page in one query each): read by the claimant (an indexed column).
+	 */
+	@Transactional(readOnly = true)
+	public Page<ProjectView> claimedBy(String claimantCode, int page, int size, Actor actor) {
+		return views(projects.findByClaimantCode(claimantCode,
+				PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"))), true, actor);
+	}
+
+	/** A rating on one of an implementer's projects, with the project's title. */
+	public record ProjectRating(Long projectId, String projectTitle, EvaluationView evaluation) {
+	}
+
+	/**
+	 * The newest ratings on the projects an implementer delivers: those it gave ({@code given}) or those its projects
+	 * received, at most {@code max}, in three queries (ratings, their projects' titles, nothing a rating).
+	 */
+	@Transactional(readOnly = true)
+	public List<ProjectRating> ratingsOnProjectsOf(String claimantCode, boolean given, int max, Actor actor) {
+		List<Rating> found = given ? ratings.givenOnProjectsOf(claimantCode, max)
+				: ratings.receivedOnProjectsOf(claimantCode, max);
+		Map<Long, ServiceProject> rated = new HashMap<>();
+		projects.findAllById(found.stream().map(Rating::projectId).distinct().toList())
+			.forEach(p -> rated.put(p.getId(), p));
+		Map<String, Disclosure> byCommunity = new HashMap<>();
+		return found.stream().map(e -> {
+			ServiceProject p = rated.get(e.projectId());
+			Disclosure disclosure = byCommunity.computeIfAbsent(p.getCommunityCode(),
+					c -> disclosures.ofCommunity(actor, c));
+			return new ProjectRating(p.getId(), p.getTitle(), new EvaluationView(e.perspective(), e.needId(),
+					e.round(), e.score(), e.comment(), disclosure.person(e.rater()), e.ratedAt()));
+		}).toList();
+	}
+
+	/** The views of a page of projects; with details, their needs and ratings in one query each for the page. */
+	private Page<ProjectView> views(Page<ServiceProject> found, boolean details, Actor actor) {
+		List<Long> ids = found.getContent().stream().map(ServiceProject::getId).toList();
+		Map<Long, List<Need>> needsOf = new HashMap<>();
+		Map<Long, List<Rating>> ratingsOf = new HashMap<>();
+		if (details && !ids.isEmpty()) {
+			needs.findByProjectIdInOrderByIdAsc(ids)
+				.forEach(n -> needsOf.computeIfAbsent(n.getProjectId(), k -> new ArrayList<>()).add(n));
+			ratingsOf.putAll(ratings.of(ids));
+		}
+		return found.map(p -> view(p, details ? needsOf.getOrDefault(p.getId(), List.of()) : null,
+				details ? ratingsOf.getOrDefault(p.getId(), List.of()) : null, actor));
 	}
 
 	@Transactional(readOnly = true)
@@ -168,17 +235,23 @@ public class ProjectService {
 
 	/** Who reported a milestone and who rated read as roles to a reader who does not serve the project's community. */
 	private ProjectView view(ServiceProject p, boolean details, Actor actor) {
+		return view(p, details ? needs.findByProjectId(p.getId()) : null,
+				details ? ratings.of(p.getId()) : null, actor);
+	}
+
+	/** With details when the project's needs and ratings are given (null: without). */
+	private ProjectView view(ServiceProject p, List<Need> projectNeeds, List<Rating> projectRatings, Actor actor) {
 		Disclosure disclosure = disclosures.ofCommunity(actor, p.getCommunityCode());
-		List<NeedRef> needRefs = details ? needs.findByProjectId(p.getId()).stream().map(NeedRef::of).toList() : null;
+		List<NeedRef> needRefs = projectNeeds == null ? null : projectNeeds.stream().map(NeedRef::of).toList();
 		List<MilestoneView> milestones = IntStream.range(0, p.getMilestones().size()).mapToObj(i -> {
 			Milestone m = p.getMilestones().get(i);
 			return new MilestoneView(i, m.getTitle(), m.getNote(), m.getSocialWorkers(), m.getVolunteers(),
 					disclosure.person(m.getReportedBy()), m.getReportedAt());
 		}).toList();
-		List<EvaluationView> ratings = details ? this.ratings.of(p.getId()).stream()
+		List<EvaluationView> ratings = projectRatings == null ? null : projectRatings.stream()
 			.map(r -> new EvaluationView(r.perspective(), r.needId(), r.round(), r.score(), r.comment(),
 					disclosure.person(r.rater()), r.ratedAt()))
-			.toList() : null;
+			.toList();
 		return new ProjectView(p.getId(), p.getProcessInstanceId(), p.getCommunityCode(), p.getTitle(), p.getGoal(),
 				p.getPlan(), p.getCategory(), p.getBudgetYuan(), p.getHouseholdCount(), p.isPublicAffairs(),
 				p.getPlannedEnd(), p.getStatus(), p.getApprovalNote(), p.getClaimantCode(), p.getClaimDeadline(),

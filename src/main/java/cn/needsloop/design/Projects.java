@@ -1,12 +1,16 @@
 package cn.needsloop.design;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import cn.needsloop.shared.Category;
 import cn.needsloop.shared.ProblemException;
 
 public interface Projects extends JpaRepository<ServiceProject, Long> {
@@ -16,6 +20,20 @@ public interface Projects extends JpaRepository<ServiceProject, Long> {
 	List<ServiceProject> findAllByOrderByIdDesc();
 
 	List<ServiceProject> findByClaimantCodeOrderByIdDesc(String claimantCode);
+
+	/** A page of the projects of one status (every status when null), in the pageable's order. */
+	@Query("select p from ServiceProject p where :status is null or p.status = :status")
+	Page<ServiceProject> findPage(ProjectStatus status, Pageable pageable);
+
+	/** A page of what an organisation may see: the published projects and its own, of one status when given. */
+	@Query("select p from ServiceProject p where (p.status = cn.needsloop.design.ProjectStatus.PUBLISHED"
+			+ " or p.claimantCode = :own) and (:status is null or p.status = :status)")
+	Page<ServiceProject> findPageVisibleTo(String own, ProjectStatus status, Pageable pageable);
+
+	Page<ServiceProject> findByClaimantCode(String claimantCode, Pageable pageable);
+
+	Page<ServiceProject> findByStatusAndCategoryIn(ProjectStatus status, Collection<Category> categories,
+			Pageable pageable);
 
 	default ServiceProject require(Long id) {
 		return findById(id).orElseThrow(() -> ProblemException.notFound("project", id));

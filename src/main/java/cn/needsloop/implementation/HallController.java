@@ -1,11 +1,5 @@
 package cn.needsloop.implementation;
 
-import cn.needsloop.community.Organizations;
-import cn.needsloop.community.Organization;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,12 +9,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.needsloop.community.Organization;
+import cn.needsloop.community.Organizations;
 import cn.needsloop.design.ProjectService;
-import cn.needsloop.design.ProjectStatus;
-import cn.needsloop.design.ProjectView;
-import cn.needsloop.design.ProjectView.EvaluationView;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.PageView;
 import cn.needsloop.system.Pages;
 import cn.needsloop.shared.ProblemException;
 
@@ -32,9 +26,11 @@ import cn.needsloop.shared.ProblemException;
 @Controller
 class HallController {
 
-	/** A rating on the hall page: of which project, received or given. */
-	record Rating(Long projectId, String projectTitle, EvaluationView evaluation) {
-	}
+	/** Projects a page of the hall shows, in each of its two lists. */
+	static final int PAGE = 20;
+
+	/** The newest ratings the hall shows, received and given each. */
+	static final int RATINGS = 20;
 
 	private final ImplementationService implementation;
 
@@ -48,28 +44,27 @@ class HallController {
 		this.organizations = organizations;
 	}
 
+	/**
+	 * A page of the projects open to claim (qualified categories) and a page of the organisation's own, each with
+	 * its total, and the newest ratings received and given: a fixed number of queries, whatever the district's size.
+	 */
 	@GetMapping("/hall")
-	String hall(Model model) {
+	String hall(@RequestParam(defaultValue = "0") int openPage, @RequestParam(defaultValue = "0") int minePage,
+			Model model) {
 		Actor me = CurrentActor.get();
 		Organization organization = organizations.findByAccountUser(me.userId())
 			.orElseThrow(() -> ProblemException.forbidden("problem.claim.notAnOrganization"));
-		List<ProjectView> open = projects.list(ProjectStatus.PUBLISHED, me).stream()
-			.filter(p -> organization.isQualifiedFor(p.category()))
-			.toList();
-		List<ProjectView> mine = projects.claimedBy(organization.getCode(), me);
-		List<Rating> received = new ArrayList<>();
-		List<Rating> given = new ArrayList<>();
-		for (ProjectView p : mine) {
-			for (EvaluationView e : Objects.requireNonNullElse(p.evaluations(), List.<EvaluationView>of())) {
-				(("IMPLEMENTER".equals(e.perspective())) ? given : received).add(new Rating(p.id(), p.title(), e));
-			}
-		}
 		model.addAttribute("organization", organization);
-		model.addAttribute("open", open);
-		model.addAttribute("mine", mine);
-		model.addAttribute("received", received);
-		model.addAttribute("given", given);
+		model.addAttribute("open", projects.openFor(organization, page(openPage), PAGE, me));
+		model.addAttribute("mine", projects.claimedBy(organization.getCode(), page(minePage), PAGE, me));
+		model.addAttribute("received", projects.ratingsOnProjectsOf(organization.getCode(), false, RATINGS, me));
+		model.addAttribute("given", projects.ratingsOnProjectsOf(organization.getCode(), true, RATINGS, me));
+		model.addAttribute("ratings", RATINGS);
 		return "projects/hall";
+	}
+
+	private static int page(int page) {
+		return Math.min(Math.max(page, 0), PageView.MAX_PAGE);
 	}
 
 	@PostMapping("/projects/{id}/claim")

@@ -3,7 +3,6 @@ package cn.needsloop.intake;
 import cn.needsloop.shared.Category;
 import cn.needsloop.shared.Phase;
 import java.net.URI;
-import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
@@ -78,9 +77,11 @@ class NeedController {
 	}
 
 	@GetMapping("/pool")
-	@Operation(summary = "需求池：待立项的共性需求 Pooled common needs of a community")
-	List<NeedView> pool(@RequestParam String communityCode) {
-		return service.pool(communityCode, CurrentActor.get());
+	@Operation(summary = "需求池：待立项的共性需求（分页）A page of the pooled common needs of a community")
+	PageView<NeedView> pool(@RequestParam String communityCode,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_SIZE) int size) {
+		return PageView.of(service.pool(communityCode, page, size, CurrentActor.get()));
 	}
 
 	@PostMapping("/{id}/verification")

@@ -200,4 +200,16 @@ public class NeedService {
 		return result;
 	}
 
+	/** A page of {@link #pool(String, Actor)}, by category then report time, with the total the pages show. */
+	@Transactional(readOnly = true)
+	public Page<NeedView> pool(String communityCode, int page, int size, Actor actor) {
+		if (!actor.isManager() && !actor.isStewardOf(communityCode)) {
+			throw ProblemException.forbidden("problem.community.notYours", communityCode);
+		}
+		return needs.findAll(new NeedFilter(communityCode, NeedStatus.OPEN, null, null).toSpecification()
+			.and((root, q, cb) -> cb.isTrue(root.get("pooled"))),
+				PageRequest.of(page, size, Sort.by("category", "reportedAt", "id")))
+			.map(n -> NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode()), null));
+	}
+
 }

@@ -16,6 +16,9 @@ public interface Needs extends JpaRepository<Need, Long>, JpaSpecificationExecut
 
 	List<Need> findByProjectId(Long projectId);
 
+	/** The needs of a page of projects at once. */
+	List<Need> findByProjectIdInOrderByIdAsc(java.util.Collection<Long> projectIds);
+
 	List<Need> findByIdIn(List<Long> ids);
 
 	Page<Need> findByReporterUser(String reporterUser, Pageable pageable);

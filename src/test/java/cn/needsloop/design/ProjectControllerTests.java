@@ -259,15 +259,32 @@ class ProjectControllerTests extends ApiTest {
 		long published = api.publishedProject("ELDERLY_CARE", 1).projectId();
 
 		JsonNode approval = api.as("steward1").get("/api/projects?status=APPROVAL").expect(200).json();
-		assertThat(ids(approval)).contains(inApproval).doesNotContain(published);
-		approval.forEach(p -> assertThat(p.path("status").asText()).isEqualTo("APPROVAL"));
-		assertThat(approval.get(0).path("needs").isNull()).isTrue();
+		assertThat(ids(approval.path("content"))).contains(inApproval).doesNotContain(published);
+		approval.path("content").forEach(p -> assertThat(p.path("status").asText()).isEqualTo("APPROVAL"));
+		assertThat(approval.path("content").get(0).path("needs").isNull()).isTrue();
 
-		assertThat(ids(api.as("resident1").get("/api/projects").expect(200).json())).contains(inApproval, published);
-		assertThat(ids(api.as("party1").get("/api/projects?status=PUBLISHED").expect(200).json())).contains(published)
+		assertThat(ids(api.as("resident1").get("/api/projects").expect(200).json().path("content"))).contains(inApproval, published);
+		assertThat(ids(api.as("party1").get("/api/projects?status=PUBLISHED").expect(200).json().path("content"))).contains(published)
 			.doesNotContain(inApproval);
 		assertThat(api.as("manager1").get("/api/projects?status=OPEN").expectProblem(400).errorFields())
 			.containsExactly("status");
+	}
+
+	@Test
+	void pagesProjectsNewestFirstWithTheirTotal() {
+		long older = api.designedProject("ELDERLY_CARE", List.of(api.pooledNeed("分页-一", "ELDERLY_CARE")), List.of("一"));
+		long newer = api.designedProject("ELDERLY_CARE", List.of(api.pooledNeed("分页-二", "ELDERLY_CARE")), List.of("一"));
+
+		JsonNode first = api.as("manager1").get("/api/projects?size=1").expect(200).json();
+		assertThat(ids(first.path("content"))).containsExactly(newer);
+		assertThat(first.path("page").asInt()).isZero();
+		assertThat(first.path("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(first.path("totalPages").asLong()).isEqualTo(first.path("totalElements").asLong());
+		assertThat(ids(api.as("manager1").get("/api/projects?size=1&page=1").expect(200).json().path("content"))).containsExactly(older);
+		assertThat(api.as("manager1").get("/api/projects?size=201").expectProblem(400).errorFields())
+			.containsExactly("size");
+		assertThat(api.as("manager1").get("/api/projects?page=-1").expectProblem(400).errorFields())
+			.containsExactly("page");
 	}
 
 	@Test
@@ -278,9 +295,9 @@ class ProjectControllerTests extends ApiTest {
 		long claimed = api.publishedProject("ELDERLY_CARE", 1).projectId();
 		api.claim("org1", claimed).expect(200);
 
-		List<Long> org1 = ids(api.as("org1").get("/api/projects").expect(200).json());
+		List<Long> org1 = ids(api.as("org1").get("/api/projects").expect(200).json().path("content"));
 		assertThat(org1).contains(published, claimed).doesNotContain(inApproval);
-		List<Long> org2 = ids(api.as("org2").get("/api/projects").expect(200).json());
+		List<Long> org2 = ids(api.as("org2").get("/api/projects").expect(200).json().path("content"));
 		assertThat(org2).contains(published).doesNotContain(inApproval, claimed);
 
 		api.as("org1").get("/api/projects/" + claimed).expect(200);

@@ -195,11 +195,29 @@ class NeedControllerTests extends ApiTest {
 	void listsPooledCommonNeedsOfCommunity() {
 		long pooled = api.pooledNeed("社区缺少健身器材", "CULTURE_SPORTS");
 		long individual = api.individualNeed("个人健身咨询", "CULTURE_SPORTS");
-		JsonNode pool = api.as("steward1").get("/api/needs/pool?communityCode=xingfu").expect(200).json();
+		JsonNode pool = api.as("steward1").get("/api/needs/pool?communityCode=xingfu&size=200").expect(200).json()
+			.path("content");
 		List<Long> ids = new ArrayList<>();
 		pool.forEach(n -> ids.add(n.path("id").asLong()));
 		assertThat(ids).contains(pooled).doesNotContain(individual);
 		api.as("steward2").get("/api/needs/pool?communityCode=xingfu").expectProblem(403);
+	}
+
+	@Test
+	void pagesThePoolWithItsTotal() {
+		api.pooledNeed("需求池分页一", "CHILD_CARE");
+		api.pooledNeed("需求池分页二", "CHILD_CARE");
+		JsonNode first = api.as("steward1").get("/api/needs/pool?communityCode=xingfu&size=1").expect(200).json();
+		assertThat(first.path("content").size()).isEqualTo(1);
+		assertThat(first.path("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(first.path("totalPages").asLong()).isEqualTo(first.path("totalElements").asLong());
+		JsonNode second = api.as("steward1").get("/api/needs/pool?communityCode=xingfu&size=1&page=1").expect(200).json();
+		assertThat(second.path("page").asInt()).isEqualTo(1);
+		assertThat(second.path("content").get(0).path("id").asLong())
+			.isNotEqualTo(first.path("content").get(0).path("id").asLong());
+		second.path("content").forEach(n -> assertThat(n.path("pooled").asBoolean()).isTrue());
+		assertThat(api.as("steward1").get("/api/needs/pool?communityCode=xingfu&size=201").expectProblem(400).errorFields())
+			.containsExactly("size");
 	}
 
 	// ---------------------------------------------------------------- POST /api/needs/{id}/verification

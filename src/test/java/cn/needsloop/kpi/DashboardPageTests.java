@@ -371,6 +371,6 @@ class DashboardPageTests extends ApiTest {
 
 	private LocalDate concludedOn(long id) {
 		String at = api.as("manager1").get("/api/consultations/" + id).expect(200).path("concludedAt").asText();
-		return Instant.parse(at).atZone(KpiService.CHINA).toLocalDate();
+		return Instant.parse(at).atZone(ChinaTime.ZONE).toLocalDate();
 	}
 }
