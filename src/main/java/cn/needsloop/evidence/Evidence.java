@@ -65,6 +65,17 @@ public class Evidence {
 	@Transactional
 	public EvidenceView upload(CaseKind kind, long caseId, EvidenceStep step, String fileName, byte[] bytes,
 			Actor actor) {
+		return uploadAll(kind, caseId, step, java.util.Collections.singletonList(fileName), List.of(bytes), actor)
+			.get(0);
+	}
+
+	/**
+	 * Several files for one step at once (the page's upload form): every file is checked before any is kept, so a
+	 * bad one keeps none.
+	 */
+	@Transactional
+	public List<EvidenceView> uploadAll(CaseKind kind, long caseId, EvidenceStep step, List<String> fileNames,
+			List<byte[]> contents, Actor actor) {
 		EvidenceCases owner = owner(kind);
 		String community = owner.communityOf(caseId);
 		if (!owner.mayAdd(actor, caseId)) {
@@ -73,13 +84,19 @@ public class Evidence {
 		if (step == null || step.caseKind() != kind) {
 			throw ProblemException.badField("step", "problem.evidence.step", step == null ? "-" : step.name());
 		}
-		FileInspector.Inspected checked = inspector.inspect(bytes);
-		String key = UUID.randomUUID().toString();
-		store.put(key, checked.content(), checked.thumbnail());
-		EvidenceFile file = files.save(new EvidenceFile(kind, caseId, community, step, checked.contentType(),
-				checked.content().length, checked.width(), checked.height(), cleanName(fileName, checked), sha256(
-						checked.content()), key, actor.userId(), TimeLimits.nowInstant()));
-		return EvidenceView.of(file, disclosures.ofCommunity(actor, community));
+		List<FileInspector.Inspected> checked = contents.stream().map(inspector::inspect).toList();
+		var disclosure = disclosures.ofCommunity(actor, community);
+		List<EvidenceView> kept = new java.util.ArrayList<>();
+		for (int i = 0; i < checked.size(); i++) {
+			FileInspector.Inspected file = checked.get(i);
+			String key = UUID.randomUUID().toString();
+			store.put(key, file.content(), file.thumbnail());
+			EvidenceFile saved = files.save(new EvidenceFile(kind, caseId, community, step, file.contentType(),
+					file.content().length, file.width(), file.height(), cleanName(fileNames.get(i), file),
+					sha256(file.content()), key, actor.userId(), TimeLimits.nowInstant()));
+			kept.add(EvidenceView.of(saved, disclosure));
+		}
+		return kept;
 	}
 
 	@Transactional(readOnly = true)
@@ -138,7 +155,7 @@ public class Evidence {
 		if (!owner(file.getCaseKind()).maySee(actor, file.getCaseId())) {
 			throw ProblemException.forbidden("problem.evidence.notYours", fileId);
 		}
-		if (!actor.isStewardOf(file.getCommunityCode()) && !actor.isManager()) {
+		if (!mayPublish(file.getCaseKind(), file.getCaseId(), actor)) {
 			throw ProblemException.forbidden("problem.evidence.mayNotPublish");
 		}
 		if (publicPhoto && !file.image()) {
@@ -146,6 +163,30 @@ public class Evidence {
 		}
 		file.markPublic(publicPhoto);
 		return EvidenceView.of(file, disclosures.ofCommunity(actor, file.getCommunityCode()));
+	}
+
+	/** May this person add files to the case? */
+	@Transactional(readOnly = true)
+	public boolean mayAdd(CaseKind kind, long caseId, Actor actor) {
+		return owner(kind).mayAdd(actor, caseId);
+	}
+
+	/** May this person show the case's photos on the public board (its community's steward, a manager)? */
+	@Transactional(readOnly = true)
+	public boolean mayPublish(CaseKind kind, long caseId, Actor actor) {
+		return actor.isManager() || actor.isStewardOf(owner(kind).communityOf(caseId));
+	}
+
+	/** The case a file belongs to. */
+	@Transactional(readOnly = true)
+	public CaseKind caseKindOf(long fileId) {
+		return files.findById(fileId).orElseThrow(() -> ProblemException.notFound("evidence", fileId)).getCaseKind();
+	}
+
+	/** The id of the case a file belongs to. */
+	@Transactional(readOnly = true)
+	public long caseIdOf(long fileId) {
+		return files.findById(fileId).orElseThrow(() -> ProblemException.notFound("evidence", fileId)).getCaseId();
 	}
 
 	/** What {@code evidence-required.dmn} asks of a step of a case of a category (unknown before classification). */
