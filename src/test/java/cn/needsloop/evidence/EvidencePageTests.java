@@ -66,7 +66,7 @@ class EvidencePageTests extends ApiTest {
 	}
 
 	@Test
-	void theProjectsPageShowsItsFilesAndTheUploadFormToTheImplementer() {
+	void theProjectsPageShowsItsFilesAndTheUploadFormToTheImplementer() throws Exception {
 		long project = api.publishedProject("ELDERLY_CARE", 1).projectId();
 		api.claim("org1", project).expect(200);
 		String page = "/projects/" + project;
@@ -78,6 +78,17 @@ class EvidencePageTests extends ApiTest {
 				"files", "活动.pdf", TestFiles.pdf(""));
 		Document after = org.follow(uploaded).document();
 		assertThat(after.select("#evidence-gallery .evidence-document").text()).contains("活动.pdf");
+		assertThat(after.select("#evidence-gallery form")).as("only the steward shows photos on the board").isEmpty();
+
+		// a photo the steward shows on the public board is there for anyone; the PDF is not
+		PageSession steward = PageSession.signIn(port(), "steward1");
+		steward.page(page);
+		Document withPhoto = steward.follow(steward.postFile(page, page + "/evidence",
+				List.of(Map.entry("step", "MILESTONE")), "files", "活动.jpg", TestFiles.jpegWithGps(80, 60, 1))).document();
+		steward.follow(steward.post(withPhoto.select("#evidence-gallery form").attr("action"),
+				List.of(Map.entry("publicPhoto", "true"))));
+		Document board = PageSession.anonymous(port()).page("/public");
+		assertThat(board.select("[data-project=" + project + "] .board-photos img")).hasSize(1);
 		// a resident sees the project and its files, but has no upload form
 		assertThat(PageSession.signIn(port(), "resident1").page(page).select("#form-evidence")).isEmpty();
 	}
