@@ -8,9 +8,9 @@ import cn.needsloop.evidence.EvidenceCases;
 import cn.needsloop.shared.Actor;
 
 /**
- * The files of a need follow the need ({@link NeedAccess}): its community's stewards, managers and its reporter;
- * also the community's party and self-governance lines, which settle the needs routed to them and show the
- * before-and-after photos. A steward of another community sees none of them.
+ * The files of a need follow the need ({@link NeedAccess}): its community's stewards, managers and its reporter see
+ * them; a steward of another community sees none of them. The community's party and self-governance lines, which
+ * settle the needs routed to them without reading the need itself, may add their before-and-after photos.
  */
 @Component
 class NeedEvidenceCases implements EvidenceCases {
@@ -35,14 +35,14 @@ class NeedEvidenceCases implements EvidenceCases {
 	@Override
 	@Transactional(readOnly = true)
 	public boolean maySee(Actor actor, long caseId) {
-		Need need = needs.require(caseId);
-		return NeedAccess.maySee(actor, need) || actor.isPartyOf(need.getCommunityCode())
-				|| actor.isSelfGovernanceOf(need.getCommunityCode());
+		return NeedAccess.maySee(actor, needs.require(caseId));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public boolean mayAdd(Actor actor, long caseId) {
-		return maySee(actor, caseId);
+		Need need = needs.require(caseId);
+		return NeedAccess.maySee(actor, need) || actor.isPartyOf(need.getCommunityCode())
+				|| actor.isSelfGovernanceOf(need.getCommunityCode());
 	}
 }

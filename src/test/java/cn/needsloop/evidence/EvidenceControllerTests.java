@@ -164,6 +164,8 @@ class EvidenceControllerTests extends ApiTest {
 		upload("selfgov1", "/api/needs/" + need + "/evidence", "RESOLUTION_AFTER", "after.jpg",
 				TestFiles.jpegWithGps(40, 20, 1)).expect(201);
 		api.as("selfgov1").post("/api/needs/" + need + "/resolution", Map.of("note", "已更换门禁")).expect(204);
+		// the line adds photos to the need it settles, but reads the need's files no more than the need itself
+		api.as("selfgov1").get("/api/needs/" + need + "/evidence").expectProblem(403);
 		assertThat(files("steward1", "/api/needs/" + need + "/evidence"))
 			.allSatisfy(f -> assertThat(f.path("taken").asBoolean()).isTrue());
 	}
