@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.needsloop.system.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 @RestController
@@ -76,7 +77,7 @@ class EvidenceController {
 
 	@PutMapping("/api/evidence/{fileId}/public")
 	@Operation(summary = "在公示栏公开或撤下照片（本社区民需管家）Show a photo on the public board or take it off (the community's steward)")
-	EvidenceView markPublic(@PathVariable long fileId, @RequestBody PublicPhoto request) {
+	EvidenceView markPublic(@PathVariable long fileId, @Valid @RequestBody PublicPhoto request) {
 		return evidence.markPublic(fileId, request.publicPhoto(), CurrentActor.get());
 	}
 

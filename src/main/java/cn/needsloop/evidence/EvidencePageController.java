@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.needsloop.shared.ProblemException;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Pages;
 
 /**
  * The upload form on a need's and a project's page (phones first: the file field offers the camera). Several files
@@ -46,7 +47,7 @@ class EvidencePageController {
 	@PostMapping("/evidence/{fileId}/public")
 	String markPublic(@PathVariable long fileId, @RequestParam boolean publicPhoto, RedirectAttributes flash) {
 		EvidenceView file = evidence.markPublic(fileId, publicPhoto, CurrentActor.get());
-		cn.needsloop.system.Pages.flashDone(flash, "step.done");
+		Pages.flashDone(flash, "step.done");
 		return "redirect:/" + (file.caseKind() == CaseKind.NEED ? "needs/" : "projects/") + file.caseId() + "#evidence";
 	}
 
@@ -63,6 +64,6 @@ class EvidencePageController {
 		}
 		evidence.uploadAll(kind, id, step, chosen.stream().map(MultipartFile::getOriginalFilename).toList(), contents,
 				CurrentActor.get());
-		cn.needsloop.system.Pages.flashDone(flash, "evidence.uploaded");
+		Pages.flashDone(flash, "evidence.uploaded");
 	}
 }

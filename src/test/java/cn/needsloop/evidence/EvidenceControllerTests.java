@@ -140,6 +140,7 @@ class EvidenceControllerTests extends ApiTest {
 		download(null, publicUrl + "/thumbnail", 200);
 		download(null, publicUrl, 200);
 
+		api.as("steward1").put(file.path("url").asText() + "/public", Map.of()).expectProblem(400);
 		api.as("steward1").put(file.path("url").asText() + "/public", Map.of("publicPhoto", false)).expect(200);
 		download(null, publicUrl, 404);
 	}

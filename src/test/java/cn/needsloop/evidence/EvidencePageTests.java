@@ -117,6 +117,7 @@ class EvidencePageTests extends ApiTest {
 		Document need = resident.follow(reported).document();
 		assertThat(need.select("#evidence-gallery img")).hasSize(1);
 		assertThat(need.select("#evidence-gallery .hint").text()).contains("上报");
+		assertThat(need.select("#evidence-gallery .hint").text()).doesNotContain("待本步办结时使用");
 		byte[] photo = resident.bytes(need.select("#evidence-gallery a").attr("href"));
 		assertThat(TestFiles.contains(photo, TestFiles.GPS_DATUM)).isFalse();
 		// orientation 6: the phone held upright, so the kept photo stands upright
