@@ -4,6 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.design.Projects;
+import cn.needsloop.design.ServiceProject;
+import cn.needsloop.evidence.CaseKind;
+import cn.needsloop.evidence.Evidence;
+import cn.needsloop.evidence.EvidenceStep;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
@@ -16,8 +20,11 @@ class CompleteProjectStep implements TaskStep {
 
 	private final Projects projects;
 
-	CompleteProjectStep(Projects projects) {
+	private final Evidence evidence;
+
+	CompleteProjectStep(Projects projects, Evidence evidence) {
 		this.projects = projects;
+		this.evidence = evidence;
 	}
 
 	@Override
@@ -27,7 +34,9 @@ class CompleteProjectStep implements TaskStep {
 
 	@Override
 	public void completed(DelegateTask task, String actor) {
-		projects.require(Variables.longValue(task, Var.PROJECT_ID))
-			.completed(Variables.requiredString(task, Var.COMPLETION_REPORT), TimeLimits.nowInstant());
+		ServiceProject project = projects.require(Variables.longValue(task, Var.PROJECT_ID));
+		evidence.requireFor(CaseKind.PROJECT, project.getId(), EvidenceStep.COMPLETION, project.getCategory(),
+				task.getId());
+		project.completed(Variables.requiredString(task, Var.COMPLETION_REPORT), TimeLimits.nowInstant());
 	}
 }

@@ -5,6 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.design.Projects;
+import cn.needsloop.design.ServiceProject;
+import cn.needsloop.evidence.CaseKind;
+import cn.needsloop.evidence.Evidence;
+import cn.needsloop.evidence.EvidenceStep;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
@@ -16,8 +20,11 @@ class RectifyProjectStep implements TaskStep {
 
 	private final Projects projects;
 
-	RectifyProjectStep(Projects projects) {
+	private final Evidence evidence;
+
+	RectifyProjectStep(Projects projects, Evidence evidence) {
 		this.projects = projects;
+		this.evidence = evidence;
 	}
 
 	@Override
@@ -33,7 +40,9 @@ class RectifyProjectStep implements TaskStep {
 
 	@Override
 	public void completed(DelegateTask task, String actor) {
-		projects.require(Variables.longValue(task, Var.PROJECT_ID))
-			.rectified(Variables.requiredString(task, Var.RECTIFICATION_REPORT));
+		ServiceProject project = projects.require(Variables.longValue(task, Var.PROJECT_ID));
+		evidence.requireFor(CaseKind.PROJECT, project.getId(), EvidenceStep.RECTIFICATION, project.getCategory(),
+				task.getId());
+		project.rectified(Variables.requiredString(task, Var.RECTIFICATION_REPORT));
 	}
 }

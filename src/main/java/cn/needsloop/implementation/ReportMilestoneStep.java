@@ -4,6 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.design.Projects;
+import cn.needsloop.design.ServiceProject;
+import cn.needsloop.evidence.CaseKind;
+import cn.needsloop.evidence.Evidence;
+import cn.needsloop.evidence.EvidenceStep;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
@@ -17,8 +21,11 @@ class ReportMilestoneStep implements TaskStep {
 
 	private final Projects projects;
 
-	ReportMilestoneStep(Projects projects) {
+	private final Evidence evidence;
+
+	ReportMilestoneStep(Projects projects, Evidence evidence) {
 		this.projects = projects;
+		this.evidence = evidence;
 	}
 
 	@Override
@@ -36,8 +43,10 @@ class ReportMilestoneStep implements TaskStep {
 		if (volunteers == null || volunteers < 0) {
 			throw ProblemException.badField(Var.VOLUNTEERS, "problem.field.nonNegative");
 		}
-		projects.require(Variables.longValue(task, Var.PROJECT_ID))
-			.milestoneReported(Variables.intValue(task, Var.MILESTONE_INDEX),
+		ServiceProject project = projects.require(Variables.longValue(task, Var.PROJECT_ID));
+		evidence.requireFor(CaseKind.PROJECT, project.getId(), EvidenceStep.MILESTONE, project.getCategory(),
+				task.getId());
+		project.milestoneReported(Variables.intValue(task, Var.MILESTONE_INDEX),
 					Variables.requiredString(task, Var.MILESTONE_NOTE), socialWorkers, volunteers, actor,
 					TimeLimits.nowInstant());
 	}

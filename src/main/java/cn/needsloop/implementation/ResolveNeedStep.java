@@ -4,6 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.Needs;
+import cn.needsloop.evidence.CaseKind;
+import cn.needsloop.evidence.Evidence;
+import cn.needsloop.evidence.EvidenceStep;
+import cn.needsloop.intake.Need;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
@@ -15,8 +19,11 @@ class ResolveNeedStep implements TaskStep {
 
 	private final Needs needs;
 
-	ResolveNeedStep(Needs needs) {
+	private final Evidence evidence;
+
+	ResolveNeedStep(Needs needs, Evidence evidence) {
 		this.needs = needs;
+		this.evidence = evidence;
 	}
 
 	@Override
@@ -26,7 +33,11 @@ class ResolveNeedStep implements TaskStep {
 
 	@Override
 	public void completed(DelegateTask task, String actor) {
-		needs.require(Variables.longValue(task, Var.NEED_ID))
-			.resolvedBy(Variables.requiredString(task, Var.RESOLUTION_NOTE));
+		Need need = needs.require(Variables.longValue(task, Var.NEED_ID));
+		evidence.requireFor(CaseKind.NEED, need.getId(), EvidenceStep.RESOLUTION_BEFORE, need.getCategory(),
+				task.getId());
+		evidence.requireFor(CaseKind.NEED, need.getId(), EvidenceStep.RESOLUTION_AFTER, need.getCategory(),
+				task.getId());
+		need.resolvedBy(Variables.requiredString(task, Var.RESOLUTION_NOTE));
 	}
 }

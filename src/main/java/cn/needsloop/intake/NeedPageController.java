@@ -2,6 +2,8 @@ package cn.needsloop.intake;
 
 import cn.needsloop.shared.Urgency;
 import cn.needsloop.shared.Category;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -171,15 +174,26 @@ class NeedPageController {
 	 */
 	@PostMapping("/resident/report")
 	String processReportForm(@Valid ReportNeed form, BindingResult result,
-			@RequestParam(name = IdempotencyKeys.FORM_FIELD, required = false) String key, RedirectAttributes flash) {
+			@RequestParam(name = IdempotencyKeys.FORM_FIELD, required = false) String key,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes flash)
+			throws IOException {
 		if (result.hasErrors()) {
 			Pages.flashErrors(result, flash);
 			flash.addFlashAttribute("form", form);
 			return "redirect:/resident/report";
 		}
 		Actor me = CurrentActor.get();
+		// the photos taken or chosen on the form (none: the field left empty)
+		List<String> names = new ArrayList<>();
+		List<byte[]> contents = new ArrayList<>();
+		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+			if (file != null && !file.isEmpty()) {
+				names.add(file.getOriginalFilename());
+				contents.add(file.getBytes());
+			}
+		}
 		if (!IdempotencyKeys.isValid(key)) {
-			return reported(needs.report(form, me), flash);
+			return reported(needs.report(form, me, names, contents), flash);
 		}
 		Outcome outcome = keys.begin(me.userId(), key, IdempotencyKeys.fingerprint("POST /resident/report", form));
 		if (outcome instanceof Replay replay) {
@@ -189,7 +203,7 @@ class NeedPageController {
 		if (outcome instanceof Proceed proceed) {
 			Need need;
 			try {
-				need = keys.within(proceed.claim(), () -> needs.report(form, me));
+				need = keys.within(proceed.claim(), () -> needs.report(form, me, names, contents));
 			}
 			catch (RuntimeException refused) {
 				keys.release(proceed.claim());

@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.needsloop.evidence.CaseKind;
+import cn.needsloop.evidence.Evidence;
+import cn.needsloop.evidence.EvidenceStep;
 import cn.needsloop.process.OpenTask;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -68,9 +71,12 @@ public class NeedService {
 
 	private final MessageSource messages;
 
+	private final Evidence evidence;
+
 	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
 			Disclosures disclosures, PersonalData personalData, NeedReading reading, NeedLog log,
-			MessageSource messages) {
+			MessageSource messages, Evidence evidence) {
+		this.evidence = evidence;
 		this.reading = reading;
 		this.log = log;
 		this.messages = messages;
@@ -81,6 +87,18 @@ public class NeedService {
 		this.process = process;
 		this.disclosures = disclosures;
 		this.personalData = personalData;
+	}
+
+	/**
+	 * A report with its photos (the report page): the need and its files are kept together or not at all, so a
+	 * refused photo reports nothing and the resident sends the form again without it.
+	 */
+	public Need report(ReportNeed request, Actor actor, List<String> fileNames, List<byte[]> files) {
+		Need need = report(request, actor);
+		if (!files.isEmpty()) {
+			evidence.uploadAll(CaseKind.NEED, need.getId(), EvidenceStep.REPORT, fileNames, files, actor);
+		}
+		return need;
 	}
 
 	public Need report(ReportNeed request, Actor actor) {

@@ -3,6 +3,9 @@ package cn.needsloop.intake;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import cn.needsloop.evidence.CaseKind;
+import cn.needsloop.evidence.Evidence;
+import cn.needsloop.evidence.EvidenceStep;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
@@ -16,8 +19,11 @@ class VerifyNeedStep implements TaskStep {
 
 	private final Needs needs;
 
-	VerifyNeedStep(Needs needs) {
+	private final Evidence evidence;
+
+	VerifyNeedStep(Needs needs, Evidence evidence) {
 		this.needs = needs;
+		this.evidence = evidence;
 	}
 
 	@Override
@@ -41,6 +47,7 @@ class VerifyNeedStep implements TaskStep {
 				throw ProblemException.badField("duplicateOfId", "problem.need.duplicateOfInvalid", duplicateOf);
 			}
 		}
+		evidence.requireFor(CaseKind.NEED, need.getId(), EvidenceStep.VERIFICATION, need.getCategory(), task.getId());
 		need.verified(verdict, duplicateOf, note, TimeLimits.nowInstant());
 	}
 }

@@ -81,14 +81,16 @@ class InputConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Uploads (the admission list's page): a file of at most 2 MB in a request of at most 3 MB; a revised list
-	 * longer than {@code DecisionTables.MAX_REVISION_CHARS} is refused with that reason on the page.
+	 * Uploads: a file of at most 16 MB in a request of at most 32 MB (evidence photos, checked against
+	 * {@code needsloop.evidence.max-size} one by one); each endpoint's own limit is {@link RequestBodyLimitFilter}'s
+	 * (the admission list's page: 3 MB), and a revised list longer than {@code DecisionTables.MAX_REVISION_CHARS} is
+	 * refused with that reason on the page.
 	 */
 	@Bean
 	MultipartConfigElement multipartLimits() {
 		MultipartConfigFactory factory = new MultipartConfigFactory();
-		factory.setMaxFileSize(DataSize.ofMegabytes(2));
-		factory.setMaxRequestSize(DataSize.ofBytes(RequestBodyLimitFilter.ADMISSION_LIST_UPLOAD_LIMIT));
+		factory.setMaxFileSize(DataSize.ofMegabytes(16));
+		factory.setMaxRequestSize(DataSize.ofBytes(RequestBodyLimitFilter.EVIDENCE_UPLOAD_LIMIT));
 		return factory.createMultipartConfig();
 	}
 

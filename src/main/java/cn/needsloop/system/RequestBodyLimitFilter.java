@@ -51,6 +51,15 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	/** A deployment (BPMN, DMN, forms) an administrator uploads through the engine's REST API. */
 	public static final long DEPLOYMENT_LIMIT = 10 * 1024 * 1024;
 
+	/**
+	 * Photos and documents uploaded to a need or a project (API and pages) or with a report (its page): several files of at most
+	 * {@code needsloop.evidence.max-size} (10 MB) each, which the evidence module checks one by one.
+	 */
+	public static final long EVIDENCE_UPLOAD_LIMIT = 32 * 1024 * 1024;
+
+	private static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern
+		.compile("(/api)?/(needs|projects)/[0-9]+/evidence|/resident/report");
+
 	private static final Map<String, Long> LIMITS = Map.of("/api/work-items/admission-list", ADMISSION_LIST_JSON_LIMIT,
 			"/admission-list", ADMISSION_LIST_UPLOAD_LIMIT, "/engine-rest/deployment/create", DEPLOYMENT_LIMIT);
 
@@ -74,6 +83,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 			return limit;
 		}
 		String type = request.getContentType();
+		if (EVIDENCE_UPLOAD.matcher(path).matches()) {
+			return EVIDENCE_UPLOAD_LIMIT;
+		}
 		if (path.startsWith("/engine-rest/") && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
 			return DEPLOYMENT_LIMIT;
 		}

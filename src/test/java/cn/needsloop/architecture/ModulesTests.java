@@ -29,7 +29,7 @@ class ModulesTests {
 	/** The modules, each allowed to use only those before it. docs/modules.md says what each holds. */
 	static final List<String> ORDER = List.of(
 			"shared", "calendar", "cluster", "understanding",
-			"process", "system", "community", "notification",
+			"process", "system", "evidence", "community", "notification",
 			"intake", "routing", "classification",
 			"design", "implementation", "evaluation", "consultation",
 			"admission", "certificate", "registration",

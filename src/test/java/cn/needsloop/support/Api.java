@@ -111,6 +111,47 @@ public final class Api {
 			return send("PUT", path, body);
 		}
 
+		/** Sends a form with one file ({@code multipart/form-data}), as a phone or a script uploads a photo. */
+		public Response postFile(String path, Map<String, String> fields, String fileField, String fileName,
+				byte[] content) {
+			String boundary = "----api" + java.util.UUID.randomUUID();
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			fields.forEach((name, value) -> body.writeBytes(("--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+				.getBytes(StandardCharsets.UTF_8)));
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+					+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(content);
+			body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+				.timeout(Duration.ofSeconds(60))
+				.header("Accept", "application/json, application/problem+json")
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+			if (user != null) {
+				request.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+			}
+			if (language != null) {
+				request.header("Accept-Language", language);
+			}
+			headers.forEach(request::header);
+			try {
+				HttpResponse<String> response = http.send(request.build(),
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				return new Response("POST " + path + " as " + user, response.statusCode(), response.headers(),
+						response.body(), parse(response.body()));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("POST " + path + " failed", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 		/** Sends a body as it is, for malformed JSON. */
 		public Response postRaw(String path, String rawBody) {
 			return sendRaw("POST", path, rawBody);

@@ -117,6 +117,34 @@ public final class PageSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Sends a form with a file as a browser does ({@code multipart/form-data}, with the page's CSRF token), from the
+	 * page {@code from}.
+	 */
+	public Page postFile(String from, String path, List<Map.Entry<String, String>> fields, String fileField,
+			String fileName, byte[] content) {
+		String boundary = "----page" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+		if (csrf != null) {
+			all.add(Map.entry("_csrf", csrf));
+		}
+		for (Map.Entry<String, String> field : all) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+					+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html,application/xhtml+xml")
+			.header("Accept-Language", "zh-CN")
+			.header("Referer", base + from)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	/** Follows a redirect the last answer gave. */
 	public Page follow(Page redirect) {
 		assertThat(redirect.status()).as("a redirect; body: %s", redirect.body()).isIn(301, 302, 303);

@@ -138,6 +138,17 @@ class AccessMatrixTests extends ApiTest {
 			GET  /api/dispatches/{id}                            401  OK       403      OK     403      403  403  OK       OK        403   OK      # own invitation
 			POST /api/dispatches/{id}/answers                    401  403      403      OK     403      403  403  403      OK        403   403     # own invitation
 			POST /api/dispatches/{id}/hours                      401  403      403      OK     403      403  403  403      403       403   403
+			# evidence: a file of a need (reported by resident1) and of a project not yet published; uploads send an empty file, refused after the access check
+			GET  /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own
+			POST /api/needs/{id}/evidence                        401  OK       403      OK     OK       403  403  OK       OK        403   OK      # own; the lines add to the needs they settle
+			GET  /api/projects/{id}/evidence                     401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
+			POST /api/projects/{id}/evidence                     401  OK       403      403    403      403  403  OK       403       403   OK      # no claimant yet: the community's steward, managers
+			GET  /api/evidence/{fileId}                          401  OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
+			GET  /api/evidence/{fileId}/thumbnail                401  OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
+			PUT  /api/evidence/{fileId}/public                   401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers
+			GET  /public/evidence/{fileId}                       404  404      404      404    404      404  404  404      404       404   404     # not made public
+			GET  /public/evidence/{fileId} [public]              OK   OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # made public by steward1
+			GET  /public/evidence/{fileId}/thumbnail             404  404      404      404    404      404  404  404      404       404   404     # not made public
 			# the pages' own endpoints (signed-in session, CSRF token)
 			POST /tasks/bulk/jobs                                401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			GET  /tasks/bulk/jobs/{id}                           401  OK       404      404    404      404  404  404      404       404   404     # steward1's job
@@ -396,6 +407,11 @@ class AccessMatrixTests extends ApiTest {
 		Answer post(String path, Object body);
 
 		Answer put(String path, Object body);
+
+		/** An upload: the form's step and an empty file (refused by the file check after the access check). */
+		default Answer postEmptyFile(String path, String step) {
+			throw new UnsupportedOperationException("no page endpoint is probed with a file");
+		}
 	}
 
 	/** One answer, whichever door it came through. */
@@ -437,6 +453,11 @@ class AccessMatrixTests extends ApiTest {
 			@Override
 			public Answer put(String path, Object body) {
 				return answer(api.as(user).put(path, body));
+			}
+
+			@Override
+			public Answer postEmptyFile(String path, String step) {
+				return answer(api.as(user).postFile(path, Map.of("step", step), "file", "empty.jpg", new byte[0]));
 			}
 
 			private Answer answer(Api.Response response) {
@@ -859,7 +880,54 @@ class AccessMatrixTests extends ApiTest {
 		p.put("GET /work-items/{id}/diagram", probe(d -> d.get("/work-items/" + workItem.get() + "/diagram")));
 		p.put("GET /dispatches/{id}/diagram", probe(d -> d.get("/dispatches/" + dispatch.get() + "/diagram")));
 		p.put("GET /consultations/{id}/diagram", probe(d -> d.get("/consultations/" + consultationToFix.get() + "/diagram")));
+		// ---- evidence
+		Fixture<Long> evidenceFile = fixture("a photo steward1 uploaded to a need of resident1", () -> api.as("steward1")
+			.postFile("/api/needs/" + needToVerify.get() + "/evidence", Map.of("step", "VERIFICATION"), "file", "a.png",
+					png())
+			.expect(201)
+			.path("id")
+			.asLong());
+		Fixture<Long> publicFile = fixture("a photo steward1 showed on the public board", () -> {
+			long id = api.as("steward1")
+				.postFile("/api/needs/" + needToVerify.get() + "/evidence", Map.of("step", "VERIFICATION"), "file", "b.png",
+						png())
+				.expect(201)
+				.path("id")
+				.asLong();
+			api.as("steward1").put("/api/evidence/" + id + "/public", Map.of("publicPhoto", true)).expect(200);
+			return id;
+		});
+		p.put("GET /api/needs/{id}/evidence", probe(d -> d.get("/api/needs/" + needToVerify.get() + "/evidence")));
+		p.put("POST /api/needs/{id}/evidence", probe(d -> d.postEmptyFile("/api/needs/" + needToVerify.get() + "/evidence",
+				"VERIFICATION")));
+		p.put("GET /api/projects/{id}/evidence", probe(d -> d.get("/api/projects/" + projectToRead.get() + "/evidence")));
+		p.put("POST /api/projects/{id}/evidence", probe(d -> d.postEmptyFile("/api/projects/" + projectToRead.get()
+				+ "/evidence", "MILESTONE")));
+		p.put("GET /api/evidence/{fileId}", probe(d -> d.get("/api/evidence/" + evidenceFile.get())));
+		p.put("GET /api/evidence/{fileId}/thumbnail", probe(d -> d.get("/api/evidence/" + evidenceFile.get() + "/thumbnail")));
+		// it stays private: false is what it is
+		p.put("PUT /api/evidence/{fileId}/public", probe(d -> d.put("/api/evidence/" + evidenceFile.get() + "/public",
+				Map.of("publicPhoto", false))));
+		p.put("GET /public/evidence/{fileId}", probe(d -> d.get("/public/evidence/" + evidenceFile.get())));
+		p.put("GET /public/evidence/{fileId} [public]", probe(d -> d.get("/public/evidence/" + publicFile.get())));
+		p.put("GET /public/evidence/{fileId}/thumbnail", probe(d -> d.get("/public/evidence/" + evidenceFile.get()
+				+ "/thumbnail")));
+
 		return p;
+	}
+
+	/** A small PNG, a photo as the evidence check takes it. */
+	private static byte[] png() {
+		try {
+			java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+					java.awt.image.BufferedImage.TYPE_INT_RGB);
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Probe probe(Function<Door, Answer> call) {

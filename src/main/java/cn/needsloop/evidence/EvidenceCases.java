@@ -1,0 +1,22 @@
+package cn.needsloop.evidence;
+
+import cn.needsloop.shared.Actor;
+
+/**
+ * Who may see and add the files of one kind of case, answered by the module that owns the case ({@code intake} for
+ * needs, {@code design} for projects): a file is seen by exactly those who may see its case, through the API, the
+ * pages and the public board alike.
+ */
+public interface EvidenceCases {
+
+	CaseKind kind();
+
+	/** The community of the case; a case that does not exist is a {@code 404} problem. */
+	String communityOf(long caseId);
+
+	/** May this person see the case, and so its files? */
+	boolean maySee(Actor actor, long caseId);
+
+	/** May this person add files to the case (those who work it)? */
+	boolean mayAdd(Actor actor, long caseId);
+}
