@@ -25,7 +25,10 @@ class CloseNeedDelegate implements JavaDelegate {
 
 	private final Notifier notifier;
 
-	CloseNeedDelegate(Needs needs, NeedLog log, Notifier notifier) {
+	private final SimilarNeedIndex similar;
+
+	CloseNeedDelegate(Needs needs, NeedLog log, Notifier notifier, SimilarNeedIndex similar) {
+		this.similar = similar;
 		this.needs = needs;
 		this.log = log;
 		this.notifier = notifier;
@@ -37,6 +40,8 @@ class CloseNeedDelegate implements JavaDelegate {
 		Outcome outcome = Variables.requiredEnum(execution, Var.OUTCOME, Outcome.class);
 		Phase phase = need.getPhase();
 		need.closed(outcome, TimeLimits.nowInstant());
+		// a closed need is suggested no more
+		similar.forget(need);
 		String label = LABELS.get(outcome);
 		String reason = need.getVerificationNote() == null || outcome == Outcome.RESOLVED ? ""
 				: "（" + need.getVerificationNote() + "）";

@@ -56,9 +56,12 @@ public class NeedService {
 
 	private final NeedReading reading;
 
+	private final SimilarNeedIndex similar;
+
 	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
-			Disclosures disclosures, PersonalData personalData, NeedReading reading) {
+			Disclosures disclosures, PersonalData personalData, NeedReading reading, SimilarNeedIndex similar) {
 		this.reading = reading;
+		this.similar = similar;
 		this.needs = needs;
 		this.history = history;
 		this.communities = communities;
@@ -86,6 +89,7 @@ public class NeedService {
 			need.reportedAsUrgent();
 		}
 		reading.read(need);
+		similar.index(need);
 		// the timeline starts with the report, by whom it was made
 		history.save(new NeedHistoryEntry(need.getId(), need.getRound(), Phase.DISCOVER, "上报民需", null, actor.userId(),
 				need.getReportedAt()));

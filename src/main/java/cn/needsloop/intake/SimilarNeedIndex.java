@@ -1,0 +1,278 @@
+package cn.needsloop.intake;
+
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.needsloop.understanding.NeedSimilarity;
+
+/**
+ * The term index of a community's open needs, in the database so that every node of a cluster reads and writes the
+ * same one: {@code need_term} (a row per term of an open need, keyed by community and term) and
+ * {@code need_term_count} (how many open needs hold each term, plus {@code #needs} and {@code #terms}). A need is
+ * indexed when it is reported or reopened and forgotten when it is closed, in the transaction that does so.
+ * <p>
+ * A query reads the counts of its terms, looks up the postings of its rarest terms only (terms held by more than a
+ * twentieth of the needs say little and would cost most), scores the needs found with {@link NeedSimilarity} and
+ * reranks the best ones with their category, grid, place and age from the need table.
+ */
+@Component
+public class SimilarNeedIndex {
+
+	static final String NEEDS = "#needs";
+
+	static final String TERMS = "#terms";
+
+	/** At most this many query terms are looked up, the rarest first ... */
+	static final int LOOKED_UP_TERMS = 48;
+
+	/** ... and at most this many postings read for one query. */
+	static final int POSTINGS = 20_000;
+
+	/** The best this many by text are read from the need table and scored in full. */
+	static final int RERANKED = 40;
+
+	private static final int MAX_TERM_LENGTH = 40;
+
+	private static final NeedSimilarity SIMILARITY = NeedSimilarity.withBundledLexicon();
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	public SimilarNeedIndex(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	/** A need found like the query, with its score. */
+	public record Found(long needId, String title, String category, String gridCode, Instant reportedAt,
+			Integer householdCount, Integer peopleCount, NeedSimilarity.Score score) {
+	}
+
+	/** What is being compared: the text, the category proposed or confirmed, the grid and when. */
+	public record Query(String communityCode, String gridCode, String title, String description, String category,
+			Instant at, Long excluding) {
+	}
+
+	public static NeedSimilarity.Terms terms(String title, String description) {
+		return SIMILARITY.terms(title, description);
+	}
+
+	/** Indexes an open need (once: a need already indexed is left as it is). */
+	public void index(Need need) {
+		index(jdbc, need.getId(), need.getCommunityCode(), need.getTitle(), need.getDescription());
+	}
+
+	/** Takes a need out of the index (when it closes); nothing happens for a need that is not in it. */
+	public void forget(Need need) {
+		List<String> terms = jdbc.queryForList("select term from need_term where need_id = ?", String.class,
+				need.getId());
+		if (terms.isEmpty()) {
+			return;
+		}
+		jdbc.update("delete from need_term where need_id = ?", need.getId());
+		SortedMap<String, Long> deltas = new TreeMap<>();
+		terms.forEach(t -> deltas.put(t, -1L));
+		deltas.put(NEEDS, -1L);
+		deltas.put(TERMS, (long) -terms.size());
+		count(jdbc, need.getCommunityCode(), deltas);
+	}
+
+	/** Indexes every open need not indexed yet (the migration that made the index runs it once). */
+	public static void indexOpenNeeds(JdbcTemplate jdbc) {
+		jdbc.query("select id, community_code, title, description from need where status = 'OPEN' order by id",
+				rs -> {
+					index(jdbc, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+				});
+	}
+
+	static void index(JdbcTemplate jdbc, long needId, String communityCode, String title, String description) {
+		Integer already = jdbc.queryForObject("select count(*) from need_term where need_id = ?", Integer.class, needId);
+		if (already != null && already > 0) {
+			return;
+		}
+		List<String> terms = terms(title, description).all()
+			.stream()
+			.filter(t -> t.length() <= MAX_TERM_LENGTH)
+			.sorted()
+			.toList();
+		if (terms.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate("insert into need_term (community_code, term, need_id, terms) values (?, ?, ?, ?)", terms,
+				terms.size(), (ps, term) -> {
+					ps.setString(1, communityCode);
+					ps.setString(2, term);
+					ps.setLong(3, needId);
+					ps.setInt(4, terms.size());
+				});
+		SortedMap<String, Long> deltas = new TreeMap<>();
+		terms.forEach(t -> deltas.put(t, 1L));
+		deltas.put(NEEDS, 1L);
+		deltas.put(TERMS, (long) terms.size());
+		count(jdbc, communityCode, deltas);
+	}
+
+	/**
+	 * Adds to the counts in term order (so that two nodes indexing at once lock rows in the same order); a count not
+	 * there yet is inserted, and when another node inserted it first, added to.
+	 */
+	private static void count(JdbcTemplate jdbc, String communityCode, SortedMap<String, Long> deltas) {
+		List<Map.Entry<String, Long>> entries = new ArrayList<>(deltas.entrySet());
+		int[] updated = jdbc.batchUpdate(
+				"update need_term_count set needs = needs + ? where community_code = ? and term = ?", entries,
+				entries.size(), (ps, e) -> {
+					ps.setLong(1, e.getValue());
+					ps.setString(2, communityCode);
+					ps.setString(3, e.getKey());
+				})[0];
+		for (int i = 0; i < entries.size(); i++) {
+			Map.Entry<String, Long> e = entries.get(i);
+			int rows = updated[i];
+			if (rows == Statement.SUCCESS_NO_INFO) {
+				continue;
+			}
+			if (rows == 0 && e.getValue() > 0) {
+				try {
+					jdbc.update("insert into need_term_count (community_code, term, needs) values (?, ?, ?)",
+							communityCode, e.getKey(), e.getValue());
+				}
+				catch (DuplicateKeyException inserted) {
+					jdbc.update("update need_term_count set needs = needs + ? where community_code = ? and term = ?",
+							e.getValue(), communityCode, e.getKey());
+				}
+			}
+		}
+	}
+
+	/** The open needs of the query's community most like it, best first, from {@code from} on, at most {@code limit}. */
+	public List<Found> similar(Query query, double from, int limit) {
+		NeedSimilarity.Terms terms = terms(query.title(), query.description());
+		List<String> queryTerms = terms.all().stream().filter(t -> t.length() <= MAX_TERM_LENGTH).toList();
+		if (queryTerms.isEmpty()) {
+			return List.of();
+		}
+		List<String> keys = new ArrayList<>(queryTerms);
+		keys.add(NEEDS);
+		keys.add(TERMS);
+		Map<String, Long> counts = new HashMap<>();
+		named.query("select term, needs from need_term_count where community_code = :community and term in (:terms)",
+				new MapSqlParameterSource("community", query.communityCode()).addValue("terms", keys),
+				rs -> {
+					counts.put(rs.getString(1), rs.getLong(2));
+				});
+		long needs = counts.getOrDefault(NEEDS, 0L);
+		if (needs <= 0) {
+			return List.of();
+		}
+		double averageLength = counts.getOrDefault(TERMS, 0L) / (double) needs;
+		NeedSimilarity.Statistics statistics = new NeedSimilarity.Statistics() {
+			@Override
+			public long needs() {
+				return needs;
+			}
+
+			@Override
+			public long needsWith(String term) {
+				return counts.getOrDefault(term, 0L);
+			}
+
+			@Override
+			public double averageLength() {
+				return averageLength;
+			}
+		};
+
+		// the rarest terms, within the budget of postings
+		List<String> rare = queryTerms.stream()
+			.filter(t -> counts.getOrDefault(t, 0L) > 0)
+			.sorted(Comparator.comparingLong(t -> counts.getOrDefault(t, 0L)))
+			.toList();
+		List<String> lookedUp = new ArrayList<>();
+		long postings = 0;
+		long common = Math.max(50, needs / 20);
+		for (String term : rare) {
+			long n = counts.get(term);
+			if (lookedUp.size() == LOOKED_UP_TERMS || n > common || postings + n > POSTINGS) {
+				break;
+			}
+			lookedUp.add(term);
+			postings += n;
+		}
+		if (lookedUp.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<String>> shared = new HashMap<>();
+		Map<Long, Integer> lengths = new HashMap<>();
+		named.query(
+				"select need_id, term, terms from need_term where community_code = :community and term in (:terms)",
+				new MapSqlParameterSource("community", query.communityCode()).addValue("terms", lookedUp), rs -> {
+					long id = rs.getLong(1);
+					shared.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(2));
+					lengths.put(id, rs.getInt(3));
+				});
+		if (query.excluding() != null) {
+			shared.remove(query.excluding());
+		}
+		Map<Long, Double> byText = new HashMap<>();
+		shared.forEach((id, words) -> byText.put(id, NeedSimilarity.text(queryTerms, words, lengths.get(id), statistics)));
+		List<Long> best = byText.entrySet()
+			.stream()
+			.sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+			.limit(RERANKED)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (best.isEmpty()) {
+			return List.of();
+		}
+
+		List<Found> found = new ArrayList<>();
+		named.query("""
+				select id, title, description, coalesce(category, proposed_category), grid_code, reported_at,
+				       household_count, people_count
+				from need where id in (:ids) and community_code = :community and status = 'OPEN'""",
+				new MapSqlParameterSource("ids", best).addValue("community", query.communityCode()), rs -> {
+					long id = rs.getLong(1);
+					// written by Hibernate as UTC wall-clock time (hibernate.jdbc.time_zone)
+					LocalDateTime reported = rs.getObject(6, LocalDateTime.class);
+					Instant reportedAt = reported == null ? query.at() : reported.toInstant(ZoneOffset.UTC);
+					NeedSimilarity.Score score = NeedSimilarity.score(byText.get(id), terms, query.category(),
+							query.gridCode(), query.at(), terms(rs.getString(2), rs.getString(3)), rs.getString(4),
+							rs.getString(5), reportedAt);
+					if (score.value() >= from) {
+						found.add(new Found(id, rs.getString(2), rs.getString(4), rs.getString(5), reportedAt,
+								(Integer) rs.getObject(7, Integer.class), (Integer) rs.getObject(8, Integer.class),
+								score));
+					}
+				});
+		found.sort(Comparator.comparingDouble((Found f) -> f.score().value()).reversed()
+			.thenComparing(Found::needId, Comparator.reverseOrder()));
+		return found.size() > limit ? List.copyOf(found.subList(0, limit)) : List.copyOf(found);
+	}
+
+	/** The count rows of a community, for tests. */
+	Map<String, Long> counts(String communityCode, List<String> terms) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		named.query("select term, needs from need_term_count where community_code = :community and term in (:terms)",
+				new MapSqlParameterSource("community", communityCode).addValue("terms", terms), rs -> {
+					counts.put(rs.getString(1), rs.getLong(2));
+				});
+		return counts;
+	}
+}
