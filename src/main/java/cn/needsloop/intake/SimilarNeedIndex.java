@@ -181,23 +181,9 @@ public class SimilarNeedIndex {
 		if (needs <= 0) {
 			return List.of();
 		}
-		double averageLength = counts.getOrDefault(TERMS, 0L) / (double) needs;
-		NeedSimilarity.Statistics statistics = new NeedSimilarity.Statistics() {
-			@Override
-			public long needs() {
-				return needs;
-			}
-
-			@Override
-			public long needsWith(String term) {
-				return counts.getOrDefault(term, 0L);
-			}
-
-			@Override
-			public double averageLength() {
-				return averageLength;
-			}
-		};
+		// on the bundled corpus as background, so that a term a small community has not seen yet is not taken as rare
+		NeedSimilarity.Statistics statistics = SIMILARITY.onBackground(needs, counts.getOrDefault(TERMS, 0L),
+				term -> counts.getOrDefault(term, 0L));
 
 		// the rarest terms, within the budget of postings
 		List<String> rare = queryTerms.stream()

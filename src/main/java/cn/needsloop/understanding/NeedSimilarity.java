@@ -3,9 +3,12 @@ package cn.needsloop.understanding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,8 +103,55 @@ public final class NeedSimilarity {
 
 	private final Lexicon lexicon;
 
+	private volatile Background background;
+
 	private NeedSimilarity(Lexicon lexicon) {
 		this.lexicon = lexicon;
+	}
+
+	/** The terms of the bundled corpus: how many needs hold each, and how many terms they have in all. */
+	private record Background(long needs, long terms, Map<String, Integer> needsWith) {
+	}
+
+	private Background background() {
+		Background known = background;
+		if (known == null) {
+			Map<String, Integer> df = new HashMap<>();
+			long terms = 0;
+			List<LabelledText> corpus = Corpus.bundled().all();
+			for (LabelledText need : corpus) {
+				Terms t = terms(need.text(), "");
+				t.all().forEach(term -> df.merge(term, 1, Integer::sum));
+				terms += t.length();
+			}
+			known = new Background(corpus.size(), terms, Map.copyOf(df));
+			background = known;
+		}
+		return known;
+	}
+
+	/**
+	 * A community's counts read on top of the bundled corpus's (1,984 needs), as if those needs were open too: in a
+	 * community with few needs, a term it has not seen yet would otherwise count as the rarest of all and weigh most.
+	 */
+	public Statistics onBackground(long needs, long terms, ToLongFunction<String> needsWith) {
+		Background b = background();
+		return new Statistics() {
+			@Override
+			public long needs() {
+				return needs + b.needs();
+			}
+
+			@Override
+			public long needsWith(String term) {
+				return needsWith.applyAsLong(term) + b.needsWith().getOrDefault(term, 0);
+			}
+
+			@Override
+			public double averageLength() {
+				return (terms + b.terms()) / (double) (needs + b.needs());
+			}
+		};
 	}
 
 	/** With the curated lexicon the text model ships with. */

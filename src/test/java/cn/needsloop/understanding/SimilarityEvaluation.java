@@ -72,39 +72,18 @@ record SimilarityEvaluation(int queries, int suggestions, int rightSuggestions, 
 		List<LabelledNeed> needs = needs();
 		Map<Integer, LabelledNeed> byId = new HashMap<>();
 		Map<Integer, NeedSimilarity.Terms> terms = new HashMap<>();
-		// document frequencies: the pool plus the labelled corpus as background, as a community's open needs would be
+		// document frequencies: the pool, on the bundled corpus as background, as the app reads a community's index
 		Map<String, Integer> df = new HashMap<>();
-		long documents = 0;
 		long totalLength = 0;
 		for (LabelledNeed n : needs) {
 			byId.put(n.id(), n);
 			NeedSimilarity.Terms t = similarity.terms(n.title(), n.description());
 			terms.put(n.id(), t);
 			t.all().forEach(term -> df.merge(term, 1, Integer::sum));
-			documents++;
 			totalLength += t.length();
 		}
-		for (LabelledText text : Corpus.bundled().all()) {
-			NeedSimilarity.Terms t = similarity.terms(text.text(), "");
-			t.all().forEach(term -> df.merge(term, 1, Integer::sum));
-			documents++;
-			totalLength += t.length();
-		}
-		long n = documents;
-		double average = totalLength / (double) documents;
-		NeedSimilarity.Statistics statistics = new NeedSimilarity.Statistics() {
-			public long needs() {
-				return n;
-			}
-
-			public long needsWith(String term) {
-				return df.getOrDefault(term, 0);
-			}
-
-			public double averageLength() {
-				return average;
-			}
-		};
+		NeedSimilarity.Statistics statistics = similarity.onBackground(needs.size(), totalLength,
+				term -> df.getOrDefault(term, 0));
 
 		int queries = 0, suggestions = 0, right = 0, withDuplicate = 0, found = 0, withoutDuplicate = 0, falsely = 0;
 		double millis = 0;
