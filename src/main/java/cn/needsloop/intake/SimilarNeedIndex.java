@@ -1,6 +1,5 @@
 package cn.needsloop.intake;
 
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -94,12 +93,43 @@ public class SimilarNeedIndex {
 		count(jdbc, need.getCommunityCode(), deltas);
 	}
 
-	/** Indexes every open need not indexed yet (the migration that made the index runs it once). */
+	/**
+	 * Indexes every open need into an empty index, in bulk: the migration that made the index runs it once (Flyway's
+	 * lock keeps other nodes waiting), and the benchmark to fill a community.
+	 */
 	public static void indexOpenNeeds(JdbcTemplate jdbc) {
-		jdbc.query("select id, community_code, title, description from need where status = 'OPEN' order by id",
-				rs -> {
-					index(jdbc, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
-				});
+		Map<String, Map<String, Long>> counts = new TreeMap<>();
+		List<Object[]> postings = new ArrayList<>();
+		jdbc.query("select id, community_code, title, description from need where status = 'OPEN' order by id", rs -> {
+			String community = rs.getString(2);
+			List<String> terms = indexed(rs.getString(3), rs.getString(4));
+			Map<String, Long> ofCommunity = counts.computeIfAbsent(community, c -> new HashMap<>());
+			for (String term : terms) {
+				postings.add(new Object[] { community, term, rs.getLong(1), terms.size() });
+				ofCommunity.merge(term, 1L, Long::sum);
+			}
+			ofCommunity.merge(NEEDS, 1L, Long::sum);
+			ofCommunity.merge(TERMS, (long) terms.size(), Long::sum);
+			if (postings.size() >= 5_000) {
+				jdbc.batchUpdate("insert into need_term (community_code, term, need_id, terms) values (?, ?, ?, ?)",
+						postings);
+				postings.clear();
+			}
+		});
+		if (!postings.isEmpty()) {
+			jdbc.batchUpdate("insert into need_term (community_code, term, need_id, terms) values (?, ?, ?, ?)", postings);
+		}
+		List<Object[]> rows = new ArrayList<>();
+		counts.forEach((community, ofCommunity) -> ofCommunity
+			.forEach((term, needs) -> rows.add(new Object[] { community, term, needs })));
+		for (int i = 0; i < rows.size(); i += 5_000) {
+			jdbc.batchUpdate("insert into need_term_count (community_code, term, needs) values (?, ?, ?)",
+					rows.subList(i, Math.min(rows.size(), i + 5_000)));
+		}
+	}
+
+	private static List<String> indexed(String title, String description) {
+		return terms(title, description).all().stream().filter(t -> t.length() <= MAX_TERM_LENGTH).sorted().toList();
 	}
 
 	static void index(JdbcTemplate jdbc, long needId, String communityCode, String title, String description) {
@@ -107,11 +137,7 @@ public class SimilarNeedIndex {
 		if (already != null && already > 0) {
 			return;
 		}
-		List<String> terms = terms(title, description).all()
-			.stream()
-			.filter(t -> t.length() <= MAX_TERM_LENGTH)
-			.sorted()
-			.toList();
+		List<String> terms = indexed(title, description);
 		if (terms.isEmpty()) {
 			return;
 		}
@@ -130,35 +156,25 @@ public class SimilarNeedIndex {
 	}
 
 	/**
-	 * Adds to the counts in term order (so that two nodes indexing at once lock rows in the same order); a count not
-	 * there yet is inserted, and when another node inserted it first, added to.
+	 * Adds to the counts one term after the other in term order, so that two nodes indexing at once take the rows'
+	 * locks in the same order (no deadlock); a count not there yet is inserted, and when another node inserted it
+	 * first, added to.
 	 */
 	private static void count(JdbcTemplate jdbc, String communityCode, SortedMap<String, Long> deltas) {
-		List<Map.Entry<String, Long>> entries = new ArrayList<>(deltas.entrySet());
-		int[] updated = jdbc.batchUpdate(
-				"update need_term_count set needs = needs + ? where community_code = ? and term = ?", entries,
-				entries.size(), (ps, e) -> {
-					ps.setLong(1, e.getValue());
-					ps.setString(2, communityCode);
-					ps.setString(3, e.getKey());
-				})[0];
-		for (int i = 0; i < entries.size(); i++) {
-			Map.Entry<String, Long> e = entries.get(i);
-			int rows = updated[i];
-			if (rows == Statement.SUCCESS_NO_INFO) {
-				continue;
-			}
-			if (rows == 0 && e.getValue() > 0) {
+		deltas.forEach((term, delta) -> {
+			int rows = jdbc.update("update need_term_count set needs = needs + ? where community_code = ? and term = ?",
+					delta, communityCode, term);
+			if (rows == 0 && delta > 0) {
 				try {
 					jdbc.update("insert into need_term_count (community_code, term, needs) values (?, ?, ?)",
-							communityCode, e.getKey(), e.getValue());
+							communityCode, term, delta);
 				}
 				catch (DuplicateKeyException inserted) {
 					jdbc.update("update need_term_count set needs = needs + ? where community_code = ? and term = ?",
-							e.getValue(), communityCode, e.getKey());
+							delta, communityCode, term);
 				}
 			}
-		}
+		});
 	}
 
 	/** The open needs of the query's community most like it, best first, from {@code from} on, at most {@code limit}. */
