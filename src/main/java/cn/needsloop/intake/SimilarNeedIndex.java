@@ -38,10 +38,10 @@ public class SimilarNeedIndex {
 	static final String TERMS = "#terms";
 
 	/** At most this many query terms are looked up, the rarest first ... */
-	static final int LOOKED_UP_TERMS = 48;
+	static final int LOOKED_UP_TERMS = 24;
 
 	/** ... and at most this many postings read for one query. */
-	static final int POSTINGS = 20_000;
+	static final int POSTINGS = 5_000;
 
 	/** The best this many by text are read from the need table and scored in full. */
 	static final int RERANKED = 40;
@@ -208,7 +208,7 @@ public class SimilarNeedIndex {
 			.toList();
 		List<String> lookedUp = new ArrayList<>();
 		long postings = 0;
-		long common = Math.max(50, needs / 20);
+		long common = Math.max(50, needs / 50);
 		for (String term : rare) {
 			long n = counts.get(term);
 			if (lookedUp.size() == LOOKED_UP_TERMS || n > common || postings + n > POSTINGS) {
@@ -220,27 +220,32 @@ public class SimilarNeedIndex {
 		if (lookedUp.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, List<String>> shared = new HashMap<>();
-		Map<Long, Integer> lengths = new HashMap<>();
-		named.query(
-				"select need_id, term, terms from need_term where community_code = :community and term in (:terms)",
-				new MapSqlParameterSource("community", query.communityCode()).addValue("terms", lookedUp), rs -> {
-					long id = rs.getLong(1);
-					shared.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(2));
-					lengths.put(id, rs.getInt(3));
-				});
-		if (query.excluding() != null) {
-			shared.remove(query.excluding());
+		// BM25 summed and ranked in the database: only the best candidates come back
+		double best = 0;
+		for (String term : queryTerms) {
+			best += NeedSimilarity.idf(term, statistics);
 		}
-		Map<Long, Double> byText = new HashMap<>();
-		shared.forEach((id, words) -> byText.put(id, NeedSimilarity.text(queryTerms, words, lengths.get(id), statistics)));
-		List<Long> best = byText.entrySet()
-			.stream()
-			.sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
-			.limit(RERANKED)
-			.map(Map.Entry::getKey)
-			.toList();
-		if (best.isEmpty()) {
+		StringBuilder weight = new StringBuilder("case term");
+		MapSqlParameterSource parameters = new MapSqlParameterSource("community", query.communityCode())
+			.addValue("terms", lookedUp)
+			.addValue("excluding", query.excluding() == null ? -1L : query.excluding())
+			.addValue("best", RERANKED);
+		for (int i = 0; i < lookedUp.size(); i++) {
+			weight.append(" when :t").append(i).append(" then ")
+				.append(String.format(java.util.Locale.ROOT, "%.6f", NeedSimilarity.idf(lookedUp.get(i), statistics)));
+			parameters.addValue("t" + i, lookedUp.get(i));
+		}
+		weight.append(" else 0 end");
+		String ranking = "sum(" + weight + ") * " + NeedSimilarity.lengthFactorSql("max(terms)", statistics);
+		Map<Long, Double> byText = new LinkedHashMap<>();
+		double total = best;
+		named.query("select need_id, " + ranking + " as found from need_term"
+				+ " where community_code = :community and term in (:terms) and need_id <> :excluding"
+				+ " group by need_id order by found desc, need_id desc limit :best", parameters, rs -> {
+					byText.put(rs.getLong(1), total == 0 ? 0 : Math.min(1, rs.getDouble(2) / total));
+				});
+		List<Long> best40 = List.copyOf(byText.keySet());
+		if (best40.isEmpty()) {
 			return List.of();
 		}
 
@@ -249,7 +254,7 @@ public class SimilarNeedIndex {
 				select id, title, description, coalesce(category, proposed_category), grid_code, reported_at,
 				       household_count, people_count
 				from need where id in (:ids) and community_code = :community and status = 'OPEN'""",
-				new MapSqlParameterSource("ids", best).addValue("community", query.communityCode()), rs -> {
+				new MapSqlParameterSource("ids", best40).addValue("community", query.communityCode()), rs -> {
 					long id = rs.getLong(1);
 					// written by Hibernate as UTC wall-clock time (hibernate.jdbc.time_zone)
 					LocalDateTime reported = rs.getObject(6, LocalDateTime.class);

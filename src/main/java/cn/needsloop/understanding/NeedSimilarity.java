@@ -260,16 +260,33 @@ public final class NeedSimilarity {
 			Statistics statistics) {
 		double best = 0;
 		double found = 0;
-		double lengthFactor = (K1 + 1)
-				/ (1 + K1 * (1 - B + B * candidateLength / Math.max(1, statistics.averageLength())));
 		for (String term : queryTerms) {
-			double idf = idf(statistics.needs(), statistics.needsWith(term));
+			double idf = idf(term, statistics);
 			best += idf;
 			if (shared.contains(term)) {
-				found += idf * lengthFactor;
+				found += idf;
 			}
 		}
-		return best == 0 ? 0 : Math.min(1, found / best);
+		return best == 0 ? 0 : Math.min(1, found * lengthFactor(candidateLength, statistics) / best);
+	}
+
+	/** The weight of a term: BM25's inverse document frequency. */
+	public static double idf(String term, Statistics statistics) {
+		return idf(statistics.needs(), statistics.needsWith(term));
+	}
+
+	/** BM25's saturation and length normalisation of a candidate with this many terms (1 at the average length). */
+	public static double lengthFactor(int candidateLength, Statistics statistics) {
+		return (K1 + 1) / (1 + K1 * (1 - B + B * candidateLength / Math.max(1, statistics.averageLength())));
+	}
+
+	/**
+	 * {@link #lengthFactor} as an SQL expression of a column holding the candidate's number of terms, for an index
+	 * that ranks candidates in the database.
+	 */
+	public static String lengthFactorSql(String lengthColumn, Statistics statistics) {
+		return String.format(java.util.Locale.ROOT, "(%.4f / (1 + %.4f * (%.4f + %.6f * %s)))", K1 + 1, K1, 1 - B,
+				B / Math.max(1, statistics.averageLength()), lengthColumn);
 	}
 
 	/**
