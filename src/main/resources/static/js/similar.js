@@ -1,6 +1,6 @@
 // The report form: as the resident writes the title and description, open needs of the community like it are
-// offered ("这些诉求可能和您的一样") with 我也有此需求, from POST /api/needs/similar. Never blocks sending the report;
-// without the script the form's "先看看有没有一样的诉求" button asks the same on the server.
+// offered (similar.title) with a "me too" form each, from POST /api/needs/similar. Never blocks sending the report;
+// without the script the form's similar.find button asks the same on the server. Texts come from data-* attributes.
 (function () {
   var form = document.getElementById('form-report');
   var box = document.getElementById('similar-needs');

@@ -193,6 +193,16 @@ public class SimilarNeedIndex {
 				rs -> {
 					counts.put(rs.getString(1), rs.getLong(2));
 				});
+		if (query.excluding() != null) {
+			// the need the steward verifies is in the index itself: counted without it, its own terms are not rare
+			List<String> own = jdbc.queryForList("select term from need_term where need_id = ?", String.class,
+					query.excluding());
+			if (!own.isEmpty()) {
+				own.forEach(term -> counts.computeIfPresent(term, (t, n) -> n - 1));
+				counts.computeIfPresent(NEEDS, (t, n) -> n - 1);
+				counts.computeIfPresent(TERMS, (t, n) -> n - own.size());
+			}
+		}
 		long needs = counts.getOrDefault(NEEDS, 0L);
 		if (needs <= 0) {
 			return List.of();
@@ -225,6 +235,7 @@ public class SimilarNeedIndex {
 		for (String term : queryTerms) {
 			best += NeedSimilarity.idf(term, statistics);
 		}
+		double total = best;
 		StringBuilder weight = new StringBuilder("case term");
 		MapSqlParameterSource parameters = new MapSqlParameterSource("community", query.communityCode())
 			.addValue("terms", lookedUp)
@@ -237,17 +248,35 @@ public class SimilarNeedIndex {
 		}
 		weight.append(" else 0 end");
 		String ranking = "sum(" + weight + ") * " + NeedSimilarity.lengthFactorSql("max(terms)", statistics);
-		Map<Long, Double> byText = new LinkedHashMap<>();
-		double total = best;
-		named.query("select need_id, " + ranking + " as found from need_term"
+		Map<Long, Double> rareFound = new LinkedHashMap<>();
+		Map<Long, Integer> lengths = new HashMap<>();
+		named.query("select need_id, sum(" + weight + ") as found, max(terms) from need_term"
 				+ " where community_code = :community and term in (:terms) and need_id <> :excluding"
-				+ " group by need_id order by found desc, need_id desc limit :best", parameters, rs -> {
-					byText.put(rs.getLong(1), total == 0 ? 0 : Math.min(1, rs.getDouble(2) / total));
+				+ " group by need_id order by " + ranking + " desc, need_id desc limit :best", parameters, rs -> {
+					rareFound.put(rs.getLong(1), rs.getDouble(2));
+					lengths.put(rs.getLong(1), rs.getInt(3));
 				});
-		List<Long> best40 = List.copyOf(byText.keySet());
+		List<Long> best40 = List.copyOf(rareFound.keySet());
 		if (best40.isEmpty()) {
 			return List.of();
 		}
+		// the common terms, not looked up above, are read for these candidates only: their text score is then the
+		// same as NeedSimilarity gives over all terms
+		Map<Long, Double> allFound = new HashMap<>(rareFound);
+		List<String> frequent = queryTerms.stream()
+			.filter(t -> counts.getOrDefault(t, 0L) > 0 && !lookedUp.contains(t))
+			.toList();
+		if (!frequent.isEmpty()) {
+			named.query("select need_id, term from need_term where community_code = :community and term in (:terms)"
+					+ " and need_id in (:ids)", new MapSqlParameterSource("community", query.communityCode())
+						.addValue("terms", frequent)
+						.addValue("ids", best40), rs -> {
+							allFound.merge(rs.getLong(1), NeedSimilarity.idf(rs.getString(2), statistics), Double::sum);
+						});
+		}
+		Map<Long, Double> byText = new HashMap<>();
+		allFound.forEach((id, sum) -> byText.put(id, total == 0 ? 0
+				: Math.min(1, sum * NeedSimilarity.lengthFactor(lengths.get(id), statistics) / total)));
 
 		List<Found> found = new ArrayList<>();
 		named.query("""
