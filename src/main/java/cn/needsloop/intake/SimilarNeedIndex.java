@@ -43,8 +43,8 @@ public class SimilarNeedIndex {
 	/** ... and at most this many postings read for one query. */
 	static final int POSTINGS = 5_000;
 
-	/** The best this many by text are read from the need table and scored in full. */
-	static final int RERANKED = 40;
+	/** The best this many by their rare terms are read from the need table and scored in full. */
+	static final int RERANKED = 20;
 
 	private static final int MAX_TERM_LENGTH = 40;
 
@@ -263,16 +263,18 @@ public class SimilarNeedIndex {
 		// the common terms, not looked up above, are read for these candidates only: their text score is then the
 		// same as NeedSimilarity gives over all terms
 		Map<Long, Double> allFound = new HashMap<>(rareFound);
-		List<String> frequent = queryTerms.stream()
-			.filter(t -> counts.getOrDefault(t, 0L) > 0 && !lookedUp.contains(t))
-			.toList();
+		java.util.Set<String> frequent = new java.util.HashSet<>(queryTerms);
+		frequent.removeAll(lookedUp);
+		frequent.removeIf(t -> counts.getOrDefault(t, 0L) <= 0);
 		if (!frequent.isEmpty()) {
-			named.query("select need_id, term from need_term where community_code = :community and term in (:terms)"
-					+ " and need_id in (:ids)", new MapSqlParameterSource("community", query.communityCode())
-						.addValue("terms", frequent)
-						.addValue("ids", best40), rs -> {
-							allFound.merge(rs.getLong(1), NeedSimilarity.idf(rs.getString(2), statistics), Double::sum);
-						});
+			// all terms of these 40 needs, by the need index: a few thousand rows, not the postings of common terms
+			named.query("select need_id, term from need_term where need_id in (:ids)",
+					new MapSqlParameterSource("ids", best40), rs -> {
+						String term = rs.getString(2);
+						if (frequent.contains(term)) {
+							allFound.merge(rs.getLong(1), NeedSimilarity.idf(term, statistics), Double::sum);
+						}
+					});
 		}
 		Map<Long, Double> byText = new HashMap<>();
 		allFound.forEach((id, sum) -> byText.put(id, total == 0 ? 0
