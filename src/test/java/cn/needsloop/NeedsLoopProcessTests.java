@@ -445,7 +445,7 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		assertThat(reported.getProposedUrgency()).isEqualTo(Urgency.URGENT);
 		assertThat(reported.getUrgencyWords()).isNotEmpty();
 		assertThat(reported.getDecisiveWords()).isNotEmpty();
-		assertThat(reported.getUnderstandingModel()).isEqualTo("corpus-1");
+		assertThat(reported.getUnderstandingModel()).isEqualTo(cn.needsloop.understanding.TextModels.SHIPPED_VERSION);
 		assertThat(instance).variables().containsEntry("urgent", true);
 		assertThat((String) runtimeService.getVariable(instance.getId(), "textReading")).startsWith("建议类别：心理关怀")
 			.contains("紧急：是");

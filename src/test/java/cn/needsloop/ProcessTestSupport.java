@@ -260,9 +260,12 @@ abstract class ProcessTestSupport {
 		return need;
 	}
 
-	/** A common need, verified and classified, waiting in the pool for a project. */
+	/**
+	 * A common need of 6 households, verified and classified, waiting in the pool for a project (three of them stay
+	 * below the consultation threshold of 30 households that a project counts at least).
+	 */
 	Need pooledNeed(String title, Category category, Actor reporter) {
-		Need need = reportAndVerify(title, title + "，涉及多户居民，希望社区统一解决。", 12, reporter);
+		Need need = reportAndVerify(title, title + "，涉及多户居民，希望社区统一解决。", 6, reporter);
 		needService.classify(need.getId(), new Classify(category, Urgency.NORMAL, Scope.COMMON), STEWARD);
 		assertThat(need(need.getId()).isPooled()).isTrue();
 		return need;

@@ -95,7 +95,7 @@ public class ProjectService {
 		}
 		ServiceProject project = projects.save(new ServiceProject(request.communityCode(), request.title().trim(),
 				request.goal().trim(), request.plan().trim(), request.category(), request.budgetYuan(),
-				request.householdCount(), request.publicAffairs(), request.plannedEnd(), request.milestones(),
+				householdsOf(request.householdCount(), pooled), request.publicAffairs(), request.plannedEnd(), request.milestones(),
 				actor.userId(), TimeLimits.nowInstant()));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.PROJECT_ID, project.getId());
@@ -107,6 +107,15 @@ public class ProjectService {
 				new ArrayList<>(IntStream.range(0, request.milestones().size()).boxed().toList()));
 		project.startedAs(process.startProject(project.getId(), variables));
 		return project;
+	}
+
+	/**
+	 * A project serves at least the households of its needs, those that said 我也有此需求 included: the consultation
+	 * threshold (consultation-required.dmn, 涉及户数) reads this count, so a steward cannot design it below them.
+	 */
+	static int householdsOf(int requested, List<Need> served) {
+		int ofNeeds = served.stream().mapToInt(n -> n.getHouseholdCount() == null ? 1 : n.getHouseholdCount()).sum();
+		return Math.max(requested, ofNeeds);
 	}
 
 	public void approve(Long id, Approval request, Actor actor) {
@@ -122,7 +131,8 @@ public class ProjectService {
 		OpenTask task = process.taskToWork(project.getProcessInstanceId(), Step.REVISE_DESIGN, actor,
 				"problem.project.notAtStep.revision", id);
 		project.redesigned(request.title().trim(), request.goal().trim(), request.plan().trim(), request.budgetYuan(),
-				request.householdCount(), request.publicAffairs(), request.plannedEnd());
+				householdsOf(request.householdCount(), needs.findByProjectId(id)), request.publicAffairs(),
+				request.plannedEnd());
 		process.complete(task, Map.of(Var.PLAN, request.plan(), Var.BUDGET_YUAN, request.budgetYuan().toPlainString(),
 				Var.REVISION_NOTE, request.note()), actor);
 	}

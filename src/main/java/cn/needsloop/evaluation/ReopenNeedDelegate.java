@@ -9,6 +9,7 @@ import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.shared.Phase;
+import cn.needsloop.intake.SimilarNeedIndex;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Var;
@@ -24,7 +25,10 @@ class ReopenNeedDelegate implements JavaDelegate {
 
 	private final Notifier notifier;
 
-	ReopenNeedDelegate(Needs needs, NeedLog log, Notifier notifier) {
+	private final SimilarNeedIndex similar;
+
+	ReopenNeedDelegate(Needs needs, NeedLog log, Notifier notifier, SimilarNeedIndex similar) {
+		this.similar = similar;
 		this.needs = needs;
 		this.log = log;
 		this.notifier = notifier;
@@ -35,6 +39,8 @@ class ReopenNeedDelegate implements JavaDelegate {
 		Need need = needs.require(Variables.longValue(execution, Var.NEED_ID));
 		Phase phase = need.getPhase();
 		need.reopened();
+		// open again: suggested again
+		similar.index(need);
 		execution.setVariable(Var.ROUND, need.getRound());
 		execution.setVariable(Var.NEED_SCORE, null);
 		execution.removeVariable(Var.PROJECT_ID);

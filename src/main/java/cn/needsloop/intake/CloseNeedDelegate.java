@@ -28,8 +28,11 @@ class CloseNeedDelegate implements JavaDelegate {
 
 	private final MessageSource messages;
 
-	CloseNeedDelegate(Needs needs, NeedLog log, Notifier notifier, MessageSource messages) {
+	private final SimilarNeedIndex similar;
+
+	CloseNeedDelegate(Needs needs, NeedLog log, Notifier notifier, MessageSource messages, SimilarNeedIndex similar) {
 		this.messages = messages;
+		this.similar = similar;
 		this.needs = needs;
 		this.log = log;
 		this.notifier = notifier;
@@ -41,6 +44,8 @@ class CloseNeedDelegate implements JavaDelegate {
 		Outcome outcome = Variables.requiredEnum(execution, Var.OUTCOME, Outcome.class);
 		Phase phase = need.getPhase();
 		need.closed(outcome, TimeLimits.nowInstant());
+		// a closed need is suggested no more
+		similar.forget(need);
 		Wording label = Wording.of("history.closed." + outcome.name());
 		boolean withReason = need.getVerificationNote() != null && outcome != Outcome.RESOLVED;
 		log.record(need, phase, withReason ? Wording.of("history.need.closedBecause", label, need.getVerificationNote())

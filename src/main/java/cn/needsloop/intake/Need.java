@@ -55,6 +55,9 @@ public class Need {
 
 	private Integer householdCount;
 
+	/** People of the households that joined with 我也有此需求 (the reporter's are not asked). */
+	private Integer peopleCount;
+
 	@Enumerated(EnumType.STRING)
 	@JdbcTypeCode(SqlTypes.VARCHAR)
 	private NeedStatus status;
@@ -301,6 +304,16 @@ public class Need {
 		this.confirmationComment = null;
 	}
 
+	/**
+	 * Another household has this need too (我也有此需求): it counts as one more household, and its people. A need
+	 * reported without a household count is one household.
+	 */
+	public void joinedBy(int people) {
+		requireOpen();
+		this.householdCount = (householdCount == null ? 1 : householdCount) + 1;
+		this.peopleCount = (peopleCount == null ? 0 : peopleCount) + people;
+	}
+
 	private void requireOpen() {
 		if (status != NeedStatus.OPEN) {
 			throw ProblemException.conflict("problem.need.closed", id);
@@ -349,6 +362,10 @@ public class Need {
 
 	public String getReporterUser() {
 		return reporterUser;
+	}
+
+	public Integer getPeopleCount() {
+		return peopleCount;
 	}
 
 	public Integer getHouseholdCount() {

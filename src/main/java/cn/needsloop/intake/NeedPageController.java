@@ -65,8 +65,11 @@ class NeedPageController {
 
 	private final Grids grids;
 
+	private final SimilarNeeds similar;
+
 	NeedPageController(NeedService needs, ProcessGateway process, Communities communities, Grids grids,
-			IdempotencyKeys keys) {
+			IdempotencyKeys keys, SimilarNeeds similar) {
+		this.similar = similar;
 		this.grids = grids;
 		this.needs = needs;
 		this.process = process;
@@ -93,6 +96,10 @@ class NeedPageController {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("scopes", Scope.values());
 		model.addAttribute("steward", me.isStewardOf(need.communityCode()));
+		if (steps.contains(cn.needsloop.process.Workflow.Step.VERIFY_NEED) && me.isStewardOf(need.communityCode())) {
+			// ranked, with a score: one click marks the need a duplicate of one
+			model.addAttribute("similar", similar.forSteward(id, me));
+		}
 		return "needs/show";
 	}
 

@@ -73,10 +73,13 @@ public class NeedService {
 
 	private final Evidence evidence;
 
+	private final SimilarNeedIndex similar;
+
 	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
 			Disclosures disclosures, PersonalData personalData, NeedReading reading, NeedLog log,
-			MessageSource messages, Evidence evidence) {
+			MessageSource messages, Evidence evidence, SimilarNeedIndex similar) {
 		this.evidence = evidence;
+		this.similar = similar;
 		this.reading = reading;
 		this.log = log;
 		this.messages = messages;
@@ -119,6 +122,7 @@ public class NeedService {
 			need.reportedAsUrgent();
 		}
 		reading.read(need);
+		similar.index(need);
 		// the timeline starts with the report, by whom it was made
 		log.record(need, Phase.DISCOVER, Wording.of("history.reported"), null, actor.userId(), need.getReportedAt());
 		Map<String, Object> variables = new HashMap<>();

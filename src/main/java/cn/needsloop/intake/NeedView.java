@@ -23,7 +23,7 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 		Line proposedLine, boolean pooled, Long projectId, Long duplicateOfId, Outcome outcome, int round,
 		VerificationVerdict verificationVerdict, Integer householdCount, String reporterName, String reporterPhone,
 		Integer score, Instant reportedAt, Instant verificationDueAt, Instant closedAt, List<HistoryView> history,
-		Reading reading) {
+		Reading reading, Integer peopleCount) {
 
 	/**
 	 * What the text model read when the need was reported: the proposed category with its confidence (0–1) and the
@@ -54,6 +54,7 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 									disclosure.person(h.getActor()), disclosure.by(h.getActor()), h.getAt()))
 							.toList(),
 				new Reading(n.getProposedCategory(), n.getProposalConfidence(), n.getDecisiveWords(), n.isTextUrgent(),
-						n.getUrgencyWords(), n.isReportedUrgent(), n.getStewardLook(), n.getUnderstandingModel()));
+						n.getUrgencyWords(), n.isReportedUrgent(), n.getStewardLook(), n.getUnderstandingModel()),
+				n.getPeopleCount());
 	}
 }

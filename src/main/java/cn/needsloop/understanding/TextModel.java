@@ -36,6 +36,14 @@ public final class TextModel {
 
 	static final int DECISIVE_WORDS = 5;
 
+	/**
+	 * How n-grams count: {@code presence} (once per need, however often it repeats; chosen by 5-fold cross-validation on
+	 * the training split) or {@code counts} (every occurrence; models written before the {@code features} line).
+	 */
+	static final String PRESENCE = "presence";
+
+	static final String COUNTS = "counts";
+
 	/** Function characters: a shown word made only of these (有没有, 几个, 的家) explains nothing to a steward. */
 	private static final String FUNCTION_CHARACTERS = "的了是在有我们你他她它这那个能不没要想会就都也还和与把被给让对说吗呢吧啊呀么什怎请问希望社区一些几家里上下来去到得着过很太又再";
 
@@ -51,10 +59,13 @@ public final class TextModel {
 
 	private final NaiveBayes urgency;
 
-	private TextModel(String version, int examples, Lexicon lexicon, DangerLexicon danger, NaiveBayes category,
-			NaiveBayes urgency) {
+	private final String featureKind;
+
+	private TextModel(String version, int examples, String featureKind, Lexicon lexicon, DangerLexicon danger,
+			NaiveBayes category, NaiveBayes urgency) {
 		this.version = version;
 		this.examples = examples;
+		this.featureKind = featureKind;
 		this.lexicon = lexicon;
 		this.danger = danger;
 		this.category = category;
@@ -83,22 +94,25 @@ public final class TextModel {
 		List<String> categoryLabels = new ArrayList<>();
 		List<String> urgencyLabels = new ArrayList<>();
 		for (LabelledText example : examples) {
-			features.add(features(example.text(), lexicon));
+			features.add(features(example.text(), lexicon, PRESENCE));
 			categoryLabels.add(example.category());
 			urgencyLabels.add(example.urgency());
 		}
 		NaiveBayes urgency = NaiveBayes.train(List.of(LabelledText.NORMAL, LabelledText.URGENT), features, urgencyLabels,
 				ALPHA);
 		lexicon.termsByLabel().forEach((label, terms) -> terms.forEach(term -> {
-			features.add(features(term, lexicon));
+			features.add(features(term, lexicon, PRESENCE));
 			categoryLabels.add(label);
 		}));
 		NaiveBayes category = NaiveBayes.train(List.copyOf(labels), features, categoryLabels, ALPHA);
-		return new TextModel(version, examples.size(), lexicon, danger, category, urgency);
+		return new TextModel(version, examples.size(), PRESENCE, lexicon, danger, category, urgency);
 	}
 
-	static Map<String, Integer> features(String text, Lexicon lexicon) {
+	static Map<String, Integer> features(String text, Lexicon lexicon, String featureKind) {
 		Map<String, Integer> features = TextFeatures.ngrams(text);
+		if (PRESENCE.equals(featureKind)) {
+			features.replaceAll((ngram, count) -> 1);
+		}
 		for (Lexicon.Hit hit : lexicon.hits(text)) {
 			features.merge(Lexicon.FEATURE_PREFIX + hit.label(), LEXICON_WEIGHT, Integer::sum);
 		}
@@ -106,7 +120,7 @@ public final class TextModel {
 	}
 
 	public Understanding understand(String text) {
-		Map<String, Integer> features = features(text, lexicon);
+		Map<String, Integer> features = features(text, lexicon, featureKind);
 		double temperature = Math.max(1, Math.pow(features.values().stream().mapToInt(Integer::intValue).sum(),
 				TEMPERATURE_EXPONENT));
 		double[] categoryScores = category.scores(features, false);
@@ -137,7 +151,7 @@ public final class TextModel {
 
 	/** The probability of URGENT from the learned urgency classifier alone (for evaluation). */
 	double learnedUrgentProbability(String text) {
-		Map<String, Integer> features = features(text, lexicon);
+		Map<String, Integer> features = features(text, lexicon, featureKind);
 		double temperature = Math.max(1, Math.pow(features.values().stream().mapToInt(Integer::intValue).sum(),
 				TEMPERATURE_EXPONENT));
 		return softmax(urgency.scores(features, true), temperature)[1];
@@ -236,6 +250,7 @@ public final class TextModel {
 			out.write(FORMAT + "\n");
 			out.write("version\t" + version + "\n");
 			out.write("examples\t" + examples + "\n");
+			out.write("features\t" + featureKind + "\n");
 			section(out, "lexicon", lexicon.lines());
 			section(out, "danger", danger.lines());
 			section(out, "category", category.lines());
@@ -264,6 +279,7 @@ public final class TextModel {
 			}
 			String version = null;
 			int examples = 0;
+			String featureKind = COUNTS;
 			Map<String, List<String>> sections = new LinkedHashMap<>();
 			List<String> current = null;
 			String line;
@@ -281,13 +297,19 @@ public final class TextModel {
 				else if (line.startsWith("examples\t")) {
 					examples = Integer.parseInt(line.substring("examples\t".length()));
 				}
+				else if (line.startsWith("features\t")) {
+					featureKind = line.substring("features\t".length());
+					if (!PRESENCE.equals(featureKind) && !COUNTS.equals(featureKind)) {
+						throw new IllegalArgumentException("model " + version + " has unknown features " + featureKind);
+					}
+				}
 			}
 			for (String name : List.of("lexicon", "danger", "category", "urgency")) {
 				if (!sections.containsKey(name)) {
 					throw new IllegalArgumentException("model " + version + " has no [" + name + "] section");
 				}
 			}
-			return new TextModel(version, examples, Lexicon.parse(sections.get("lexicon")),
+			return new TextModel(version, examples, featureKind, Lexicon.parse(sections.get("lexicon")),
 					DangerLexicon.parse(sections.get("danger")), NaiveBayes.parse(sections.get("category")),
 					NaiveBayes.parse(sections.get("urgency")));
 		}

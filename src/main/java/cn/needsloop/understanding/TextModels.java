@@ -19,7 +19,7 @@ public final class TextModels {
 	public static final String SHIPPED = "/understanding/model.txt";
 
 	/** The version of the shipped model. */
-	public static final String SHIPPED_VERSION = "corpus-1";
+	public static final String SHIPPED_VERSION = "corpus-2";
 
 	private TextModels() {
 	}

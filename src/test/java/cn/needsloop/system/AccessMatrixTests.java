@@ -87,6 +87,9 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/needs/{id}/resolution                      401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
 			POST /api/needs/{id}/confirmation                    401  OK       403      403    403      403  403  403      OK        403   403     # own
 			POST /api/needs/{id}/reporter-phone/reveal           401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
+			POST /api/needs/similar                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # suggestions while reporting: anyone who may report
+			GET  /api/needs/{id}/similar                         401  OK       403      403    403      403  403  403      403       403   403     # for the steward who verifies
+			POST /api/needs/{id}/supporters                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # me too: anyone who may report (refused here: 0 people)
 			GET  /api/projects                                   401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			POST /api/projects                                   401  OK       403      403    403      403  403  403      403       403   403
 			GET  /api/projects/{id}                              401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
@@ -635,6 +638,12 @@ class AccessMatrixTests extends ApiTest {
 		// a duplicate of itself: refused by the step after the steward check, nothing changes
 		p.put("POST /api/needs/{id}/verification", probe(d -> d.post("/api/needs/" + needToVerify.get() + "/verification",
 				Map.of("verdict", "DUPLICATE", "duplicateOfId", needToVerify.get(), "note", "权限矩阵"))));
+		p.put("POST /api/needs/similar", probe(d -> d.post("/api/needs/similar",
+				Map.of("communityCode", "xingfu", "title", "权限矩阵 楼道灯坏了", "description", "楼道灯不亮"))));
+		p.put("GET /api/needs/{id}/similar", probe(d -> d.get("/api/needs/" + needToVerify.get() + "/similar")));
+		// refused by the rules after the sign-in check (0 people): nobody joins
+		p.put("POST /api/needs/{id}/supporters", probe(d -> d.post("/api/needs/" + needToVerify.get() + "/supporters",
+				Map.of("reporterName", "权限矩阵", "reporterPhone", "13800000000", "people", 0))));
 		p.put("POST /api/needs/{id}/classification", probe(needToClassify, d -> d.post(
 				"/api/needs/" + needToClassify.get() + "/classification",
 				Map.of("category", "NEIGHBOR_DISPUTE", "urgency", "NORMAL", "scope", "INDIVIDUAL"))));

@@ -154,6 +154,7 @@ class MessagesTests {
 		Map<String, String> data = Map.of(
 				"demo/DemoData.java", "the demo's sample people, groups and needs (data, not text of the app)",
 				"understanding/TextModel.java", "Chinese function characters the text model ignores",
+				"understanding/NeedSimilarity.java", "function characters, numerals and place patterns the similarity reads",
 				"system/IdempotencyWeb.java", "the OpenAPI description of the Idempotency-Key header, in both languages",
 				"system/AccessBootstrap.java", "Tasklist's shared filters: the engine keeps one name per filter",
 				"consultation/ParticipantKind.java", "participant kinds as consultation-catalog.dmn and the forms name them");

@@ -33,4 +33,17 @@ class ShippedModelTests {
 		assertThat(read.understand(text)).isEqualTo(model.understand(text));
 		assertThat(read.version()).isEqualTo(TextModels.SHIPPED_VERSION);
 	}
+
+	@Test
+	void aModelWrittenBeforeTheFeaturesLineCountsEveryOccurrence() {
+		StringWriter written = new StringWriter();
+		TextModels.shipped().write(written);
+		assertThat(written.toString()).contains("\nfeatures\tpresence\n");
+		String older = written.toString().replace("features\tpresence\n", "");
+		TextModel read = TextModel.read(new StringReader(older));
+		String repeated = "漏水漏水漏水漏水漏水，楼上漏水";
+		assertThat(TextModel.features(repeated, Lexicon.parse(java.util.List.of()), TextModel.COUNTS)).containsEntry("漏水", 6);
+		assertThat(TextModel.features(repeated, Lexicon.parse(java.util.List.of()), TextModel.PRESENCE)).containsEntry("漏水", 1);
+		assertThat(read.understand(repeated).modelVersion()).isEqualTo(TextModels.SHIPPED_VERSION);
+	}
 }
