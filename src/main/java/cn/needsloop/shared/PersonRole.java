@@ -8,7 +8,7 @@ import java.util.Collection;
  * a person without a staff group is a resident. The text is {@code role.<NAME>} in the messages.
  */
 public enum PersonRole {
-	RESIDENT, STEWARD, PARTY, SELF_GOVERNANCE, SOCIAL_ORGANIZATION, DEPARTMENT, MANAGER;
+	RESIDENT, STEWARD, GRID_WORKER, PARTY, SELF_GOVERNANCE, SOCIAL_ORGANIZATION, DEPARTMENT, MANAGER;
 
 	/** The role of a person with these groups; the most responsible one when a person has several. */
 	public static PersonRole of(Collection<String> groups) {
@@ -17,6 +17,9 @@ public enum PersonRole {
 		}
 		if (any(groups, "steward:")) {
 			return STEWARD;
+		}
+		if (any(groups, "grid:")) {
+			return GRID_WORKER;
 		}
 		if (any(groups, "party:")) {
 			return PARTY;
