@@ -232,6 +232,15 @@ public class PatrolService {
 	public Need reportFinding(Long patrolId, Finding finding, Actor actor) {
 		Patrol patrol = require(patrolId);
 		requireWalk(actor, patrol);
+		if (finding.title() == null || finding.title().isBlank() || finding.title().length() > 200) {
+			throw ProblemException.badField("title", "problem.finding.title");
+		}
+		if (finding.description() == null || finding.description().isBlank() || finding.description().length() > 2000) {
+			throw ProblemException.badField("description", "problem.finding.description");
+		}
+		if (finding.place() != null && finding.place().length() > 200) {
+			throw ProblemException.badField("place", "problem.finding.where");
+		}
 		Household household = null;
 		if (finding.householdId() != null) {
 			household = households.findById(finding.householdId())
@@ -250,7 +259,7 @@ public class PatrolService {
 		if (name == null) {
 			name = accounts.nameOf(actor.userId());
 		}
-		if (phone == null) {
+		if (phone == null || !phone.matches("^[0-9+\\- ]{5,30}$")) {
 			throw ProblemException.badField("contactPhone", "problem.finding.phone");
 		}
 		ReportNeed report = new ReportNeed(patrol.getCommunityCode(), patrol.getGridCode(), Channel.GRID_PATROL,
