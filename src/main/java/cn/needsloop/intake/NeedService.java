@@ -134,7 +134,7 @@ public class NeedService {
 		variables.put(Var.VERIFICATION_VERDICT, VerificationVerdict.GENUINE.name());
 		variables.put(Var.DUPLICATE_OF_ID, null);
 		variables.put(Var.VERIFICATION_NOTE, note);
-		process.complete(task, variables, actor);
+		process.completeOnTheSpot(task, variables, actor);
 		return need;
 	}
 
