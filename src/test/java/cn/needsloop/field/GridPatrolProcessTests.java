@@ -172,7 +172,8 @@ class GridPatrolProcessTests {
 		// a finding at a place, not a household: the worker's contact number is needed
 		assertThatThrownBy(() -> patrols.reportFinding(patrol.getId(),
 				new PatrolService.Finding(null, "5号楼东侧路灯", "路灯不亮", "5号楼东侧路灯不亮", false, null, null), GRID1))
-			.isInstanceOf(ProblemException.class).hasMessage("problem.finding.phone");
+			.isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.fieldProblems())
+				.extracting(ProblemException.FieldProblem::field).containsExactly("contactPhone"));
 		Need atPlace = patrols.reportFinding(patrol.getId(),
 				new PatrolService.Finding(null, "5号楼东侧路灯", "路灯不亮", "5号楼东侧路灯不亮", false, null, "13900000099"), GRID1);
 		assertThat(needs.findById(atPlace.getId()).orElseThrow().getPlace()).isEqualTo("5号楼东侧路灯");
