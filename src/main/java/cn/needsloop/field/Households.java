@@ -13,6 +13,8 @@ public interface Households extends JpaRepository<Household, Long> {
 
 	/** The households of a grid due a visit on a day, the longest overdue first (index ix_household_due). */
 	@Query("select h from Household h where h.gridCode = ?1 and h.nextVisitOn <= ?2 order by h.nextVisitOn, h.id")
+	@org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+			name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
 	List<Household> dueIn(String gridCode, LocalDate day);
 
 	@Query("select count(h) from Household h where h.gridCode = ?1 and h.nextVisitOn <= ?2")

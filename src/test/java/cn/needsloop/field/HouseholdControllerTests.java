@@ -230,6 +230,7 @@ class HouseholdControllerTests extends ApiTest {
 		body.put("householdId", household);
 		long need = api.as("steward1").post("/api/needs", body).expect(201).id();
 		assertThat(api.as("steward1").get("/api/needs/" + need).path("gridCode").asText()).isEqualTo("xingfu-01");
+		assertThat(api.as("steward1").get("/api/needs/" + need).path("householdId").asLong()).isEqualTo(household);
 
 		Map<String, Object> elsewhere = Api.needBody("dongshan", "别村的户 " + Api.unique(), "描述", 1);
 		elsewhere.put("householdId", household);
@@ -238,7 +239,7 @@ class HouseholdControllerTests extends ApiTest {
 
 		Map<String, Object> place = Api.needBody("xingfu", "路灯不亮 " + Api.unique(), "3号楼东侧路灯不亮", 1);
 		place.put("place", "3号楼东侧路灯");
-		api.as("resident1").post("/api/needs", place).expect(201);
+		assertThat(api.as("resident1").post("/api/needs", place).expect(201).path("place").asText()).isEqualTo("3号楼东侧路灯");
 	}
 
 	@Test
