@@ -32,11 +32,15 @@ import cn.needsloop.shared.Actor;
 public class HouseholdImport {
 
 	/** One refused cell: its row (as the spreadsheet numbers it), its column's header, the value and why. */
-	public record Refusal(int row, String column, String value, String reason) {
+	public record Refusal(int row, String column, String value, String reason) implements java.io.Serializable {
 	}
 
-	/** What an import did: rows read, households added and updated; or, when refused, every refusal. */
-	public record Report(boolean imported, int rows, int created, int updated, List<Refusal> refused) {
+	/**
+	 * What an import did: rows read, households added and updated; or, when refused, every refusal. Serializable: the
+	 * page carries it to the register in the flash map, kept in the session table.
+	 */
+	public record Report(boolean imported, int rows, int created, int updated, List<Refusal> refused)
+			implements java.io.Serializable {
 	}
 
 	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^[0-9+\\- ]{5,30}$");

@@ -102,6 +102,23 @@ class FieldPageTests {
 		Page grid = pages.get("steward1", "/steward/households?community=xingfu&grid=xingfu-02");
 		assertThat(grid.html().select("#households tr[data-household] td:first-child").eachText()).containsOnly("幸福社区第二网格");
 		assertThat(pages.read("grid1", "/steward/households", Map.of()).status()).isEqualTo(403);
+
+		// a sheet with errors, uploaded on the page: the page lists each refused row and column, nothing is imported
+		byte[] bad = HouseholdControllerTests.sheet(java.util.List.of(
+				java.util.List.of("xingfu-01", "P9", "1", "101", "", "", "甲", "13800000001", ""),
+				java.util.List.of("xingfu-09", "P9", "1", "102", "", "", "乙", "", "")));
+		org.springframework.test.web.servlet.MvcResult posted = mvc.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/steward/households/import")
+					.file(new org.springframework.mock.web.MockMultipartFile("file", "户籍册.xlsx", HouseholdSheets.XLSX, bad))
+					.param("community", "xingfu")
+					.cookie(pages.session("steward1"))
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andReturn();
+		assertThat(posted.getResponse().getStatus()).isEqualTo(302);
+		Page report = pages.read("steward1", "/steward/households?community=xingfu", posted.getFlashMap());
+		assertThat(report.html().select("#import-refusals tbody tr")).hasSize(1);
+		assertThat(report.text("#import-refusals tbody tr")).contains("3").contains("网格编码").contains("xingfu-09");
+		assertThat(report.text("#households")).doesNotContain("P9");
 		assertThat(pages.read("steward2", "/steward/households?community=xingfu", Map.of()).status()).isEqualTo(403);
 	}
 }
