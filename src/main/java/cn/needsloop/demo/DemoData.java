@@ -23,6 +23,9 @@ import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
 import cn.needsloop.community.Grid;
 import cn.needsloop.community.Grids;
+import cn.needsloop.field.GridMemberService;
+import cn.needsloop.field.HouseholdService;
+import cn.needsloop.field.HouseholdRequests.SaveHousehold;
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectService;
 import cn.needsloop.community.Organization;
@@ -71,13 +74,18 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("org2", "爱心志愿者协会", List.of("socialorg")),
 			new DemoUser("manager1", "赵敏", List.of("manager")),
 			new DemoUser("resident1", "刘秀英", List.of("resident")),
-			new DemoUser("dept1", "市民政局", List.of("department")));
+			new DemoUser("dept1", "市民政局", List.of("department")),
+			new DemoUser("grid1", "孙丽", List.of("grid:xingfu-01")),
+			new DemoUser("grid2", "周强", List.of("grid:xingfu-02")),
+			new DemoUser("grid3", "马红", List.of("grid:dongshan-01")));
 
 	static final Map<String, String> GROUPS = Map.ofEntries(Map.entry("steward:xingfu", "幸福社区民需管家"),
 			Map.entry("steward:dongshan", "东山村民需管家"), Map.entry("party:xingfu", "幸福社区党组织"),
 			Map.entry("party:dongshan", "东山村党组织"), Map.entry("selfgov:xingfu", "幸福社区居委会"),
 			Map.entry("selfgov:dongshan", "东山村村委会"), Map.entry("socialorg", "社会组织"),
-			Map.entry("manager", "街道管理人员"), Map.entry("resident", "居民"), Map.entry("department", "市直部门"));
+			Map.entry("manager", "街道管理人员"), Map.entry("resident", "居民"), Map.entry("department", "市直部门"),
+			Map.entry("grid:xingfu-01", "幸福社区第一网格网格员"), Map.entry("grid:xingfu-02", "幸福社区第二网格网格员"),
+			Map.entry("grid:dongshan-01", "东山村一组网格员"));
 
 	private final Accounts accounts;
 
@@ -99,9 +107,16 @@ class DemoData implements ApplicationRunner {
 
 	private final boolean sampleNeeds;
 
+	private final GridMemberService gridMembers;
+
+	private final HouseholdService households;
+
 	DemoData(Accounts accounts, AccessBootstrap access, Communities communities, Grids grids,
 			Organizations organizations, Needs needs, NeedService needService, ProjectService projectService,
-			TransactionTemplate transaction, @Value("${needsloop.demo.sample-needs:true}") boolean sampleNeeds) {
+			TransactionTemplate transaction, @Value("${needsloop.demo.sample-needs:true}") boolean sampleNeeds,
+			GridMemberService gridMembers, HouseholdService households) {
+		this.gridMembers = gridMembers;
+		this.households = households;
 		this.accounts = accounts;
 		this.access = access;
 		this.communities = communities;
@@ -118,6 +133,7 @@ class DemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		users();
 		transaction.executeWithoutResult(status -> referenceData());
+		transaction.executeWithoutResult(status -> fieldData());
 		if (sampleNeeds && needs.count() == 0) {
 			sampleNeeds();
 		}
@@ -148,6 +164,30 @@ class DemoData implements ApplicationRunner {
 					EnumSet.of(Category.ELDERLY_CARE, Category.ENVIRONMENT, Category.CULTURE_SPORTS)));
 			organizations.save(new Organization("xingfu-party-team", "幸福社区党员志愿服务队",
 					Organization.Kind.PARTY_VOLUNTEER_TEAM, "party1", EnumSet.noneOf(Category.class)));
+		}
+	}
+
+	/** A grid worker for each grid, and a few households in each grid's register (none visited yet: all due). */
+	private void fieldData() {
+		gridMembers.register("xingfu-01", "grid1", "system");
+		gridMembers.register("xingfu-02", "grid2", "system");
+		gridMembers.register("dongshan-01", "grid3", "system");
+		if (households.isEmpty()) {
+			Actor steward1 = actor("steward1");
+			households.save("xingfu", new SaveHousehold("xingfu-01", "3", "2", "301", null, null, "王秀兰", "13800000011",
+					"独居老人、低保"), steward1);
+			households.save("xingfu", new SaveHousehold("xingfu-01", "3", "1", "102", null, null, "李建国", "13800000012",
+					"空巢"), steward1);
+			households.save("xingfu", new SaveHousehold("xingfu-01", "5", "1", "201", null, null, "赵小红", "13800000013",
+					"残疾"), steward1);
+			households.save("xingfu", new SaveHousehold("xingfu-02", "7", "2", "401", null, null, "周敏", "13800000003",
+					"军属"), steward1);
+			households.save("xingfu", new SaveHousehold("xingfu-02", "7", "1", "301", null, null, "孙立", "13800000002",
+					null), steward1);
+			households.save("dongshan", new SaveHousehold("dongshan-01", null, null, null, "东山村一组", "12", "马大山", null,
+					"留守儿童"), actor("steward2"));
+			households.save("dongshan", new SaveHousehold("dongshan-01", null, null, null, "东山村一组", "15", "马建国",
+					"13700000001", "独居老人"), actor("steward2"));
 		}
 	}
 

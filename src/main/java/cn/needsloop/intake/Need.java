@@ -38,6 +38,12 @@ public class Need {
 
 	private String gridCode;
 
+	/** The household of the register the need is about (its address and grid), if any. */
+	private Long householdId;
+
+	/** Where, in words, when the need is not about one household (3号楼东侧路灯). */
+	private String place;
+
 	@Enumerated(EnumType.STRING)
 	@JdbcTypeCode(SqlTypes.VARCHAR)
 	private Channel channel;
@@ -176,6 +182,20 @@ public class Need {
 		this.status = NeedStatus.OPEN;
 		this.phase = Phase.DISCOVER;
 		this.round = 1;
+	}
+
+	/** The need's address: a household of the register (whose grid it then has) and/or a place in words. */
+	public void locatedAt(Long householdId, String place) {
+		this.householdId = householdId;
+		this.place = place;
+	}
+
+	public Long getHouseholdId() {
+		return householdId;
+	}
+
+	public String getPlace() {
+		return place;
 	}
 
 	public void startedAs(String processInstanceId) {

@@ -79,7 +79,8 @@ class NeedPageController {
 
 	@InitBinder
 	void setAllowedFields(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
+		// a household of the register is chosen by staff through the API, never typed into a resident's form
+		binder.setDisallowedFields("id", "householdId");
 	}
 
 	@GetMapping("/needs/{id}")

@@ -20,7 +20,15 @@ public final class NeedRequests {
 			@NotNull Channel channel, @NotBlank @Size(max = 200) String title,
 			@NotBlank @Size(max = 2000) String description, @NotBlank @Size(max = 50) String reporterName,
 			@NotBlank @Pattern(regexp = "^[0-9+\\- ]{5,30}$", message = "{need.reporterPhone.pattern}") String reporterPhone,
-			@Min(1) @Max(100000) Integer householdCount, Boolean urgent) implements java.io.Serializable {
+			@Min(1) @Max(100000) Integer householdCount, Boolean urgent, Long householdId,
+			@Size(max = 200) String place) implements java.io.Serializable {
+
+		/** A report without an address (a household of the register or a place in words). */
+		public ReportNeed(String communityCode, String gridCode, Channel channel, String title, String description,
+				String reporterName, String reporterPhone, Integer householdCount, Boolean urgent) {
+			this(communityCode, gridCode, channel, title, description, reporterName, reporterPhone, householdCount, urgent,
+					null, null);
+		}
 
 		/** A report without the reporter's own "urgent" mark. */
 		public ReportNeed(String communityCode, String gridCode, Channel channel, String title, String description,

@@ -75,11 +75,15 @@ public class NeedService {
 
 	private final SimilarNeedIndex similar;
 
+	private final org.springframework.beans.factory.ObjectProvider<Addresses> addresses;
+
 	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
 			Disclosures disclosures, PersonalData personalData, NeedReading reading, NeedLog log,
-			MessageSource messages, Evidence evidence, SimilarNeedIndex similar) {
+			MessageSource messages, Evidence evidence, SimilarNeedIndex similar,
+			org.springframework.beans.factory.ObjectProvider<Addresses> addresses) {
 		this.evidence = evidence;
 		this.similar = similar;
+		this.addresses = addresses;
 		this.reading = reading;
 		this.log = log;
 		this.messages = messages;
@@ -110,6 +114,18 @@ public class NeedService {
 		}
 		// a form's "no grid" choice comes as an empty value
 		String gridCode = request.gridCode() == null || request.gridCode().isBlank() ? null : request.gridCode().trim();
+		// a household of the register gives the need its grid
+		Addresses.Address address = null;
+		if (request.householdId() != null) {
+			Addresses register = addresses.getIfAvailable();
+			address = register == null ? null : register.household(request.householdId())
+				.filter(a -> a.communityCode().equals(request.communityCode()))
+				.orElse(null);
+			if (address == null) {
+				throw ProblemException.badField("householdId", "problem.household.unknown", request.householdId());
+			}
+			gridCode = address.gridCode();
+		}
 		if (gridCode != null && grids.findById(gridCode)
 			.filter(g -> g.getCommunityCode().equals(request.communityCode()))
 			.isEmpty()) {
@@ -118,6 +134,10 @@ public class NeedService {
 		Need need = needs.save(new Need(request.communityCode(), gridCode, request.channel(),
 				request.title().trim(), request.description().trim(), request.reporterName().trim(),
 				request.reporterPhone().trim(), actor.userId(), request.householdCount(), TimeLimits.nowInstant()));
+		String place = request.place() == null || request.place().isBlank() ? null : request.place().strip();
+		if (address != null || place != null) {
+			need.locatedAt(address == null ? null : address.householdId(), place);
+		}
 		if (Boolean.TRUE.equals(request.urgent())) {
 			need.reportedAsUrgent();
 		}
@@ -133,6 +153,23 @@ public class NeedService {
 		variables.put(Var.NEED_SCORE, null);
 		variables.putAll(reading.variables(need));
 		need.startedAs(process.startNeed(need.getId(), variables));
+		return need;
+	}
+
+	/**
+	 * A need found by staff on the spot (a grid worker on patrol): reported and verified at once by the person who
+	 * found it, so that it skips the steward's verification and goes straight to classification. The caller has
+	 * checked that the actor may report for that grid.
+	 */
+	public Need reportVerified(ReportNeed request, String note, Actor actor) {
+		Need need = report(request, actor);
+		OpenTask task = process.currentTask(need.getProcessInstanceId(), Step.VERIFY_NEED, "problem.need.notAtStep.verify",
+				need.getId());
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.VERIFICATION_VERDICT, VerificationVerdict.GENUINE.name());
+		variables.put(Var.DUPLICATE_OF_ID, null);
+		variables.put(Var.VERIFICATION_NOTE, note);
+		process.completeOnTheSpot(task, variables, actor);
 		return need;
 	}
 

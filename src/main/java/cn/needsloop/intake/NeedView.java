@@ -23,7 +23,7 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 		Line proposedLine, boolean pooled, Long projectId, Long duplicateOfId, Outcome outcome, int round,
 		VerificationVerdict verificationVerdict, Integer householdCount, String reporterName, String reporterPhone,
 		Integer score, Instant reportedAt, Instant verificationDueAt, Instant closedAt, List<HistoryView> history,
-		Reading reading, Integer peopleCount) {
+		Reading reading, Integer peopleCount, Long householdId, String place) {
 
 	/**
 	 * What the text model read when the need was reported: the proposed category with its confidence (0–1) and the
@@ -55,6 +55,6 @@ public record NeedView(Long id, String processInstanceId, String communityCode, 
 							.toList(),
 				new Reading(n.getProposedCategory(), n.getProposalConfidence(), n.getDecisiveWords(), n.isTextUrgent(),
 						n.getUrgencyWords(), n.isReportedUrgent(), n.getStewardLook(), n.getUnderstandingModel()),
-				n.getPeopleCount());
+				n.getPeopleCount(), n.getHouseholdId(), n.getPlace());
 	}
 }

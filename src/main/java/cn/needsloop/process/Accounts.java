@@ -60,4 +60,22 @@ public class Accounts {
 		groups.forEach(group -> identity.createMembership(userId, group));
 		return true;
 	}
+
+	/** Makes an existing account a member of an existing group, unless it is one already. */
+	public void addToGroup(String userId, String groupId) {
+		if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+			identity.createMembership(userId, groupId);
+		}
+	}
+
+	/** The display name of an account (given and family name), or its id when it has none or does not exist. */
+	public String nameOf(String userId) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		if (user == null) {
+			return userId;
+		}
+		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+				+ (user.getLastName() == null ? "" : user.getLastName())).strip();
+		return name.isEmpty() ? userId : name;
+	}
 }

@@ -70,6 +70,16 @@ public record Actor(String userId, List<String> groups) {
 		return groups.stream().flatMap(g -> CommunityGroup.STEWARD.community(g).stream()).toList();
 	}
 
+	/** A grid worker (网格员) of that grid: a member of {@code grid:<gridCode>}. */
+	public boolean isGridWorkerOf(String gridCode) {
+		return gridCode != null && groups.contains("grid:" + gridCode);
+	}
+
+	/** The grids this actor works in as a grid worker. */
+	public List<String> gridCodes() {
+		return groups.stream().filter(g -> g.startsWith("grid:")).map(g -> g.substring(5)).toList();
+	}
+
 	public Optional<String> firstStewardCommunity() {
 		return stewardCommunities().stream().findFirst();
 	}

@@ -8,7 +8,7 @@ import java.util.Collection;
  * a person without a staff group is a resident. The text is {@code role.<NAME>} in the messages.
  */
 public enum PersonRole {
-	RESIDENT, STEWARD, PARTY, SELF_GOVERNANCE, SOCIAL_ORGANIZATION, DEPARTMENT, MANAGER;
+	RESIDENT, STEWARD, GRID_WORKER, PARTY, SELF_GOVERNANCE, SOCIAL_ORGANIZATION, DEPARTMENT, MANAGER;
 
 	/** The role of a person with these groups; the most responsible one when a person has several. */
 	public static PersonRole of(Collection<String> groups) {
@@ -17,6 +17,9 @@ public enum PersonRole {
 		}
 		if (CommunityGroup.STEWARD.anyIn(groups)) {
 			return STEWARD;
+		}
+		if (groups.stream().anyMatch(g -> g.startsWith("grid:"))) {
+			return GRID_WORKER;
 		}
 		if (CommunityGroup.PARTY.anyIn(groups)) {
 			return PARTY;

@@ -36,6 +36,10 @@ class HomeController {
 		if (me.isSteward()) {
 			return "redirect:/steward";
 		}
+		if (!me.gridCodes().isEmpty()) {
+			// a grid worker starts the day with the patrol
+			return "redirect:/patrols";
+		}
 		if (me.isSocialOrganization()) {
 			return "redirect:/hall";
 		}

@@ -59,6 +59,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern
 		.compile("(/api)?/(needs|projects)/[0-9]+/evidence|/resident/report");
+	/** A household register sheet (.xlsx) a steward imports: 10,000 households make well under 1 MB, 20,000 rows at most. */
+	public static final long HOUSEHOLD_IMPORT_LIMIT = 8 * 1024 * 1024;
 
 	private static final Map<String, Long> LIMITS = Map.of("/api/work-items/admission-list", ADMISSION_LIST_JSON_LIMIT,
 			"/admission-list", ADMISSION_LIST_UPLOAD_LIMIT, "/engine-rest/deployment/create", DEPLOYMENT_LIMIT);
@@ -81,6 +83,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		Long limit = LIMITS.get(path);
 		if (limit != null) {
 			return limit;
+		}
+		if (path.endsWith("/households/import")) {
+			return HOUSEHOLD_IMPORT_LIMIT;
 		}
 		String type = request.getContentType();
 		if (EVIDENCE_UPLOAD.matcher(path).matches()) {

@@ -32,7 +32,7 @@ class ModulesTests {
 			"process", "system", "evidence", "community", "notification",
 			"intake", "routing", "classification",
 			"design", "implementation", "evaluation", "consultation",
-			"admission", "certificate", "registration",
+			"admission", "certificate", "registration", "field",
 			"workbench", "kpi", "board", "demo");
 
 	static final ApplicationModules MODULES = ApplicationModules.of(NeedsLoopApplication.class);

@@ -152,6 +152,32 @@ public final class Api {
 			}
 		}
 
+		/** Sends bytes as they are with their content type (an .xlsx sheet). */
+		public Response postBytes(String path, String contentType, byte[] content) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+				.timeout(Duration.ofSeconds(60))
+				.header("Accept", "application/json, application/problem+json")
+				.header("Content-Type", contentType)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(content));
+			if (user != null) {
+				request.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+			}
+			try {
+				HttpResponse<String> response = http.send(request.build(),
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				return new Response("POST " + path + " as " + user, response.statusCode(), response.headers(),
+						response.body(), parse(response.body()));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("POST " + path + " failed", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 		/** Sends a body as it is, for malformed JSON. */
 		public Response postRaw(String path, String rawBody) {
 			return sendRaw("POST", path, rawBody);

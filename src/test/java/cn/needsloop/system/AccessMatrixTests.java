@@ -141,6 +141,20 @@ class AccessMatrixTests extends ApiTest {
 			GET  /api/dispatches/{id}                            401  OK       403      OK     403      403  403  OK       OK        403   OK      # own invitation
 			POST /api/dispatches/{id}/answers                    401  403      403      OK     403      403  403  403      OK        403   403     # own invitation
 			POST /api/dispatches/{id}/hours                      401  403      403      OK     403      403  403  403      403       403   403
+			# field work: the register of 幸福社区, a household of xingfu-01, the grid's workers, grid1's patrol of a day
+			GET  /api/communities/{communityCode}/households     401  OK       403      OK     OK       403  403  OK       403       403   OK      # the community's staff (masked where not served)
+			POST /api/communities/{communityCode}/households     401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers
+			GET  /api/communities/{communityCode}/households/template 401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # the empty sheet
+			GET  /api/communities/{communityCode}/households/export 401  OK       403      403    403      403  403  OK       403       403   OK
+			POST /api/communities/{communityCode}/households/import 401  OK       403      403    403      403  403  OK       403       403   OK      # bytes that are not a sheet, refused after the access check
+			GET  /api/households/{id}                            401  OK       403      OK     OK       403  403  OK       403       403   OK
+			GET  /api/grids/{gridCode}/members                   401  OK       403      403    403      403  403  OK       403       403   OK
+			POST /api/grids/{gridCode}/members                   401  OK       403      403    403      403  403  OK       403       403   OK      # an unknown account, refused after the access check
+			GET  /api/patrols                                    401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # one's own open patrols
+			GET  /api/patrols/{id}                               401  OK       403      403    403      403  403  OK       403       403   OK      # the grid's workers, the community's steward, managers
+			POST /api/patrols/{id}/visits                        401  403      403      403    403      403  403  403      403       403   403     # only the grid's workers walk it
+			POST /api/patrols/{id}/findings                      401  403      403      403    403      403  403  403      403       403   403
+			POST /api/patrols/{id}/finish                        401  403      403      403    403      403  403  403      403       403   403
 			# evidence: a file of a need (reported by resident1) and of a project not yet published; uploads send an empty file, refused after the access check
 			GET  /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own
 			POST /api/needs/{id}/evidence                        401  OK       403      OK     OK       403  403  OK       OK        403   OK      # own; the lines add to the needs they settle
@@ -181,6 +195,12 @@ class AccessMatrixTests extends ApiTest {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	cn.needsloop.field.PatrolService patrols;
+
+	@Autowired
+	cn.needsloop.field.Patrols patrolRecords;
 
 	@Autowired
 	TaskService taskService;
@@ -411,6 +431,11 @@ class AccessMatrixTests extends ApiTest {
 
 		Answer put(String path, Object body);
 
+		/** Bytes as a sheet (.xlsx), refused by the sheet check after the access check. */
+		default Answer postBytes(String path, byte[] content) {
+			throw new UnsupportedOperationException("no page endpoint is probed with a sheet");
+		}
+
 		/** An upload: the form's step and an empty file (refused by the file check after the access check). */
 		default Answer postEmptyFile(String path, String step) {
 			throw new UnsupportedOperationException("no page endpoint is probed with a file");
@@ -461,6 +486,11 @@ class AccessMatrixTests extends ApiTest {
 			@Override
 			public Answer postEmptyFile(String path, String step) {
 				return answer(api.as(user).postFile(path, Map.of("step", step), "file", "empty.jpg", new byte[0]));
+			}
+
+			@Override
+			public Answer postBytes(String path, byte[] content) {
+				return answer(api.as(user).postBytes(path, "application/octet-stream", content));
 			}
 
 			private Answer answer(Api.Response response) {
@@ -889,6 +919,47 @@ class AccessMatrixTests extends ApiTest {
 		p.put("GET /work-items/{id}/diagram", probe(d -> d.get("/work-items/" + workItem.get() + "/diagram")));
 		p.put("GET /dispatches/{id}/diagram", probe(d -> d.get("/dispatches/" + dispatch.get() + "/diagram")));
 		p.put("GET /consultations/{id}/diagram", probe(d -> d.get("/consultations/" + consultationToFix.get() + "/diagram")));
+		// ---- field work
+		Fixture<Long> household = fixture("a household of xingfu-01 in the register", () -> api.as("steward1")
+			.post("/api/communities/xingfu/households", Map.of("gridCode", "xingfu-01", "building", "98", "room", "101",
+					"headName", "权限测试户"))
+			.expect(201)
+			.id());
+		Fixture<Long> patrol = fixture("grid1's patrol of a working day", () -> {
+			household.get(); // due at once: never visited
+			java.time.LocalDate day = java.time.LocalDate.of(2027, 5, 7);
+			org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+					java.time.OffsetDateTime.parse("2027-05-07T07:00:00+08:00").toInstant()));
+			try {
+				if (patrolRecords.findByWorkerUserAndPatrolDay("grid1", day).isEmpty()) {
+					patrols.plan(day);
+				}
+			}
+			finally {
+				org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+			}
+			return patrolRecords.findByWorkerUserAndPatrolDay("grid1", day).orElseThrow().getId();
+		});
+		p.put("GET /api/communities/{communityCode}/households", probe(d -> d.get("/api/communities/xingfu/households")));
+		p.put("POST /api/communities/{communityCode}/households", probe(d -> d.post("/api/communities/xingfu/households",
+				Map.of("gridCode", "xingfu-01", "building", "98", "room", "102", "headName", "权限测试户"))));
+		p.put("GET /api/communities/{communityCode}/households/template",
+				probe(d -> d.get("/api/communities/xingfu/households/template")));
+		p.put("GET /api/communities/{communityCode}/households/export",
+				probe(d -> d.get("/api/communities/xingfu/households/export")));
+		p.put("POST /api/communities/{communityCode}/households/import",
+				probe(d -> d.postBytes("/api/communities/xingfu/households/import", "not a sheet".getBytes())));
+		p.put("GET /api/households/{id}", probe(d -> d.get("/api/households/" + household.get())));
+		p.put("GET /api/grids/{gridCode}/members", probe(d -> d.get("/api/grids/xingfu-01/members")));
+		p.put("POST /api/grids/{gridCode}/members", probe(d -> d.post("/api/grids/xingfu-01/members",
+				Map.of("userId", "no-such-account"))));
+		p.put("GET /api/patrols", probe(d -> d.get("/api/patrols")));
+		p.put("GET /api/patrols/{id}", probe(d -> d.get("/api/patrols/" + patrol.get())));
+		p.put("POST /api/patrols/{id}/visits", probe(d -> d.post("/api/patrols/" + patrol.get() + "/visits",
+				Map.of("householdId", household.get(), "result", "WELL"))));
+		p.put("POST /api/patrols/{id}/findings", probe(d -> d.post("/api/patrols/" + patrol.get() + "/findings",
+				Map.of("place", "3号楼东侧路灯", "title", "路灯不亮", "description", "晚上很黑"))));
+		p.put("POST /api/patrols/{id}/finish", probe(d -> d.post("/api/patrols/" + patrol.get() + "/finish", Map.of())));
 		// ---- evidence
 		Fixture<Long> evidenceFile = fixture("a photo steward1 uploaded to a need of resident1", () -> api.as("steward1")
 			.postFile("/api/needs/" + needToVerify.get() + "/evidence", Map.of("step", "VERIFICATION"), "file", "a.png",

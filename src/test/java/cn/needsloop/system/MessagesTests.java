@@ -157,7 +157,8 @@ class MessagesTests {
 				"understanding/NeedSimilarity.java", "function characters, numerals and place patterns the similarity reads",
 				"system/IdempotencyWeb.java", "the OpenAPI description of the Idempotency-Key header, in both languages",
 				"system/AccessBootstrap.java", "Tasklist's shared filters: the engine keeps one name per filter",
-				"consultation/ParticipantKind.java", "participant kinds as consultation-catalog.dmn and the forms name them");
+				"consultation/ParticipantKind.java", "participant kinds as consultation-catalog.dmn and the forms name them",
+				"field/CareTags.java", "care tags as the register and visit-frequency.dmn name them");
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java/cn/needsloop"))) {
 			for (Path source : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
@@ -178,7 +179,10 @@ class MessagesTests {
 			// the engine's delete reason of a supervision task; a consultation topic's description written for residents
 			"routing/TaskCompletionListener.java", "consultation/OpenConsultationDelegate.java",
 			// the catalog's default reason, kept in the consultation; the reading summary kept for the steward's form
-			"consultation/RecordCatalogEntryDelegate.java", "intake/NeedReading.java");
+			"consultation/RecordCatalogEntryDelegate.java", "intake/NeedReading.java",
+			// the field work's register: the sheet's columns and file names, addresses as written, the grid group's name
+			"field/Address.java", "field/HouseholdSheets.java", "field/HouseholdController.java", "field/GridMemberService.java",
+			"field/PatrolService.java");
 
 	@Test
 	void everyFileStillToWordStillBuildsText() throws IOException {

@@ -1,0 +1,130 @@
+package cn.needsloop.field;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.needsloop.community.Grid;
+import cn.needsloop.community.Grids;
+import cn.needsloop.intake.Need;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.ProblemException;
+import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.Pages;
+
+/**
+ * Field work on pages, phone first: a grid worker's patrol of the day (the households due a visit, a visit recorded
+ * with one tap and a note, a finding reported as a verified need, the patrol finished), and the steward's household
+ * register (a page of it, the template, import with the row-by-row report, export).
+ */
+@Controller
+class FieldPageController {
+
+	private final PatrolService patrols;
+
+	private final HouseholdService households;
+
+	private final HouseholdImport importer;
+
+	private final Grids grids;
+
+	FieldPageController(PatrolService patrols, HouseholdService households, HouseholdImport importer, Grids grids) {
+		this.patrols = patrols;
+		this.households = households;
+		this.importer = importer;
+		this.grids = grids;
+	}
+
+	/** The worker's open patrols: straight to today's when there is only one. */
+	@GetMapping("/patrols")
+	String patrols(Model model) {
+		List<Patrol> open = patrols.open(CurrentActor.get());
+		if (open.size() == 1) {
+			return "redirect:/patrols/" + open.get(0).getId();
+		}
+		model.addAttribute("patrols", open);
+		return "patrols/list";
+	}
+
+	@GetMapping("/patrols/{id}")
+	String patrol(@PathVariable Long id, Model model) {
+		Actor me = CurrentActor.get();
+		PatrolService.PatrolDay day = patrols.day(id, me);
+		model.addAttribute("day", day);
+		model.addAttribute("mayWalk", day.patrol().getStatus() == Patrol.Status.OPEN
+				&& (me.userId().equals(day.patrol().getWorkerUser()) || me.isGridWorkerOf(day.patrol().getGridCode())));
+		model.addAttribute("results", Visit.Result.values());
+		return "patrols/day";
+	}
+
+	@PostMapping("/patrols/{id}/visits")
+	String visit(@PathVariable Long id, @RequestParam Long householdId, @RequestParam(required = false) Visit.Result result,
+			@RequestParam(required = false) String note, RedirectAttributes flash) {
+		patrols.recordVisit(id, new PatrolService.RecordVisit(householdId, result, note), CurrentActor.get());
+		Pages.flashDone(flash, "patrol.visitRecorded");
+		return "redirect:/patrols/" + id + "#household-" + householdId;
+	}
+
+	@PostMapping("/patrols/{id}/findings")
+	String finding(@PathVariable Long id, @RequestParam(required = false) Long householdId,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String description, @RequestParam(required = false) Boolean urgent,
+			@RequestParam(required = false) String contactPhone, RedirectAttributes flash) {
+		Need need = patrols.reportFinding(id,
+				new PatrolService.Finding(householdId, place, title, description, urgent, null, contactPhone), CurrentActor.get());
+		flash.addFlashAttribute("reportedNeed", need.getId());
+		Pages.flashDone(flash, "patrol.findingReported");
+		return "redirect:/patrols/" + id;
+	}
+
+	@PostMapping("/patrols/{id}/finish")
+	String finish(@PathVariable Long id, @RequestParam(required = false) String note, RedirectAttributes flash) {
+		patrols.finish(id, note, CurrentActor.get());
+		Pages.flashDone(flash, "patrol.finished");
+		return "redirect:/patrols/" + id;
+	}
+
+	/** The steward's register: a page of one community's households (50 a page), with import and export. */
+	@GetMapping("/steward/households")
+	String register(@RequestParam(required = false) String community, @RequestParam(required = false) String grid,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Actor me = CurrentActor.get();
+		List<String> mine = me.stewardCommunities();
+		String shown = community != null ? community : mine.stream().findFirst().orElse(null);
+		if (shown == null) {
+			throw ProblemException.forbidden("problem.household.stewardOnly", "");
+		}
+		Page<HouseholdView> found = households.list(shown, grid, Math.max(0, page), 50, me);
+		model.addAttribute("community", shown);
+		model.addAttribute("communities", mine);
+		model.addAttribute("grid", grid);
+		model.addAttribute("grids", grids.findAll().stream().filter(g -> g.getCommunityCode().equals(shown))
+			.sorted(java.util.Comparator.comparing(Grid::getCode)).toList());
+		model.addAttribute("households", found);
+		return "households/register";
+	}
+
+	@PostMapping("/steward/households/import")
+	String importSheet(@RequestParam String community, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes flash) throws IOException {
+		if (file == null || file.isEmpty()) {
+			Pages.flashError(flash, "household.import.noFile");
+			return "redirect:/steward/households?community=" + community;
+		}
+		HouseholdImport.Report report = importer.importSheet(community, file.getBytes(), CurrentActor.get());
+		flash.addFlashAttribute("report", report);
+		if (report.imported()) {
+			Pages.flashDone(flash, "household.import.done");
+		}
+		return "redirect:/steward/households?community=" + community;
+	}
+}

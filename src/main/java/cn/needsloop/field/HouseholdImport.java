@@ -1,0 +1,218 @@
+package cn.needsloop.field;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.needsloop.community.Grid;
+import cn.needsloop.community.Grids;
+import cn.needsloop.field.HouseholdSheets.SheetRow;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.shared.Actor;
+
+/**
+ * Imports a steward's .xlsx sheet into the community's register, all or nothing: every row is checked first, and
+ * if any row is refused nothing is written and the report says, row by row and column by column, what was refused
+ * and why. Otherwise each row adds a household, or updates the household already at that address of the grid
+ * (head, phone, care tags and so the visit frequency). Rows are written in JDBC batches; each distinct set of care
+ * tags is decided once by {@code visitFrequency.dmn}.
+ */
+@Service
+public class HouseholdImport {
+
+	/** One refused cell: its row (as the spreadsheet numbers it), its column's header, the value and why. */
+	public record Refusal(int row, String column, String value, String reason) implements java.io.Serializable {
+	}
+
+	/**
+	 * What an import did: rows read, households added and updated; or, when refused, every refusal. Serializable: the
+	 * page carries it to the register in the flash map, kept in the session table.
+	 */
+	public record Report(boolean imported, int rows, int created, int updated, List<Refusal> refused)
+			implements java.io.Serializable {
+	}
+
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^[0-9+\\- ]{5,30}$");
+
+	private static final int[] MAX = { 32, 32, 16, 16, 32, 16, 50, 30, 200 };
+
+	private final HouseholdService households;
+
+	private final Grids grids;
+
+	private final VisitFrequency frequency;
+
+	private final JdbcTemplate jdbc;
+
+	private final MessageSource messages;
+
+	HouseholdImport(HouseholdService households, Grids grids, VisitFrequency frequency, JdbcTemplate jdbc,
+			MessageSource messages) {
+		this.households = households;
+		this.grids = grids;
+		this.frequency = frequency;
+		this.jdbc = jdbc;
+		this.messages = messages;
+	}
+
+	private record Checked(SheetRow row, Grid grid, Address address, String head, String phone, List<String> tags) {
+	}
+
+	@Transactional
+	public Report importSheet(String communityCode, byte[] file, Actor actor) {
+		households.requireSteward(actor, communityCode);
+		List<SheetRow> rows = HouseholdSheets.read(file);
+		Map<String, Grid> communityGrids = new HashMap<>();
+		grids.findAll().stream().filter(g -> g.getCommunityCode().equals(communityCode))
+			.forEach(g -> communityGrids.put(g.getCode(), g));
+		List<Refusal> refused = new ArrayList<>();
+		List<Checked> checked = new ArrayList<>(rows.size());
+		Map<String, Integer> seen = new HashMap<>();
+		for (SheetRow row : rows) {
+			Checked one = check(row, communityGrids, refused);
+			if (one != null) {
+				Integer first = seen.putIfAbsent(one.grid().getCode() + "#" + one.address().key(), row.number());
+				if (first != null) {
+					refuse(refused, row, 1, "import.address.duplicate", first);
+				}
+				else {
+					checked.add(one);
+				}
+			}
+		}
+		if (rows.isEmpty()) {
+			refused.add(new Refusal(2, "", "", text("import.empty")));
+		}
+		if (!refused.isEmpty()) {
+			return new Report(false, rows.size(), 0, 0, refused);
+		}
+		return write(communityCode, checked, actor);
+	}
+
+	private Checked check(SheetRow row, Map<String, Grid> communityGrids, List<Refusal> refused) {
+		int before = refused.size();
+		for (int i = 0; i < MAX.length; i++) {
+			if (row.cell(i).length() > MAX[i]) {
+				refuse(refused, row, i, "import.tooLong", MAX[i]);
+			}
+		}
+		String gridCode = row.cell(0);
+		Grid grid = null;
+		if (gridCode.isEmpty()) {
+			refuse(refused, row, 0, "import.grid.missing");
+		}
+		else {
+			grid = communityGrids.get(gridCode);
+			if (grid == null) {
+				refuse(refused, row, 0, "import.grid.unknown", gridCode);
+			}
+		}
+		String building = row.cell(1);
+		String group = row.cell(4);
+		Address address = null;
+		if (!building.isEmpty() && !group.isEmpty()) {
+			refuse(refused, row, 4, "import.address.both");
+		}
+		else if (!building.isEmpty()) {
+			if (row.cell(3).isEmpty()) {
+				refuse(refused, row, 3, "import.room.missing");
+			}
+			else {
+				address = new Address(building, row.cell(2).isEmpty() ? null : row.cell(2), row.cell(3), null, null);
+			}
+		}
+		else if (!group.isEmpty()) {
+			if (row.cell(5).isEmpty()) {
+				refuse(refused, row, 5, "import.houseNo.missing");
+			}
+			else {
+				address = new Address(null, null, null, group, row.cell(5));
+			}
+		}
+		else {
+			refuse(refused, row, 1, "import.address.missing");
+		}
+		if (row.cell(6).isEmpty()) {
+			refuse(refused, row, 6, "import.head.missing");
+		}
+		String phone = row.cell(7);
+		if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+			refuse(refused, row, 7, "import.phone.invalid");
+		}
+		List<String> unknown = new ArrayList<>();
+		List<String> tags = CareTags.parse(row.cell(8), unknown);
+		if (!unknown.isEmpty()) {
+			refuse(refused, row, 8, "import.tag.unknown", String.join("、", unknown), String.join("、", CareTags.KNOWN));
+		}
+		if (refused.size() > before) {
+			return null;
+		}
+		return new Checked(row, grid, address, row.cell(6), phone.isEmpty() ? null : phone, tags);
+	}
+
+	private void refuse(List<Refusal> refused, SheetRow row, int column, String key, Object... args) {
+		refused.add(new Refusal(row.number(), HouseholdSheets.COLUMNS.get(column), row.cell(column), text(key, args)));
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+	private record Existing(long id, LocalDate lastVisitedOn) {
+	}
+
+	private Report write(String communityCode, List<Checked> rows, Actor actor) {
+		Map<String, Existing> existing = new HashMap<>();
+		jdbc.query("select id, grid_code, address_key, last_visited_on from household where community_code = ?",
+				rs -> {
+					Date last = rs.getDate(4);
+					existing.put(rs.getString(2) + "#" + rs.getString(3),
+							new Existing(rs.getLong(1), last == null ? null : last.toLocalDate()));
+				}, communityCode);
+		Function<List<String>, VisitFrequency.Frequency> decide = frequency.cached();
+		LocalDate today = HouseholdService.today();
+		Timestamp now = Timestamp.from(TimeLimits.nowInstant());
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> updates = new ArrayList<>();
+		for (Checked c : rows) {
+			VisitFrequency.Frequency f = decide.apply(c.tags());
+			String tags = CareTags.format(c.tags());
+			Existing known = existing.get(c.grid().getCode() + "#" + c.address().key());
+			if (known == null) {
+				Address a = c.address();
+				inserts.add(new Object[] { communityCode, c.grid().getCode(), a.building(), a.unit(), a.room(),
+						a.villagerGroup(), a.houseNo(), a.key(), c.head(), c.phone(), tags, f.intervalDays(), f.kind().name(),
+						Date.valueOf(today), now });
+			}
+			else {
+				LocalDate next = known.lastVisitedOn() == null ? today : known.lastVisitedOn().plusDays(f.intervalDays());
+				updates.add(new Object[] { c.head(), c.phone(), tags, f.intervalDays(), f.kind().name(), Date.valueOf(next),
+						known.id() });
+			}
+		}
+		for (int from = 0; from < inserts.size(); from += 500) {
+			jdbc.batchUpdate("insert into household (community_code, grid_code, building, unit, room, villager_group,"
+					+ " house_no, address_key, head_name, phone, care_tags, visit_interval_days, visit_kind, next_visit_on,"
+					+ " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					inserts.subList(from, Math.min(inserts.size(), from + 500)));
+		}
+		for (int from = 0; from < updates.size(); from += 500) {
+			jdbc.batchUpdate("update household set head_name = ?, phone = ?, care_tags = ?, visit_interval_days = ?,"
+					+ " visit_kind = ?, next_visit_on = ? where id = ?", updates.subList(from, Math.min(updates.size(), from + 500)));
+		}
+		jdbc.update("insert into household_view (viewed_by, household_id, grid_code, community_code, record_count, what,"
+				+ " viewed_at) values (?, null, '*', ?, ?, 'IMPORT', ?)", actor.userId(), communityCode, rows.size(), now);
+		return new Report(true, rows.size(), inserts.size(), updates.size(), List.of());
+	}
+}

@@ -1,0 +1,307 @@
+package cn.needsloop.field;
+
+import cn.needsloop.shared.ChinaTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.needsloop.calendar.WorkingCalendar;
+import cn.needsloop.community.Places;
+import cn.needsloop.intake.Need;
+import cn.needsloop.intake.NeedRequests.ReportNeed;
+import cn.needsloop.intake.NeedService;
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.OpenTask;
+import cn.needsloop.process.ProcessGateway;
+import cn.needsloop.process.TimeLimits;
+import cn.needsloop.shared.Actor;
+import cn.needsloop.shared.Channel;
+import cn.needsloop.shared.ProblemException;
+
+/**
+ * The daily patrols: planned each working day for each grid worker ({@code grid-patrol.bpmn}), the day's list of
+ * households due a visit, the visits recorded on it, the needs found on it (channel {@code GRID_PATROL}, verified
+ * by the worker who found them), and the patrol finished.
+ */
+@Service
+@Transactional
+public class PatrolService {
+
+	public static final String PROCESS = "gridPatrol";
+
+	public static final String WALK_PATROL = "userTask_walkPatrol";
+
+	/** Process variables of a patrol. */
+	static final String PATROL_ID = "patrolId";
+
+	static final String PATROL_DUE = "patrolDue";
+
+	static final String PATROL_ESCALATION = "patrolEscalation";
+
+	static final String PATROL_NOTE = "patrolNote";
+
+	/** The hour (Beijing time) of the next working day by which a day's patrol must be finished. */
+	static final int DUE_HOUR = 18;
+
+	/** A household on the day's list and what was done there on this patrol. */
+	public record DueHousehold(HouseholdView household, Visit visit) {
+	}
+
+	/** A patrol with its list: the households due a visit on its day, those visited on it first as they were done. */
+	public record PatrolDay(Patrol patrol, String gridName, List<DueHousehold> households, int due, int visited) {
+	}
+
+	/** A visit recorded on a phone. */
+	public record RecordVisit(Long householdId, Visit.Result result, String note) {
+	}
+
+	/** A need found on patrol: about a household of the list, or a place in words. */
+	public record Finding(Long householdId, String place, String title, String description, Boolean urgent,
+			String contactName, String contactPhone) {
+	}
+
+	private final Patrols patrols;
+
+	private final Visits visits;
+
+	private final Households households;
+
+	private final GridMembers members;
+
+	private final WorkingCalendar calendar;
+
+	private final ProcessGateway process;
+
+	private final NeedService needs;
+
+	private final Places places;
+
+	private final Accounts accounts;
+
+	private final HouseholdViewLog viewLog;
+
+	PatrolService(Patrols patrols, Visits visits, Households households, GridMembers members, WorkingCalendar calendar,
+			ProcessGateway process, NeedService needs, Places places, Accounts accounts, HouseholdViewLog viewLog) {
+		this.patrols = patrols;
+		this.visits = visits;
+		this.households = households;
+		this.members = members;
+		this.calendar = calendar;
+		this.process = process;
+		this.needs = needs;
+		this.places = places;
+		this.accounts = accounts;
+		this.viewLog = viewLog;
+	}
+
+	/**
+	 * On a working day, a patrol for each grid worker who has none for that day yet, each in its own process
+	 * instance. On a holiday or weekend (the Chinese calendar, with its make-up working days) none.
+	 * @return the patrols planned
+	 */
+	public List<Patrol> plan(LocalDate day) {
+		List<Patrol> planned = new ArrayList<>();
+		if (!calendar.isWorkingDay(day)) {
+			return planned;
+		}
+		ZonedDateTime due = calendar.plusWorkingDays(day.atTime(DUE_HOUR, 0).atZone(ChinaTime.ZONE), 1);
+		ZonedDateTime escalation = calendar.plusWorkingDays(due, 1);
+		for (GridMember member : members.findAllByOrderByGridCodeAscUserIdAsc()) {
+			if (patrols.findByWorkerUserAndPatrolDay(member.getUserId(), day).isPresent()) {
+				continue;
+			}
+			Patrol patrol = patrols.save(new Patrol(member.getGridCode(), member.getCommunityCode(), member.getUserId(), day,
+					due.toInstant()));
+			Map<String, Object> variables = new HashMap<>();
+			variables.put(PATROL_ID, patrol.getId());
+			variables.put("workerUser", member.getUserId());
+			variables.put("gridCode", member.getGridCode());
+			variables.put("communityCode", member.getCommunityCode());
+			variables.put("subjectTitle", "巡查 " + places.grid(member.getGridCode()) + " " + day + " "
+					+ accounts.nameOf(member.getUserId()));
+			variables.put(PATROL_DUE, Date.from(due.toInstant()));
+			variables.put(PATROL_ESCALATION, Date.from(escalation.toInstant()));
+			patrol.startedAs(process.start(PROCESS, patrol.getId(), variables));
+			planned.add(patrol);
+		}
+		return planned;
+	}
+
+	Patrol require(Long id) {
+		return patrols.findById(id).orElseThrow(() -> ProblemException.notFound("patrol", id));
+	}
+
+	private static boolean mayWalk(Actor actor, Patrol patrol) {
+		return actor.userId().equals(patrol.getWorkerUser()) || actor.isGridWorkerOf(patrol.getGridCode());
+	}
+
+	private static void requireSee(Actor actor, Patrol patrol) {
+		if (!mayWalk(actor, patrol) && !actor.isManager() && !actor.isStewardOf(patrol.getCommunityCode())) {
+			throw ProblemException.forbidden("problem.patrol.notYours", patrol.getId());
+		}
+	}
+
+	private static void requireWalk(Actor actor, Patrol patrol) {
+		if (!mayWalk(actor, patrol)) {
+			throw ProblemException.forbidden("problem.patrol.notYours", patrol.getId());
+		}
+		if (patrol.getStatus() != Patrol.Status.OPEN) {
+			throw ProblemException.conflict("problem.patrol.done", patrol.getId());
+		}
+	}
+
+	/** The worker's open patrols, the newest first (today's, and any not finished yet). */
+	@Transactional(readOnly = true)
+	public List<Patrol> open(Actor actor) {
+		return patrols.findByWorkerUserAndStatusOrderByPatrolDayDesc(actor.userId(), Patrol.Status.OPEN);
+	}
+
+	/**
+	 * A patrol's list: the households of the grid due a visit on the patrol's day (the longest overdue first) and
+	 * those visited on this patrol. One look at the grid's households, logged once with how many it showed.
+	 */
+	public PatrolDay day(Long patrolId, Actor actor) {
+		Patrol patrol = require(patrolId);
+		requireSee(actor, patrol);
+		List<Visit> done = visits.findByPatrolIdOrderByVisitedAtAscIdAsc(patrolId);
+		Map<Long, Visit> byHousehold = new HashMap<>();
+		done.forEach(v -> byHousehold.put(v.getHouseholdId(), v));
+		List<DueHousehold> list = new ArrayList<>();
+		Set<Long> listed = new HashSet<>();
+		if (!byHousehold.isEmpty()) {
+			for (Household h : households.findAllById(byHousehold.keySet())) {
+				list.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h)), byHousehold.get(h.getId())));
+				listed.add(h.getId());
+			}
+			list.sort(java.util.Comparator.comparing((DueHousehold d) -> d.visit().getVisitedAt()));
+		}
+		int due = 0;
+		for (Household h : households.dueIn(patrol.getGridCode(), patrol.getPatrolDay())) {
+			if (listed.add(h.getId())) {
+				list.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h)), null));
+				due++;
+			}
+		}
+		if (!list.isEmpty()) {
+			viewLog.save(new HouseholdViewEntry(actor.userId(), null, patrol.getGridCode(), patrol.getCommunityCode(),
+					list.size(), "PATROL", TimeLimits.nowInstant()));
+		}
+		return new PatrolDay(patrol, places.grid(patrol.getGridCode()), list, due + byHousehold.size(), byHousehold.size());
+	}
+
+	/** A visit to a household of the patrol's grid: recorded, and the household's next visit falls due an interval later. */
+	public Visit recordVisit(Long patrolId, RecordVisit request, Actor actor) {
+		Patrol patrol = require(patrolId);
+		requireWalk(actor, patrol);
+		if (request.householdId() == null) {
+			throw ProblemException.badField("householdId", "problem.household.unknown", "");
+		}
+		if (request.result() == null) {
+			throw ProblemException.badField("result", "problem.visit.result");
+		}
+		if (request.note() != null && request.note().length() > 1000) {
+			throw ProblemException.badField("note", "problem.visit.noteTooLong", 1000);
+		}
+		Household household = households.findById(request.householdId())
+			.filter(h -> h.getGridCode().equals(patrol.getGridCode()))
+			.orElseThrow(() -> ProblemException.badField("householdId", "problem.household.unknown", request.householdId()));
+		Instant now = TimeLimits.nowInstant();
+		Visit visit = visits.save(new Visit(patrol.getId(), household.getId(), actor.userId(), household.getVisitKind(),
+				request.result(), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now));
+		// not reached: the household stays due (tomorrow's list has it again)
+		if (request.result() != Visit.Result.NOT_REACHED) {
+			household.visitedOn(now.atZone(ChinaTime.ZONE).toLocalDate());
+		}
+		return visit;
+	}
+
+	/**
+	 * A need found on patrol: reported with channel {@code GRID_PATROL} and the household's address (or the place),
+	 * already verified by the worker (it skips the steward's verification and goes to classification). The contact
+	 * is the household's head unless another is given.
+	 */
+	public Need reportFinding(Long patrolId, Finding finding, Actor actor) {
+		Patrol patrol = require(patrolId);
+		requireWalk(actor, patrol);
+		if (finding.title() == null || finding.title().isBlank() || finding.title().length() > 200) {
+			throw ProblemException.badField("title", "problem.finding.title");
+		}
+		if (finding.description() == null || finding.description().isBlank() || finding.description().length() > 2000) {
+			throw ProblemException.badField("description", "problem.finding.description");
+		}
+		if (finding.place() != null && finding.place().length() > 200) {
+			throw ProblemException.badField("place", "problem.finding.where");
+		}
+		Household household = null;
+		if (finding.householdId() != null) {
+			household = households.findById(finding.householdId())
+				.filter(h -> h.getGridCode().equals(patrol.getGridCode()))
+				.orElseThrow(() -> ProblemException.badField("householdId", "problem.household.unknown", finding.householdId()));
+		}
+		else if (finding.place() == null || finding.place().isBlank()) {
+			throw ProblemException.badField("place", "problem.finding.where");
+		}
+		String name = HouseholdService.blankToNull(finding.contactName());
+		String phone = HouseholdService.blankToNull(finding.contactPhone());
+		if (household != null) {
+			name = name == null ? household.getHeadName() : name;
+			phone = phone == null ? household.getPhone() : phone;
+		}
+		if (name == null) {
+			name = accounts.nameOf(actor.userId());
+		}
+		if (phone == null || !phone.matches("^[0-9+\\- ]{5,30}$")) {
+			throw ProblemException.badField("contactPhone", "problem.finding.phone");
+		}
+		ReportNeed report = new ReportNeed(patrol.getCommunityCode(), patrol.getGridCode(), Channel.GRID_PATROL,
+				finding.title(), finding.description(), name, phone, 1, finding.urgent(),
+				household == null ? null : household.getId(), HouseholdService.blankToNull(finding.place()));
+		Need need = needs.reportVerified(report, "网格员巡查发现并现场核实（" + places.grid(patrol.getGridCode()) + "）", actor);
+		if (household != null) {
+			Long householdId = household.getId();
+			visits.findByPatrolIdOrderByVisitedAtAscIdAsc(patrolId).stream()
+				.filter(v -> v.getHouseholdId().equals(householdId) && v.getNeedId() == null)
+				.reduce((a, b) -> b)
+				.ifPresent(v -> v.found(need.getId()));
+		}
+		return need;
+	}
+
+	/** The worker finishes the day's patrol (its task in the process); a steward may not finish it for them. */
+	public void finish(Long patrolId, String note, Actor actor) {
+		Patrol patrol = require(patrolId);
+		requireWalk(actor, patrol);
+		OpenTask task = process.taskToWork(patrol.getProcessInstanceId(), WALK_PATROL, actor, "problem.patrol.done",
+				patrolId);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(PATROL_NOTE, note == null || note.isBlank() ? null : note.strip());
+		process.complete(task, variables, actor);
+	}
+
+	/** Written by the patrol's process: the task was completed (through this API or in Tasklist). */
+	void finished(Long patrolId, String note) {
+		Patrol patrol = require(patrolId);
+		if (patrol.getStatus() == Patrol.Status.OPEN) {
+			patrol.done(note, TimeLimits.nowInstant());
+		}
+	}
+
+	void escalated(Long patrolId, String to) {
+		require(patrolId).escalatedTo(to);
+	}
+
+	@Transactional(readOnly = true)
+	public Patrol get(Long id) {
+		return require(id);
+	}
+}
