@@ -289,7 +289,11 @@ class PagesBrowserTests extends BrowserTest {
 		assertThat(browser.getPageSource()).contains("办理");
 		note.sendKeys("已组织双方协商，物业修复漏水");
 		screenshot(browser, "tasklist-form");
-		browser.findElement(By.cssSelector("button[ng-click='complete()']")).click();
+		// the form is long (the step's photo hint): the button is scrolled to, as a person would
+		org.openqa.selenium.WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				complete);
+		complete.click();
 		slow.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
 		screenshot(browser, "tasklist-completed");
 		assertThat(needs.findById(need.getId()).orElseThrow().getResolutionNote()).isEqualTo("已组织双方协商，物业修复漏水");
