@@ -55,4 +55,18 @@ public class Places {
 		}
 		return name;
 	}
+
+	/** Every community's name by its code, as the register lists them (for choices, tables and exports). */
+	public Map<String, String> communityNames() {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		communities.findAll().forEach(c -> names.put(c.getCode(), c.getName()));
+		return names;
+	}
+
+	/** Every grid's name by its code, as the register lists them. */
+	public Map<String, String> gridNames() {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		grids.findAll().forEach(g -> names.put(g.getCode(), g.getName()));
+		return names;
+	}
 }

@@ -1,5 +1,6 @@
 package cn.needsloop.kpi;
 
+import cn.needsloop.community.Places;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.needsloop.community.Communities;
-import cn.needsloop.community.Grids;
 import cn.needsloop.intake.NeedFilter;
 import cn.needsloop.intake.NeedService;
 import cn.needsloop.intake.NeedView;
@@ -86,20 +86,20 @@ class DashboardController {
 
 	private final Communities communities;
 
-	private final Grids grids;
-
 	private final ExportJobs exports;
 
 	private final MessageSource messages;
 
 	private final ObjectMapper json;
 
-	DashboardController(KpiService kpis, NeedService needs, Communities communities, Grids grids, ExportJobs exports,
-			MessageSource messages, ObjectMapper json) {
+	private final Places places;
+
+	DashboardController(KpiService kpis, NeedService needs, Communities communities, ExportJobs exports,
+			MessageSource messages, ObjectMapper json, Places places) {
+		this.places = places;
 		this.kpis = kpis;
 		this.needs = needs;
 		this.communities = communities;
-		this.grids = grids;
 		this.exports = exports;
 		this.messages = messages;
 		this.json = json;
@@ -129,7 +129,7 @@ class DashboardController {
 		Page<NeedView> result = needs.list(f.toFilter(), Math.max(page, 0), 50, CurrentActor.get());
 		model.addAttribute("filter", f);
 		model.addAttribute("page", result);
-		model.addAttribute("communityNames", communityNames());
+		model.addAttribute("communityNames", places.communityNames());
 		model.addAttribute("gridNames", gridNames());
 		return "manager/needs";
 	}
@@ -163,7 +163,7 @@ class DashboardController {
 	private ExportJobs.Work needsExport(NeedQuery f, Actor me, Locale locale) {
 		List<String> header = List.of("id", "community", "grid", "channel", "title", "status", "phase", "category",
 				"outcome", "reportedAt", "closedAt", "score", "reporter", "reporterPhone").stream().map(h -> text("export.need." + h, locale)).toList();
-		Map<String, String> communityNames = communityNames();
+		Map<String, String> communityNames = places.communityNames();
 		Map<String, String> gridNames = gridNames();
 		return (progress, out) -> Workbooks.write(
 				text("export.needs.sheet", locale), header, sheet -> {
@@ -273,7 +273,7 @@ class DashboardController {
 	private Map<String, Object> kpiRows(Kpis k, Locale locale) {
 		Map<String, Object> rows = new LinkedHashMap<>();
 		rows.put(text("kpi.community", locale), k.communityCode() == null ? text("kpi.allCommunities", locale)
-				: communityNames().getOrDefault(k.communityCode(), k.communityCode()));
+				: places.communityNames().getOrDefault(k.communityCode(), k.communityCode()));
 		rows.put(text("kpi.from", locale), k.from().toString());
 		rows.put(text("kpi.to", locale), k.to().toString());
 		rows.put(text("kpi.needsDiscovered", locale), k.needsDiscovered());
@@ -299,15 +299,9 @@ class DashboardController {
 		return rows;
 	}
 
-	private Map<String, String> communityNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		communities.findAll().forEach(c -> names.put(c.getCode(), c.getName()));
-		return names;
-	}
-
+	/** The grids' names, and the row of the needs without a grid (未分网格). */
 	private Map<String, String> gridNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		grids.findAll().forEach(g -> names.put(g.getCode(), g.getName()));
+		Map<String, String> names = places.gridNames();
 		names.put(NeedFilter.NO_GRID, text("kpi.noGrid", LocaleContextHolder.getLocale()));
 		return names;
 	}

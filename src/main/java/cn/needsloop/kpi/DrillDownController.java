@@ -1,5 +1,6 @@
 package cn.needsloop.kpi;
 
+import cn.needsloop.community.Places;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import cn.needsloop.community.Communities;
 import cn.needsloop.community.Organization;
 import cn.needsloop.community.Organizations;
 import cn.needsloop.kpi.DrillDown.ConsultationQuery;
@@ -51,18 +51,18 @@ class DrillDownController {
 
 	private final KpiService kpis;
 
-	private final Communities communities;
-
 	private final Organizations organizations;
 
 	private final ExportJobs exports;
 
 	private final MessageSource messages;
 
-	DrillDownController(KpiService kpis, Communities communities, Organizations organizations, ExportJobs exports,
-			MessageSource messages) {
+	private final Places places;
+
+	DrillDownController(KpiService kpis, Organizations organizations, ExportJobs exports,
+			MessageSource messages, Places places) {
+		this.places = places;
 		this.kpis = kpis;
-		this.communities = communities;
 		this.organizations = organizations;
 		this.exports = exports;
 		this.messages = messages;
@@ -76,7 +76,7 @@ class DrillDownController {
 		TaskQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("tasks", kpis.overdueTasks(f, CurrentActor.get()));
-		model.addAttribute("communityNames", communityNames());
+		model.addAttribute("communityNames", places.communityNames());
 		return "manager/tasks";
 	}
 
@@ -85,7 +85,7 @@ class DrillDownController {
 		ProjectQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("page", kpis.projects(f, Math.max(page, 0), PAGE, CurrentActor.get()));
-		model.addAttribute("communityNames", communityNames());
+		model.addAttribute("communityNames", places.communityNames());
 		model.addAttribute("claimantName", f.claimant() == null ? null
 				: organizations.findById(f.claimant()).map(Organization::getName).orElse(f.claimant()));
 		return "manager/projects";
@@ -97,7 +97,7 @@ class DrillDownController {
 		ConsultationQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("page", kpis.consultations(f, Math.max(page, 0), PAGE, CurrentActor.get()));
-		model.addAttribute("communityNames", communityNames());
+		model.addAttribute("communityNames", places.communityNames());
 		return "manager/consultations";
 	}
 
@@ -109,7 +109,7 @@ class DrillDownController {
 	}
 
 	private ExportJobs.Work tasksExport(TaskQuery f, Actor me, Locale locale) {
-		Map<String, String> names = communityNames();
+		Map<String, String> names = places.communityNames();
 		return export("export.tasks.sheet", locale,
 				List.of("task", "subject", "community", "line", "phase", "assignee", "created", "due", "overdueHours"),
 				page -> {
@@ -130,7 +130,7 @@ class DrillDownController {
 	}
 
 	private ExportJobs.Work projectsExport(ProjectQuery f, Actor me, Locale locale) {
-		Map<String, String> names = communityNames();
+		Map<String, String> names = places.communityNames();
 		return export("export.projects.sheet", locale,
 				List.of("id", "title", "community", "category", "status", "claimant", "createdAt", "publishedAt",
 						"claimedInTime", "plannedEnd", "completedAt", "onTime", "verdict", "residentAverage",
@@ -152,7 +152,7 @@ class DrillDownController {
 	}
 
 	private ExportJobs.Work consultationsExport(ConsultationQuery f, Actor me, Locale locale) {
-		Map<String, String> names = communityNames();
+		Map<String, String> names = places.communityNames();
 		return export("export.consultations.sheet", locale,
 				List.of("id", "community", "topic", "topicType", "level", "result", "rounds", "attendees", "votesFor",
 						"votesAgainst", "votesAbstain", "concludedAt", "appliedAt", "applicationReport"),
@@ -182,12 +182,6 @@ class DrillDownController {
 				page = pages.apply(page.getNumber() + 1);
 			}
 		}, out);
-	}
-
-	private Map<String, String> communityNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		communities.findAll().forEach(c -> names.put(c.getCode(), c.getName()));
-		return names;
 	}
 
 	private String yesNo(Boolean value, Locale locale) {
