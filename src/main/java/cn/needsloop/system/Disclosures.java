@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.process.Accounts;
 import cn.needsloop.shared.PersonRole;
 import cn.needsloop.shared.Actor;
 import java.time.Duration;
@@ -7,9 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -29,14 +27,14 @@ public class Disclosures {
 	private record Known(PersonRole role, String name, Instant until) {
 	}
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	private final MessageSource messages;
 
 	private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-	Disclosures(IdentityService identity, MessageSource messages) {
-		this.identity = identity;
+	Disclosures(Accounts accounts, MessageSource messages) {
+		this.accounts = accounts;
 		this.messages = messages;
 	}
 
@@ -71,13 +69,7 @@ public class Disclosures {
 			if (known.size() > MAX_KEPT) {
 				known.clear();
 			}
-			User user = identity.createUserQuery().userId(userId).singleResult();
-			String name = user == null ? ""
-					: ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-							+ (user.getLastName() == null ? "" : user.getLastName())).trim();
-			role = new Known(PersonRole.of(identity.createGroupQuery().groupMember(userId).list().stream()
-				.map(Group::getId)
-				.toList()), name.isEmpty() ? userId : name, now.plus(KEPT));
+			role = new Known(PersonRole.of(accounts.actor(userId).groups()), accounts.nameOf(userId), now.plus(KEPT));
 			known.put(userId, role);
 		}
 		return role;

@@ -1,12 +1,11 @@
 package cn.needsloop.system;
 
+import cn.needsloop.process.Accounts;
 import cn.needsloop.shared.Actor;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,12 +40,12 @@ class ErrorPageController implements ErrorController {
 
 	private final ObjectMapper json;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
-	ErrorPageController(MessageSource messages, ObjectMapper json, IdentityService identity) {
+	ErrorPageController(MessageSource messages, ObjectMapper json, Accounts accounts) {
 		this.messages = messages;
 		this.json = json;
-		this.identity = identity;
+		this.accounts = accounts;
 	}
 
 	@RequestMapping
@@ -64,7 +63,7 @@ class ErrorPageController implements ErrorController {
 		page.addObject("path", path);
 		Actor me = signedIn();
 		if (me != null) {
-			page.addObject("displayName", displayName(identity, me.userId()));
+			page.addObject("displayName", displayName(accounts, me.userId()));
 		}
 		return page;
 	}
@@ -121,15 +120,10 @@ class ErrorPageController implements ErrorController {
 		return CurrentActor.get();
 	}
 
-	static String displayName(IdentityService identity, String userId) {
+	/** The person's name for the error page's menu; the account id if it cannot be read (the page must not fail). */
+	static String displayName(Accounts accounts, String userId) {
 		try {
-			User user = identity.createUserQuery().userId(userId).singleResult();
-			if (user == null) {
-				return userId;
-			}
-			String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-					+ (user.getLastName() == null ? "" : user.getLastName())).trim();
-			return name.isEmpty() ? userId : name;
+			return accounts.nameOf(userId);
 		}
 		catch (RuntimeException ex) {
 			return userId;

@@ -1,11 +1,11 @@
 package cn.needsloop.system;
 
+import cn.needsloop.process.Accounts;
 import cn.needsloop.shared.ProblemException;
 import cn.needsloop.shared.Actor;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -44,12 +44,12 @@ class PageExceptionHandler {
 
 	private final PageModel pageModel;
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
 	PageExceptionHandler(MessageSource messages, ApiExceptionHandler api, ObjectMapper json, PublicUrl publicUrl,
-			PageModel pageModel, IdentityService identity) {
+			PageModel pageModel, Accounts accounts) {
 		this.pageModel = pageModel;
-		this.identity = identity;
+		this.accounts = accounts;
 		this.messages = messages;
 		this.api = api;
 		this.json = json;
@@ -88,7 +88,7 @@ class PageExceptionHandler {
 		model.addAttribute("me", me);
 		model.addAttribute("demoAccounts", pageModel.demoAccounts());
 		if (me != null) {
-			model.addAttribute("displayName", ErrorPageController.displayName(identity, me.userId()));
+			model.addAttribute("displayName", ErrorPageController.displayName(accounts, me.userId()));
 		}
 		return "error/page";
 	}
