@@ -191,15 +191,15 @@ class ClusterMySqlIntegrationTests {
 			.path("id")
 			.asText();
 		// followed on B while A runs it
-		JsonNode seen = null;
-		Instant until = Instant.now().plus(Duration.ofMinutes(2));
-		while (Instant.now().isBefore(until)) {
-			seen = onB.as("steward1").get("/api/tasks/bulk-actions/" + job).expect(200).json();
-			if (seen.path("done").asInt() >= 1 || seen.path("finished").asBoolean()) {
-				break;
-			}
-			Thread.sleep(20);
-		}
+		java.util.concurrent.atomic.AtomicReference<JsonNode> progress = new java.util.concurrent.atomic.AtomicReference<>();
+		org.awaitility.Awaitility.await("the bulk job's first result, seen on node B")
+			.atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				progress.set(onB.as("steward1").get("/api/tasks/bulk-actions/" + job).expect(200).json());
+				return progress.get().path("done").asInt() >= 1 || progress.get().path("finished").asBoolean();
+			});
+		JsonNode seen = progress.get();
 		assertThat(seen.path("finished").asBoolean()).as("the job is still running when node A is killed: %s", seen).isFalse();
 		assertThat(seen.path("total").asInt()).isEqualTo(size);
 		a.kill();
@@ -237,20 +237,9 @@ class ClusterMySqlIntegrationTests {
 	}
 
 	private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
-		Instant until = Instant.now().plus(timeout);
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(until)) {
-				fail("Not so after " + timeout + ": " + what);
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
 	}
+
 
 	private static void execute(String sql) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
@@ -308,25 +297,27 @@ class ClusterMySqlIntegrationTests {
 		/** Until /actuator/health/readiness answers 200: migrations, deployments, seeding and job executor up. */
 		void awaitReady() throws Exception {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-			Instant until = Instant.now().plus(Duration.ofMinutes(8));
-			while (Instant.now().isBefore(until)) {
-				if (!process.isAlive()) {
-					fail(name + " stopped while starting:\n" + tail());
-				}
-				try {
-					HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-							+ "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-							HttpResponse.BodyHandlers.ofString());
-					if (ready.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// not listening yet
-				}
-				Thread.sleep(500);
+			try {
+				org.awaitility.Awaitility.await(name + " ready")
+					.atMost(Duration.ofMinutes(8))
+					.pollInterval(Duration.ofMillis(500))
+					.until(() -> {
+						if (!process.isAlive()) {
+							fail(name + " stopped while starting:\n" + tail());
+						}
+						try {
+							return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+									+ "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+									HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+						}
+						catch (IOException ex) {
+							return false; // not listening yet
+						}
+					});
 			}
-			fail(name + " not ready in 8 minutes:\n" + tail());
+			catch (org.awaitility.core.ConditionTimeoutException ex) {
+				fail(name + " not ready in 8 minutes:\n" + tail());
+			}
 		}
 
 		void kill() throws InterruptedException {
