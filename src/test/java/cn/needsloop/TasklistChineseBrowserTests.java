@@ -46,6 +46,9 @@ class TasklistChineseBrowserTests extends BrowserTest {
 		WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(40));
 		WebElement claim = slow.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
 		slow.until(d -> claim.getText().equals("认领"));
+		// the form loads after the task's header: wait for its buttons before reading the page
+		slow.until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
+			.anyMatch(button -> button.getText().equals("完成")));
 		WebElement body = browser.findElement(By.tagName("body"));
 		assertThat(body.getText()).contains("新建任务", "发起流程", "创建时间", "表单", "历史", "流程图", "描述", "保存", "完成")
 			.doesNotContain("Start process", "Created", "History", "Diagram", "Description", "Keyboard Shortcuts");
