@@ -2,6 +2,7 @@ package cn.needsloop.board;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,10 +11,13 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.needsloop.community.Communities;
 import cn.needsloop.consultation.ConsultationLevel;
@@ -26,9 +30,9 @@ import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ProjectView;
 import cn.needsloop.design.ProjectView.EvaluationView;
-import cn.needsloop.community.Organization;
 import cn.needsloop.community.Organizations;
 import cn.needsloop.shared.Actor;
+import cn.needsloop.system.PageView;
 
 /**
  * 阳光社区, the public board: published and finished projects, what they delivered and how they
@@ -65,8 +69,14 @@ class PublicBoardController {
 
 	private static final int CONSULTATIONS_SHOWN = 50;
 
-	private static final Set<ProjectStatus> SHOWN = EnumSet.of(ProjectStatus.PUBLISHED, ProjectStatus.IN_PROGRESS,
-			ProjectStatus.EVALUATION, ProjectStatus.RECTIFICATION, ProjectStatus.CLOSED, ProjectStatus.FAILED);
+	/** The projects under way on the board, and those finished (delivered or failed). */
+	private static final Set<ProjectStatus> OPEN = EnumSet.of(ProjectStatus.PUBLISHED, ProjectStatus.IN_PROGRESS,
+			ProjectStatus.EVALUATION, ProjectStatus.RECTIFICATION);
+
+	private static final Set<ProjectStatus> FINISHED = EnumSet.of(ProjectStatus.CLOSED, ProjectStatus.FAILED);
+
+	/** Projects on a page of each section. */
+	private static final int PAGE = 20;
 
 	/** The public reads as nobody in particular: no groups, so no case of anyone's is opened. */
 	private static final Actor PUBLIC = new Actor("public-board", List.of());
@@ -87,36 +97,47 @@ class PublicBoardController {
 		this.consultations = consultations;
 	}
 
+	/**
+	 * The board: a page of the open projects and a page of the finished ones (each with its needs and ratings read for
+	 * the page in one query each), and the newest consultation results; a fixed number of queries whatever the size of
+	 * the district.
+	 */
 	@GetMapping("/public")
-	String board(Model model) {
+	String board(@RequestParam(defaultValue = "0") int openPage, @RequestParam(defaultValue = "0") int donePage,
+			Model model) {
 		Map<String, String> communityNames = new TreeMap<>();
 		communities.findAll().forEach(c -> communityNames.put(c.getCode(), c.getName()));
-		List<BoardProject> shown = new ArrayList<>();
-		for (ProjectView listed : projects.list(null, PUBLIC)) {
-			if (!SHOWN.contains(listed.status())) {
-				continue;
-			}
-			ProjectView p = projects.view(listed.id(), PUBLIC);
-			List<EvaluationView> ratings = Objects.requireNonNullElse(p.evaluations(), List.of());
-			OptionalDouble residents = ratings.stream().filter(e -> "RESIDENT".equals(e.perspective()))
-				.mapToInt(EvaluationView::score).average();
-			OptionalDouble community = ratings.stream().filter(e -> "COMMUNITY".equals(e.perspective()))
-				.mapToInt(EvaluationView::score).average();
-			String implementer = p.claimant() == null ? null
-					: organizations.findById(p.claimant()).map(Organization::getName).orElse(null);
-			shown.add(new BoardProject(p.id(), p.title(), communityNames.getOrDefault(p.communityCode(), p.communityCode()),
-					p.category().name(), p.status(), implementer, p.goal(),
-					p.rectificationReport() != null ? p.rectificationReport() : p.completionReport(),
-					p.needs() == null ? 0 : p.needs().size(),
-					(int) p.milestones().stream().filter(m -> m.reportedAt() != null).count(), p.milestones().size(),
-					residents.isPresent() ? round(residents.getAsDouble()) : null,
-					(int) ratings.stream().filter(e -> "RESIDENT".equals(e.perspective())).count(),
-					community.isPresent() ? round(community.getAsDouble()) : null, p.completedAt(), p.verdict()));
-		}
-		model.addAttribute("open", shown.stream().filter(p -> p.status() != ProjectStatus.CLOSED && p.status() != ProjectStatus.FAILED).toList());
-		model.addAttribute("finished", shown.stream().filter(p -> p.status() == ProjectStatus.CLOSED || p.status() == ProjectStatus.FAILED).toList());
+		Page<ProjectView> open = projects.inStatus(OPEN, page(openPage), PAGE, PUBLIC);
+		Page<ProjectView> finished = projects.inStatus(FINISHED, page(donePage), PAGE, PUBLIC);
+		Map<String, String> implementers = new HashMap<>();
+		organizations.findAllById(Stream.concat(open.stream(), finished.stream()).map(ProjectView::claimant)
+			.filter(Objects::nonNull).distinct().toList()).forEach(o -> implementers.put(o.getCode(), o.getName()));
+		model.addAttribute("open", open.map(p -> shown(p, communityNames, implementers)));
+		model.addAttribute("finished", finished.map(p -> shown(p, communityNames, implementers)));
 		model.addAttribute("consultations", consultations(communityNames));
 		return "board/public";
+	}
+
+	private static int page(int page) {
+		return Math.min(Math.max(page, 0), PageView.MAX_PAGE);
+	}
+
+	private static BoardProject shown(ProjectView p, Map<String, String> communityNames,
+			Map<String, String> implementers) {
+		List<EvaluationView> ratings = Objects.requireNonNullElse(p.evaluations(), List.of());
+		OptionalDouble residents = ratings.stream().filter(e -> "RESIDENT".equals(e.perspective()))
+			.mapToInt(EvaluationView::score).average();
+		OptionalDouble community = ratings.stream().filter(e -> "COMMUNITY".equals(e.perspective()))
+			.mapToInt(EvaluationView::score).average();
+		String implementer = p.claimant() == null ? null : implementers.get(p.claimant());
+		return new BoardProject(p.id(), p.title(), communityNames.getOrDefault(p.communityCode(), p.communityCode()),
+				p.category().name(), p.status(), implementer, p.goal(),
+				p.rectificationReport() != null ? p.rectificationReport() : p.completionReport(),
+				p.needs() == null ? 0 : p.needs().size(),
+				(int) p.milestones().stream().filter(m -> m.reportedAt() != null).count(), p.milestones().size(),
+				residents.isPresent() ? round(residents.getAsDouble()) : null,
+				(int) ratings.stream().filter(e -> "RESIDENT".equals(e.perspective())).count(),
+				community.isPresent() ? round(community.getAsDouble()) : null, p.completedAt(), p.verdict());
 	}
 
 	private List<BoardConsultation> consultations(Map<String, String> communityNames) {

@@ -2,6 +2,7 @@ package cn.needsloop.design;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,6 +179,22 @@ public class ProjectService {
 	public Page<ProjectView> claimedBy(String claimantCode, int page, int size, Actor actor) {
 		return views(projects.findByClaimantCode(claimantCode,
 				PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"))), true, actor);
+	}
+
+	/**
+	 * A page of the projects in any of these statuses, newest first, each with its needs and ratings (one query each
+	 * for the page): the public board's sections, never every project of the district at once.
+	 */
+	@Transactional(readOnly = true)
+	public Page<ProjectView> inStatus(Collection<ProjectStatus> statuses, int page, int size, Actor actor) {
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
+		java.util.function.Predicate<ServiceProject> visible = visibility(actor);
+		Page<ServiceProject> found = projects.findByStatusIn(statuses, request);
+		if (!found.getContent().stream().allMatch(visible)) {
+			throw ProblemException.forbidden("problem.project.notYours", found.getContent().stream()
+				.filter(visible.negate()).findFirst().map(ServiceProject::getId).orElse(null));
+		}
+		return views(found, true, actor);
 	}
 
 	/** A rating on one of an implementer's projects, with the project's title. */

@@ -32,6 +32,9 @@ public interface Projects extends JpaRepository<ServiceProject, Long> {
 
 	Page<ServiceProject> findByClaimantCode(String claimantCode, Pageable pageable);
 
+	/** A page of the projects in any of these statuses (read through {@code ix_project_status}). */
+	Page<ServiceProject> findByStatusIn(Collection<ProjectStatus> statuses, Pageable pageable);
+
 	Page<ServiceProject> findByStatusAndCategoryIn(ProjectStatus status, Collection<Category> categories,
 			Pageable pageable);
 

@@ -24,7 +24,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -138,7 +137,8 @@ class EngineRestGuard extends OncePerRequestFilter {
 			}
 			request = new KeptBody(request, body);
 		}
-		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		// only a failed answer is held in memory (to be rewritten); the others stream as the engine writes them
+		ErrorOnlyBuffer wrapper = new ErrorOnlyBuffer(response, EngineRestGuard::rewritten);
 		EngineCall call = EngineCall.begin(locale);
 		try {
 			chain.doFilter(request, wrapper);
@@ -146,11 +146,16 @@ class EngineRestGuard extends OncePerRequestFilter {
 		finally {
 			EngineCall.end();
 		}
-		int status = wrapper.getStatus();
-		if (status >= 400 && status != 401 && status != 413 && status != 429) {
-			answer(request, wrapper, status, call.failure(), locale);
+		wrapper.finish();
+		if (wrapper.failed()) {
+			answer(request, response, wrapper.heldBody(), wrapper.getStatus(), call.failure(), locale);
+			wrapper.discard();
 		}
-		wrapper.copyBodyToResponse();
+	}
+
+	/** The answers the guard rewrites: failures, except those whose own answer is already fit to read. */
+	private static boolean rewritten(int status) {
+		return status >= 400 && status != 401 && status != 413 && status != 429;
 	}
 
 	/**
@@ -214,8 +219,8 @@ class EngineRestGuard extends OncePerRequestFilter {
 	}
 
 	/** Rewrites an error answer: the engine's refusal with its reason, else the engine's own text if it is fit to show. */
-	private void answer(HttpServletRequest request, ContentCachingResponseWrapper response, int status, Throwable failure,
-			Locale locale) throws IOException {
+	private void answer(HttpServletRequest request, HttpServletResponse response, byte[] engineAnswer, int status,
+			Throwable failure, Locale locale) throws IOException {
 		ProblemException problem = ProblemException.find(failure);
 		HttpStatus answer;
 		String message;
@@ -240,7 +245,7 @@ class EngineRestGuard extends OncePerRequestFilter {
 			message = text("problem.engine.failed", locale);
 		}
 		else {
-			String original = originalMessage(response);
+			String original = originalMessage(engineAnswer);
 			if (original != null && !LEAK.matcher(original).find()) {
 				answer = HttpStatus.valueOf(status);
 				message = original;
@@ -261,8 +266,7 @@ class EngineRestGuard extends OncePerRequestFilter {
 		write(response, answer, message);
 	}
 
-	private String originalMessage(ContentCachingResponseWrapper response) {
-		byte[] body = response.getContentAsByteArray();
+	private String originalMessage(byte[] body) {
 		if (body.length == 0) {
 			return null;
 		}
@@ -291,7 +295,10 @@ class EngineRestGuard extends OncePerRequestFilter {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getOutputStream(), error);
+		// the engine may have set its own answer's length before its status: this answer states its own
+		byte[] body = json.writeValueAsBytes(error);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	private static String kind(HttpStatus status) {
