@@ -67,7 +67,7 @@ class NotificationSettingsController {
 	@GetMapping("/preferences")
 	@Operation(summary = "我的通知设置 My channels, addresses and quiet hours")
 	PreferenceView mine() {
-		return PreferenceView.of(preferences.of(CurrentActor.get().userId()), outbox.channels());
+		return PreferenceView.of(preferences.forSettings(CurrentActor.get().userId()), outbox.channels());
 	}
 
 	@PutMapping("/preferences")
@@ -85,7 +85,7 @@ class NotificationSettingsController {
 		if (!actor.isAdmin() && !actor.userId().equals(userId)) {
 			throw ProblemException.forbidden();
 		}
-		return PreferenceView.of(preferences.of(userId), outbox.channels());
+		return PreferenceView.of(preferences.forSettings(userId), outbox.channels());
 	}
 
 	Preference validated(String userId, PreferenceForm form) {

@@ -157,7 +157,11 @@ public class Outbox {
 
 	/** Writes one message for one person on one channel, after their quiet hours unless urgent. */
 	void insert(Preference preference, OutboxChannel channel, String kind, String subject, String body, boolean urgent) {
-		Instant now = TimeLimits.nowInstant();
+		insert(jdbc, preference, channel, kind, subject, body, urgent, TimeLimits.nowInstant());
+	}
+
+	static void insert(JdbcTemplate jdbc, Preference preference, OutboxChannel channel, String kind, String subject,
+			String body, boolean urgent, Instant now) {
 		jdbc.update("insert into notification_outbox (recipient_user, channel, kind, subject, body, urgent, state, attempts,"
 				+ " next_attempt_ms, created_at) values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", preference.userId(),
 				channel.name(), kind, cut(subject, 200), cut(body, 4000), urgent,

@@ -27,19 +27,26 @@ public class Preferences {
 		this.accounts = accounts;
 	}
 
-	/** The person's choices, or the defaults (the e-mail address their account has) when they made none. */
+	/** The person's choices, or the defaults (in-app only) when they made none. */
 	public Preference of(String userId) {
+		Preference saved = saved(userId);
+		return saved != null ? saved : Preference.defaults(userId, null);
+	}
+
+	/**
+	 * The person's choices, or the defaults with the e-mail address their account has (Camunda Admin) as the
+	 * suggestion, for their settings page.
+	 */
+	public Preference forSettings(String userId) {
+		Preference saved = saved(userId);
+		return saved != null ? saved : Preference.defaults(userId, accounts.emailOf(userId));
+	}
+
+	private Preference saved(String userId) {
 		List<Preference> rows = jdbc.query("select user_id, email_enabled, sms_enabled, wechat_enabled, email, phone,"
 				+ " wechat_open_id, quiet_start_min, quiet_end_min, digest, locale from notification_preference where user_id = ?",
 				(rs, n) -> read(rs), userId);
-		return rows.isEmpty() ? Preference.defaults(userId, accounts.emailOf(userId)) : rows.get(0);
-	}
-
-	/** Whether the person has saved choices of their own. */
-	boolean saved(String userId) {
-		Integer count = jdbc.queryForObject("select count(*) from notification_preference where user_id = ?", Integer.class,
-				userId);
-		return count != null && count > 0;
+		return rows.isEmpty() ? null : rows.get(0);
 	}
 
 	public void save(Preference p) {
