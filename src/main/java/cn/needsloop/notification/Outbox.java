@@ -146,7 +146,9 @@ public class Outbox {
 	}
 
 	private void write(Preference preference, String kind, Wording title, String reference, boolean urgent) {
-		Wording body = reference.isEmpty() ? Wording.of("outbox.body", title) : Wording.of("outbox.body.case", title, reference);
+		// an outbox.* title carries the case number already
+		Wording body = reference.isEmpty() || title.key().startsWith("outbox.") ? Wording.of("outbox.body", title)
+				: Wording.of("outbox.body.case", title, reference);
 		for (OutboxChannel channel : channels) {
 			if (preference.reachableBy(channel)) {
 				insert(preference, channel, kind, title.render(messages, preference.locale()),
