@@ -3,11 +3,11 @@
 -- administrators) and quiet hours (minutes after midnight, China time; null = none).
 -- notification_outbox: one row per message and channel, written in the transaction of the step that caused it,
 -- delivered after commit by whichever node claims it (lease_owner, lease_until_ms), at most once:
---   PENDING -> SENDING (claimed, attempts + 1) -> SENT
---                                             -> PENDING again after next_attempt_ms (failed, retried with backoff)
---                                             -> FAILED (max attempts; the manager sees it and may retry)
---   SENDING with its lease run out (the node died while sending) -> UNCERTAIN: maybe sent, never sent again by
---   itself; the manager decides (retry or dismiss).
+--   PENDING -> CLAIMED (a node's lease) -> SENDING (attempts + 1, just before the send) -> SENT
+--   a failed send: SENDING -> PENDING again after next_attempt_ms (backoff), or FAILED after the last attempt (the
+--   manager sees it and may send it again)
+--   a node that stopped: CLAIMED with its lease run out -> PENDING (it had not begun); SENDING with its lease run
+--   out -> UNCERTAIN (it may have gone out): never sent again by itself, the manager decides (retry or dismiss).
 -- notification_digest_day: the steward digest of a day, inserted by the one node that writes it.
 -- Runs unchanged on H2 and MySQL 8 / MariaDB.
 

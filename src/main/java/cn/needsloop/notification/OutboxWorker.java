@@ -18,16 +18,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * database (no {@code SELECT ... FOR UPDATE}, no {@code SKIP LOCKED}), so any number of nodes run side by side
  * and whichever wins a row's update owns it:
  * <ol>
- * <li>claim: {@code PENDING} and due → {@code SENDING}, with this node as lease owner until {@code now + lease};</li>
- * <li>send, then mark {@code SENT} (only while this node still owns the row);</li>
- * <li>a failed send → {@code PENDING} again after {@code backoff · 2^(attempts-1)} (capped at a day), or
+ * <li>claim: {@code PENDING} and due → {@code CLAIMED}, with this node as lease owner until {@code now + lease};</li>
+ * <li>just before sending: {@code CLAIMED} → {@code SENDING} (attempts + 1), only while this node owns it;</li>
+ * <li>sent: {@code SENDING} → {@code SENT}, only while this node owns it;</li>
+ * <li>a failed send → {@code PENDING} again after {@code backoff · 2^(attempts-1)} (at most a day), or
  * {@code FAILED} after {@code maxAttempts}: the manager sees it and may send it again.</li>
  * </ol>
- * What is guaranteed: a row committed with its step is never lost (it stays {@code PENDING} until some node sends
- * it) and never sent twice by the app. A node that dies after its claim leaves a {@code SENDING} row; when its
- * lease runs out the row becomes {@code UNCERTAIN} (it may have gone out: SMTP has no idempotency key) and is not
- * sent again by itself; the manager decides to send it again or to dismiss it. The message carries its key
- * ({@code outbox-<id>}) as Message-ID or Idempotency-Key, so a receiver that keeps keys can drop the copy.
+ * What is guaranteed: a row committed with its step is never lost, and never sent twice by the app. A node that
+ * dies holding {@code CLAIMED} rows had not begun to send them: when their lease runs out they are
+ * {@code PENDING} again for any node. A node that dies during a send (or after it, before recording it) leaves one
+ * {@code SENDING} row: it may have gone out (SMTP has no idempotency key), so when its lease runs out it becomes
+ * {@code UNCERTAIN}, is not sent again by itself, and the manager decides (send again, or dismiss). At most the
+ * messages in flight at the moment of a crash, one per sending thread, wait for that decision. Each message carries
+ * its key ({@code outbox-<id>}) as Message-ID or Idempotency-Key, so a receiver that keeps keys can drop a copy.
  */
 public class OutboxWorker {
 
@@ -97,8 +100,8 @@ public class OutboxWorker {
 			if (claimed.size() >= batch) {
 				break;
 			}
-			int won = jdbc.update("update notification_outbox set state = 'SENDING', lease_owner = ?, lease_until_ms = ?,"
-					+ " attempts = attempts + 1 where id = ? and state = 'PENDING' and next_attempt_ms <= ?", owner,
+			int won = jdbc.update("update notification_outbox set state = 'CLAIMED', lease_owner = ?, lease_until_ms = ?"
+					+ " where id = ? and state = 'PENDING' and next_attempt_ms <= ?", owner,
 					now + lease.toMillis(), id, now);
 			if (won == 1) {
 				claimed.add(id);
@@ -109,6 +112,9 @@ public class OutboxWorker {
 
 	/** Sends one claimed row and records the result; true when it went out. */
 	boolean deliver(long id) {
+		if (!startSending(id)) {
+			return false;
+		}
 		List<Map<String, Object>> rows = jdbc.queryForList("select recipient_user, channel, subject, body, attempts"
 				+ " from notification_outbox where id = ? and state = 'SENDING' and lease_owner = ?", id, owner);
 		if (rows.isEmpty()) {
@@ -132,6 +138,12 @@ public class OutboxWorker {
 		}
 		markSent(id);
 		return true;
+	}
+
+	/** CLAIMED → SENDING while this node still owns the row; from here on a crash leaves it UNCERTAIN. */
+	boolean startSending(long id) {
+		return jdbc.update("update notification_outbox set state = 'SENDING', attempts = attempts + 1, lease_until_ms = ?"
+				+ " where id = ? and state = 'CLAIMED' and lease_owner = ?", clock.millis() + lease.toMillis(), id, owner) == 1;
 	}
 
 	void send(long id, OutboxChannel channel, String address, String subject, String body) throws Exception {
@@ -165,13 +177,18 @@ public class OutboxWorker {
 	}
 
 	/**
-	 * Rows whose sender died after claiming them (lease run out while SENDING) become UNCERTAIN: they may have
-	 * gone out, so they wait for the manager's decision instead of going out again.
+	 * Rows left by a node that stopped: CLAIMED ones (not begun) are PENDING again; SENDING ones become UNCERTAIN:
+	 * they may have gone out, so they wait for the manager's decision instead of going out again.
 	 */
 	int markAbandoned() {
+		long now = clock.millis();
+		int released = jdbc.update("update notification_outbox set state = 'PENDING', lease_owner = null, lease_until_ms = null"
+				+ " where state = 'CLAIMED' and lease_until_ms < ?", now);
+		if (released > 0) {
+			LOG.info("outbox: {} message(s) claimed by a stopped node are due again", released);
+		}
 		int marked = jdbc.update("update notification_outbox set state = 'UNCERTAIN', last_error = ?"
-				+ " where state = 'SENDING' and lease_until_ms < ?", "node stopped while sending (lease ran out)",
-				clock.millis());
+				+ " where state = 'SENDING' and lease_until_ms < ?", "node stopped while sending (lease ran out)", now);
 		if (marked > 0) {
 			LOG.warn("outbox: {} message(s) left while sending by a stopped node; the manager decides whether to send them again",
 					marked);
