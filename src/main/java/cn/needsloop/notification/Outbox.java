@@ -122,11 +122,14 @@ public class Outbox {
 		}
 		viaStewardGroup.removeAll(direct);
 		String reference = reference(subject);
+		Set<String> everyone = new LinkedHashSet<>(direct);
+		everyone.addAll(viaStewardGroup);
+		java.util.Map<String, Preference> chosen = preferences.of(everyone);
 		for (String user : direct) {
-			write(preferences.of(user), NOTICE, externalTitle(title, reference), reference, urgent);
+			write(chosen.get(user), NOTICE, externalTitle(title, reference), reference, urgent);
 		}
 		for (String user : viaStewardGroup) {
-			Preference preference = preferences.of(user);
+			Preference preference = chosen.get(user);
 			if (urgent || !preference.digest()) {
 				write(preference, NOTICE, externalTitle(title, reference), reference, urgent);
 			}

@@ -42,6 +42,24 @@ public class Preferences {
 		return saved != null ? saved : Preference.defaults(userId, accounts.emailOf(userId));
 	}
 
+	/** The choices of several people at once (the members of a group), by account. */
+	public java.util.Map<String, Preference> of(java.util.Collection<String> userIds) {
+		java.util.Map<String, Preference> result = new java.util.LinkedHashMap<>();
+		List<String> ids = List.copyOf(userIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+			String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+			jdbc.query("select user_id, email_enabled, sms_enabled, wechat_enabled, email, phone, wechat_open_id,"
+					+ " quiet_start_min, quiet_end_min, digest, locale from notification_preference where user_id in (" + marks
+					+ ")", rs -> {
+						Preference p = read(rs);
+						result.put(p.userId(), p);
+					}, slice.toArray());
+		}
+		ids.forEach(id -> result.putIfAbsent(id, Preference.defaults(id, null)));
+		return result;
+	}
+
 	private Preference saved(String userId) {
 		List<Preference> rows = jdbc.query("select user_id, email_enabled, sms_enabled, wechat_enabled, email, phone,"
 				+ " wechat_open_id, quiet_start_min, quiet_end_min, digest, locale from notification_preference where user_id = ?",

@@ -17,7 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.needsloop.cluster.NodeId;
 import cn.needsloop.process.Accounts;
@@ -60,8 +60,11 @@ public class StewardDigest {
 
 	private final NodeId node;
 
+	private final TransactionTemplate transaction;
+
 	StewardDigest(JdbcTemplate jdbc, Outbox outbox, Preferences preferences, Accounts accounts, ProcessGateway gateway,
-			MessageSource messages, NodeId node) {
+			MessageSource messages, NodeId node, TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.preferences = preferences;
@@ -82,14 +85,19 @@ public class StewardDigest {
 	}
 
 	/**
-	 * Writes the day's digests to the outbox unless a node has written them already.
+	 * Writes the day's digests to the outbox unless a node has written them already, in one transaction with the
+	 * day's row.
 	 * @return how many were written, or -1 when another node had written that day's
 	 */
-	@Transactional
 	public int writeDigests(LocalDate day) {
 		if (!outbox.channels().contains(OutboxChannel.EMAIL)) {
 			return 0;
 		}
+		Integer written = transaction.execute(status -> writeDigestsNow(day));
+		return written == null ? 0 : written;
+	}
+
+	private int writeDigestsNow(LocalDate day) {
 		try {
 			jdbc.update("insert into notification_digest_day (digest_day, written_by, written_at, messages) values (?, ?, ?, 0)",
 					java.sql.Date.valueOf(day), node.id(), Timestamp.from(Instant.now()));
