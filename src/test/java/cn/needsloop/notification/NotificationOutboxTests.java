@@ -31,6 +31,7 @@ import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.shared.Wording;
 import cn.needsloop.support.Api;
 import cn.needsloop.support.ApiTest;
+import cn.needsloop.support.PageSession;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
@@ -225,6 +226,33 @@ class NotificationOutboxTests extends ApiTest {
 		assertThat(body).contains("· 核实民需（编号 N" + needId + "），截止 ");
 		assertThat(body).endsWith("请登录民需闭环“我的待办”办理。本邮件每天早上发送一次，如需退订请在“通知设置”中关闭晨报。");
 		assertThat(body).doesNotContain(title).doesNotContain("孙大妈").doesNotContain("13800000009");
+	}
+
+	@Test
+	void theManagersPageListsAFailedMessageAndSendsItAgain() throws Exception {
+		chooseEmail("selfgov1", "selfgov1@mail.example.cn", Map.of());
+		new TransactionTemplate(transactions).executeWithoutResult(status -> notifier.notifyUser("selfgov1",
+				Wording.of("notification.needReopened"), Wording.of("notification.needReopened"), new Subject(32L, null)));
+		jdbc.update("delete from notification_preference where user_id = 'selfgov1'");
+		outbox.deliverDue();
+		long id = jdbc.queryForObject("select max(id) from notification_outbox where recipient_user = 'selfgov1'", Long.class);
+
+		int port = Integer.parseInt(api.base().replaceAll(".*:", ""));
+		PageSession manager = PageSession.signIn(port, "manager1");
+		assertThat(manager.page("/manager").getElementById("deliveries-link").attr("href")).endsWith("/manager/deliveries");
+		var row = manager.page("/manager/deliveries").selectFirst("#deliveries tr[data-delivery=" + id + "]");
+		assertThat(row).isNotNull();
+		assertThat(row.attr("data-state")).isEqualTo("FAILED");
+		assertThat(row.text()).contains("selfgov1", "电子邮件", "您的民需将重新办理", "发送失败").doesNotContain("@mail.example.cn");
+		assertThat(PageSession.signIn(port, "steward1").status("/manager/deliveries")).isEqualTo(403);
+
+		chooseEmail("selfgov1", "selfgov1@mail.example.cn", Map.of());
+		PageSession.Page answer = manager.post("/manager/deliveries/" + id + "/retry", List.of());
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(manager.follow(answer).document().getElementById("flash-done").text()).isEqualTo("已安排重新发送。");
+		assertThat(manager.page("/manager/deliveries").selectFirst("#deliveries tr[data-delivery=" + id + "]")).isNull();
+		outbox.deliverDue();
+		assertThat(mailTo("selfgov1@mail.example.cn")).extracting(MimeMessage::getSubject).containsExactly("您的民需将重新办理");
 	}
 
 	@Test
