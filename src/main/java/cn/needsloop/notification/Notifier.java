@@ -16,7 +16,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends in-app notifications to lines (groups) and to people, and counts them in
+ * The one way to notify: in-app notifications to lines (groups) and to people, and their messages for the
+ * channels outside the app through the {@link Outbox} (same transaction). Counts the in-app ones in
  * {@code needsloop.notifications.sent{recipient=user|group}} once their transaction has committed
  * (a step that fails sends nothing).
  */
@@ -31,8 +32,11 @@ public class Notifier {
 
 	private final MessageSource messages;
 
-	Notifier(Notifications notifications, MeterRegistry meters, MessageSource messages) {
+	private final Outbox outbox;
+
+	Notifier(Notifications notifications, MeterRegistry meters, MessageSource messages, Outbox outbox) {
 		this.notifications = notifications;
+		this.outbox = outbox;
 		this.messages = messages;
 		this.toUsers = sent(meters, "user");
 		this.toGroups = sent(meters, "group");
@@ -50,6 +54,16 @@ public class Notifier {
 	 * by each recipient in their language.
 	 */
 	public void notify(Collection<Recipient> recipients, Wording title, Wording body, Subject subject, String taskId) {
+		notify(recipients, title, body, subject, taskId, false);
+	}
+
+	/**
+	 * As {@link #notify(Collection, Wording, Wording, Subject, String)}, and writes the messages for e-mail, SMS and
+	 * WeChat to the outbox in the same transaction (each person's channels; urgent ones ignore quiet hours and the
+	 * stewards' digest).
+	 */
+	public void notify(Collection<Recipient> recipients, Wording title, Wording body, Subject subject, String taskId,
+			boolean urgent) {
 		String chineseTitle = title.render(messages, Locale.SIMPLIFIED_CHINESE);
 		String chineseBody = body.render(messages, Locale.SIMPLIFIED_CHINESE);
 		for (Recipient recipient : recipients) {
@@ -60,6 +74,7 @@ public class Notifier {
 							subject.projectId(), taskId, TimeLimits.nowInstant())).worded(title, body));
 			countOnCommit(recipient.user() != null ? toUsers : toGroups);
 		}
+		outbox.notified(recipients, title, subject, urgent);
 	}
 
 	public void notifyUser(String user, Wording title, Wording body, Subject subject) {

@@ -78,4 +78,22 @@ public class Accounts {
 				+ (user.getLastName() == null ? "" : user.getLastName())).strip();
 		return name.isEmpty() ? userId : name;
 	}
+
+	/** The e-mail address the account has in the engine's identity (Camunda Admin), or null. */
+	public String emailOf(String userId) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail().strip();
+	}
+
+	/** The accounts in a group (at most {@code max}). */
+	public List<String> membersOf(String groupId, int max) {
+		return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, max).stream()
+			.map(User::getId).toList();
+	}
+
+	/** The groups whose id starts with a prefix ({@code steward:} for every community's stewards). */
+	public List<String> groupsStartingWith(String prefix) {
+		return identity.createGroupQuery().orderByGroupId().asc().list().stream().map(Group::getId)
+			.filter(id -> id.startsWith(prefix)).toList();
+	}
 }

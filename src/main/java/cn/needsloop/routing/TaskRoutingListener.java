@@ -99,7 +99,7 @@ class TaskRoutingListener implements TaskListener {
 		notifier.notify(recipients,
 				Wording.of(urgent ? "notification.task.newUrgent" : "notification.task.new",
 						Wording.step(task.getTaskDefinitionKey(), task.getName())),
-				describe(task, subject), subject, task.getId());
+				describe(task, subject), subject, task.getId(), urgent);
 	}
 
 	/** Due dates as a person in China reads them: Beijing time, to the minute. */
