@@ -94,7 +94,7 @@ class PageAccessTests {
 			.locale(Locale.SIMPLIFIED_CHINESE)
 			.param("verdict", "NOT_A_VERDICT"))
 			.andExpect(redirectedUrl("/needs/" + need.getId()))
-			.andExpect(result -> assertThat(result.getFlashMap().get("error")).isEqualTo("核实结论：格式不正确"));
+			.andExpect(result -> assertThat(result.getFlashMap().get("error")).isEqualTo("核实结论：“NOT_A_VERDICT”不是此处允许的取值。"));
 		mvc.perform(post("/needs/{id}/verification", need.getId()).with(as("steward1", "steward:xingfu")).with(csrf())
 			.locale(Locale.SIMPLIFIED_CHINESE))
 			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error"))).contains("核实结论：此项为必填项。")
