@@ -11,14 +11,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -114,6 +118,27 @@ class ExportJobs {
 	interface Work {
 
 		void write(Progress progress, OutputStream out) throws IOException;
+	}
+
+	/**
+	 * The one export pager: writes a list page by page into a workbook ({@code pages} gives page 0, 1, … of it),
+	 * one row an item, telling the total first and each row as it goes.
+	 */
+	static <T> Work pages(String sheetName, List<String> header, IntFunction<Page<T>> pages, Function<T, List<?>> row) {
+		return (progress, out) -> Workbooks.write(sheetName, header, sheet -> {
+			Page<T> page = pages.apply(0);
+			progress.total(page.getTotalElements());
+			while (true) {
+				for (T item : page.getContent()) {
+					sheet.row(row.apply(item));
+					progress.row();
+				}
+				if (!page.hasNext()) {
+					break;
+				}
+				page = pages.apply(page.getNumber() + 1);
+			}
+		}, out);
 	}
 
 	/** How an export of one kind is written, from its filter, for a user, in their language: on any node. */
