@@ -1,5 +1,7 @@
 package cn.needsloop.registration;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -64,9 +66,11 @@ public class DispatchService {
 
 	private final Disclosures disclosures;
 
+	private final MessageSource messages;
+
 	DispatchService(Dispatches dispatches, DispatchOffers offers, Registrations registrations, ServiceHoursLog hours,
 			Communities communities, Needs needs, Projects projects, ProcessGateway process, DispatchPolicy policy,
-			Disclosures disclosures) {
+			Disclosures disclosures, MessageSource messages) {
 		this.dispatches = dispatches;
 		this.offers = offers;
 		this.registrations = registrations;
@@ -77,6 +81,7 @@ public class DispatchService {
 		this.process = process;
 		this.policy = policy;
 		this.disclosures = disclosures;
+		this.messages = messages;
 	}
 
 	/** The party line (or a steward) of the community sends a dispatch request. */
@@ -106,7 +111,8 @@ public class DispatchService {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.DISPATCH_ID, dispatch.getId());
 		variables.put(Var.COMMUNITY_CODE, community);
-		variables.put(Var.DISPATCH_TITLE, dispatch.title());
+		// Tasklist shows the title as the engine keeps it: in Chinese
+		variables.put(Var.DISPATCH_TITLE, dispatch.title().render(messages, Locale.SIMPLIFIED_CHINESE));
 		variables.put(Var.SKILL, dispatch.getSkill());
 		variables.put(Var.PEOPLE, dispatch.getPeople());
 		variables.put(Var.DISPATCH_ROUND, 0);
