@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,12 +20,14 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>
  * The engine is the JVM's "default" engine here, so that {@code /engine-rest/task} reaches it (application-test.yml
  * gives every other engine a unique name). Metrics are exported as in production ({@code /actuator/prometheus}),
- * which Spring's tests leave out by default.
+ * which Spring's tests leave out by default. A {@code MockMvc} is there for the page tests that post forms
+ * without a browser.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @AutoConfigureObservability(tracing = false)
+@AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "camunda.bpm.generate-unique-process-engine-name=false")
 @ActiveProfiles({ "demo", "test" })

@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.support.AppContext;
 import cn.needsloop.shared.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,11 +16,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.needsloop.shared.Channel;
@@ -35,9 +33,7 @@ import cn.needsloop.shared.Phase;
  * their own, each home page only its group; a refused or bad form changes nothing and says why in
  * Chinese; no form is accepted without its CSRF token.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class PageAccessTests {
 
 	@Autowired
