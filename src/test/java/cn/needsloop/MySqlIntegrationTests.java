@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -39,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 
 import cn.needsloop.support.Api;
+import cn.needsloop.support.ConcurrentClaims;
 import cn.needsloop.support.Api.Response;
 import cn.needsloop.support.OutsideServices;
 
@@ -228,38 +224,8 @@ class MySqlIntegrationTests {
 	}
 
 	@Test
-	void letsExactlyOneOfTwoConcurrentClaimsWin() throws Exception {
-		long project = api.publishedProject("ELDERLY_CARE", 1).projectId();
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			CountDownLatch ready = new CountDownLatch(2);
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Response>> claims = new ArrayList<>();
-			for (String org : List.of("org1", "org2")) {
-				claims.add(threads.submit(() -> {
-					ready.countDown();
-					start.await();
-					return api.claim(org, project);
-				}));
-			}
-			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-			start.countDown();
-			Response first = claims.get(0).get(60, TimeUnit.SECONDS);
-			Response second = claims.get(1).get(60, TimeUnit.SECONDS);
-
-			assertThat(List.of(first.status(), second.status())).containsExactlyInAnyOrder(200, 409);
-			(first.status() == 409 ? first : second).expectProblem(409);
-			boolean org1Won = first.status() == 200;
-			String claimant = org1Won ? "yangguang" : "aixin";
-			JsonNode claimed = api.project(project);
-			assertThat(claimed.path("claimant").asText()).isEqualTo(claimant);
-			assertThat(claimed.path("status").asText()).isEqualTo("IN_PROGRESS");
-			api.reportMilestone(org1Won ? "org1" : "org2", project, 0).expect(200);
-			api.reportMilestone(org1Won ? "org2" : "org1", project, 0).expectProblem(409);
-		}
-		finally {
-			threads.shutdownNow();
-		}
+	void letsExactlyOneOfTwoConcurrentClaimsWin() {
+		ConcurrentClaims.exactlyOneOfTwoWins(api);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package cn.needsloop.admission;
 
+import cn.needsloop.shared.Wording;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,8 +166,8 @@ public class WorkItem {
 	}
 
 	/** Shown in notifications and task lists. */
-	public String subjectTitle() {
-		return "工作事项 #" + id + " " + title + "（" + department + "）";
+	public Wording subjectTitle() {
+		return Wording.of("workItem.subjectTitle", id, title, department);
 	}
 
 	public Long getId() {

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.needsloop.process.OpenTask;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,16 +57,13 @@ class WorkItemPageController {
 
 	private final Communities communities;
 
-	private final MessageSource messages;
-
 	private final FormErrors formErrors;
 
 	WorkItemPageController(WorkItemService workItems, ProcessGateway process, Communities communities,
-			MessageSource messages, FormErrors formErrors) {
+			FormErrors formErrors) {
 		this.workItems = workItems;
 		this.process = process;
 		this.communities = communities;
-		this.messages = messages;
 		this.formErrors = formErrors;
 	}
 
@@ -103,8 +99,7 @@ class WorkItemPageController {
 	String processSubmissionForm(@Valid @ModelAttribute("workItemForm") WorkItemForm form, BindingResult result,
 			RedirectAttributes flash, HttpServletRequest request) {
 		// the form, then the request it makes, checked as the API checks it (the list entry's code, the communities)
-		Optional<String> invalid = result.hasErrors() ? Optional.of(Pages.errorText(result, messages, "workItem.field."))
-				: formErrors.validate(form.toRequest(), "workItem.field.");
+		Optional<String> invalid = formErrors.check(result, form::toRequest, "workItem.field.");
 		if (invalid.isPresent()) {
 			flash.addFlashAttribute("error", invalid.get());
 			flash.addFlashAttribute("workItemForm", form);
@@ -147,14 +142,8 @@ class WorkItemPageController {
 	@PostMapping("/work-items/{id}/contract-review")
 	String reviewContract(@PathVariable Long id, @Valid ContractReview form, BindingResult result,
 			RedirectAttributes flash) {
-		if (result.hasErrors()) {
-			flash.addFlashAttribute("error", Pages.errorText(result, messages, "workItem.field."));
-		}
-		else {
-			workItems.reviewContract(id, form, CurrentActor.get());
-			Pages.flashDone(flash, "step.done");
-		}
-		return "redirect:/work-items/" + id;
+		return formErrors.post(result, "workItem.field.", flash, "redirect:/work-items/" + id,
+				() -> workItems.reviewContract(id, form, CurrentActor.get()), "step.done");
 	}
 
 	// --- the admission list ---

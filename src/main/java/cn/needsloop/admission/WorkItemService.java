@@ -1,5 +1,7 @@
 package cn.needsloop.admission;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,13 +53,16 @@ public class WorkItemService {
 
 	private final Disclosures disclosures;
 
+	private final MessageSource messages;
+
 	WorkItemService(WorkItems workItems, Communities communities, ProcessGateway process,
-			DecisionTables decisionTables, Disclosures disclosures) {
+			DecisionTables decisionTables, Disclosures disclosures, MessageSource messages) {
 		this.workItems = workItems;
 		this.communities = communities;
 		this.process = process;
 		this.decisionTables = decisionTables;
 		this.disclosures = disclosures;
+		this.messages = messages;
 	}
 
 	/** Managers and the stewards of its communities see who submitted and reviewed an item; others read roles. */
@@ -95,7 +100,8 @@ public class WorkItemService {
 		variables.put(Var.ITEM_TYPE, item.getItemType());
 		variables.put(Var.ADMISSION_TEXT, item.getTitle() + " " + item.getLegalBasis());
 		variables.put(Var.FUNDING_YUAN, item.getFundingYuan() == null ? null : item.getFundingYuan().toPlainString());
-		variables.put(Var.SUBJECT_TITLE, item.subjectTitle());
+		// Tasklist shows the title as the engine keeps it: in Chinese
+		variables.put(Var.SUBJECT_TITLE, item.subjectTitle().render(messages, Locale.SIMPLIFIED_CHINESE));
 		item.startedAs(process.start(Workflow.WORK_ITEM_ADMISSION, item.getId(), variables));
 		return item;
 	}

@@ -1,5 +1,6 @@
 package cn.needsloop.certificate;
 
+import cn.needsloop.shared.Wording;
 import java.time.Instant;
 
 import cn.needsloop.shared.ProblemException;
@@ -128,8 +129,8 @@ public class Certificate {
 	 * What the request's task and notifications are named after: its number and kind, never the applicant
 	 * (personal data stays in this table, out of the engine's variables and history).
 	 */
-	public String subjectTitle() {
-		return "证明申请 #" + id + " " + (kindName == null ? kind : kindName);
+	public Wording subjectTitle() {
+		return Wording.of("certificate.subjectTitle", id, kindName == null ? kind : kindName);
 	}
 
 	public Long getId() {

@@ -1,5 +1,7 @@
 package cn.needsloop.certificate;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +49,18 @@ public class CertificateService {
 
 	private final PersonalData personalData;
 
+	private final MessageSource messages;
+
 	CertificateService(Certificates certificates, Communities communities, DecisionTables decisionTables,
-			ProcessGateway process, Disclosures disclosures, PersonalData personalData) {
+			ProcessGateway process, Disclosures disclosures, PersonalData personalData,
+			MessageSource messages) {
 		this.certificates = certificates;
 		this.communities = communities;
 		this.decisionTables = decisionTables;
 		this.process = process;
 		this.disclosures = disclosures;
 		this.personalData = personalData;
+		this.messages = messages;
 	}
 
 	public Certificate request(RequestCertificate request, Actor actor) {
@@ -78,7 +84,8 @@ public class CertificateService {
 			variables.put(Var.COMMUNITY_CODE, certificate.getCommunityCode());
 			variables.put(Var.CERTIFICATE_KIND, certificate.getKind());
 			variables.put(Var.CERTIFICATE_KIND_NAME, certificate.getKindName());
-			variables.put(Var.SUBJECT_TITLE, certificate.subjectTitle());
+			// Tasklist shows the title as the engine keeps it: in Chinese
+			variables.put(Var.SUBJECT_TITLE, certificate.subjectTitle().render(messages, Locale.SIMPLIFIED_CHINESE));
 			certificate.startedAs(process.start(Workflow.CERTIFICATE_REQUEST, certificate.getId(), variables));
 		}
 		return certificate;

@@ -115,14 +115,9 @@ class ProjectPageController {
 	String processCreationForm(@Valid @ModelAttribute("projectForm") ProjectForm form, BindingResult result,
 			RedirectAttributes flash) {
 		// the form, then the project it makes, checked as the API checks it (each milestone line, how many)
-		Optional<String> invalid = result.hasErrors() ? Optional.empty() : formErrors.validate(form.toRequest(), "field.");
-		if (result.hasErrors() || invalid.isPresent()) {
-			if (invalid.isPresent()) {
-				flash.addFlashAttribute("error", invalid.get());
-			}
-			else {
-				Pages.flashErrors(result, flash);
-			}
+		Optional<String> invalid = formErrors.check(result, form::toRequest, FormErrors.FIELD);
+		if (invalid.isPresent()) {
+			flash.addFlashAttribute("error", invalid.get());
 			return "redirect:/steward/projects/new?communityCode=" + form.getCommunityCode()
 					+ form.getNeedIds().stream().map(id -> "&needIds=" + id).collect(Collectors.joining());
 		}
@@ -151,14 +146,8 @@ class ProjectPageController {
 
 	@PostMapping("/projects/{id}/approval")
 	String approve(@PathVariable Long id, @Valid Approval form, BindingResult result, RedirectAttributes flash) {
-		if (result.hasErrors()) {
-			Pages.flashErrors(result, flash);
-		}
-		else {
-			projects.approve(id, form, CurrentActor.get());
-			Pages.flashDone(flash, "step.done");
-		}
-		return "redirect:/projects/" + id;
+		return formErrors.post(result, FormErrors.FIELD, flash, "redirect:/projects/" + id,
+				() -> projects.approve(id, form, CurrentActor.get()), "step.done");
 	}
 
 	private static Integer asInteger(Object value) {

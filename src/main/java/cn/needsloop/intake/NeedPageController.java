@@ -43,6 +43,7 @@ import cn.needsloop.system.IdempotencyKeys.Outcome;
 import cn.needsloop.system.IdempotencyKeys.Proceed;
 import cn.needsloop.system.IdempotencyKeys.Replay;
 import cn.needsloop.system.IdempotencyKeys.StoredResponse;
+import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.Pages;
 import jakarta.validation.Valid;
 
@@ -67,8 +68,11 @@ class NeedPageController {
 
 	private final SimilarNeeds similar;
 
+	private final FormErrors errors;
+
 	NeedPageController(NeedService needs, ProcessGateway process, Communities communities, Grids grids,
-			IdempotencyKeys keys, SimilarNeeds similar) {
+			IdempotencyKeys keys, SimilarNeeds similar, FormErrors errors) {
+		this.errors = errors;
 		this.similar = similar;
 		this.grids = grids;
 		this.needs = needs;
@@ -122,34 +126,22 @@ class NeedPageController {
 
 	@PostMapping("/needs/{id}/verification")
 	String verify(@PathVariable Long id, @Valid Verify form, BindingResult result, RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			needs.verify(id, form, CurrentActor.get());
-		}
-		return done(id, result, flash);
+		return done(id, result, flash, () -> needs.verify(id, form, CurrentActor.get()));
 	}
 
 	@PostMapping("/needs/{id}/classification")
 	String classify(@PathVariable Long id, @Valid Classify form, BindingResult result, RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			needs.classify(id, form, CurrentActor.get());
-		}
-		return done(id, result, flash);
+		return done(id, result, flash, () -> needs.classify(id, form, CurrentActor.get()));
 	}
 
 	@PostMapping("/needs/{id}/resolution")
 	String resolve(@PathVariable Long id, @Valid Resolve form, BindingResult result, RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			needs.resolve(id, form, CurrentActor.get());
-		}
-		return done(id, result, flash);
+		return done(id, result, flash, () -> needs.resolve(id, form, CurrentActor.get()));
 	}
 
 	@PostMapping("/needs/{id}/confirmation")
 	String confirm(@PathVariable Long id, @Valid Confirm form, BindingResult result, RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			needs.confirm(id, form, CurrentActor.get());
-		}
-		return done(id, result, flash);
+		return done(id, result, flash, () -> needs.confirm(id, form, CurrentActor.get()));
 	}
 
 	// --- resident: report a need, my needs ---
@@ -186,7 +178,7 @@ class NeedPageController {
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes flash)
 			throws IOException {
 		if (result.hasErrors()) {
-			Pages.flashErrors(result, flash);
+			errors.flash(result, FormErrors.FIELD, flash);
 			flash.addFlashAttribute("form", form);
 			return "redirect:/resident/report";
 		}
@@ -231,13 +223,7 @@ class NeedPageController {
 		return "redirect:/needs/" + need.getId();
 	}
 
-	private static String done(Long id, BindingResult result, RedirectAttributes flash) {
-		if (result.hasErrors()) {
-			Pages.flashErrors(result, flash);
-		}
-		else {
-			Pages.flashDone(flash, "step.done");
-		}
-		return "redirect:/needs/" + id;
+	private String done(Long id, BindingResult result, RedirectAttributes flash, Runnable step) {
+		return errors.post(result, FormErrors.FIELD, flash, "redirect:/needs/" + id, step, "step.done");
 	}
 }

@@ -8,6 +8,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.needsloop.intake.NeedRequests.ReportNeed;
 import cn.needsloop.system.CurrentActor;
+import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.Pages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,8 +28,11 @@ class SimilarNeedPageController {
 
 	private final SimilarNeeds similar;
 
-	SimilarNeedPageController(SimilarNeeds similar) {
+	private final FormErrors errors;
+
+	SimilarNeedPageController(SimilarNeeds similar, FormErrors errors) {
 		this.similar = similar;
+		this.errors = errors;
 	}
 
 	/** 我也有此需求 from a page: who has it too, and how many people of their household. */
@@ -49,7 +53,7 @@ class SimilarNeedPageController {
 	@PostMapping("/needs/{id}/me-too")
 	String meToo(@PathVariable Long id, @Valid MeTooForm form, BindingResult result, RedirectAttributes flash) {
 		if (result.hasErrors()) {
-			Pages.flashErrors(result, flash);
+			errors.flash(result, FormErrors.FIELD, flash);
 			return "redirect:/resident/report";
 		}
 		SimilarNeeds.Joined joined = similar.meToo(id, new SimilarNeeds.MeToo(form.reporterName(), form.reporterPhone(),

@@ -168,20 +168,7 @@ class DrillDownController {
 	private <T> ExportJobs.Work export(String sheetKey, Locale locale, List<String> columns, IntFunction<Page<T>> pages,
 			Function<T, List<?>> row) {
 		List<String> header = columns.stream().map(h -> text(sheetKey.replace(".sheet", "." + h), locale)).toList();
-		return (progress, out) -> Workbooks.write(text(sheetKey, locale), header, sheet -> {
-			Page<T> page = pages.apply(0);
-			progress.total(page.getTotalElements());
-			while (true) {
-				for (T item : page.getContent()) {
-					sheet.row(row.apply(item));
-					progress.row();
-				}
-				if (!page.hasNext()) {
-					break;
-				}
-				page = pages.apply(page.getNumber() + 1);
-			}
-		}, out);
+		return ExportJobs.pages(text(sheetKey, locale), header, pages, row);
 	}
 
 	private String yesNo(Boolean value, Locale locale) {

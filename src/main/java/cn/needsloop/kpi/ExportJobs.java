@@ -17,23 +17,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.needsloop.cluster.NodeId;
+import cn.needsloop.cluster.LeasedJobs;
 import cn.needsloop.shared.Actor;
-import jakarta.annotation.PreDestroy;
 
 /**
  * Long exports run in the background, so the page can show their progress: a job counts the rows it has
@@ -94,20 +91,7 @@ class ExportJobs {
 
 		/** Waits until the file is written or the job failed, at most {@code timeout}; whether it finished. */
 		boolean awaitFinished(Duration timeout) throws InterruptedException {
-			Instant until = Instant.now().plus(timeout);
-			while (true) {
-				Optional<Job> now = load(id);
-				if (now.isEmpty()) {
-					return false;
-				}
-				if (now.get().finished) {
-					return true;
-				}
-				if (Instant.now().isAfter(until)) {
-					return false;
-				}
-				Thread.sleep(100);
-			}
+			return leases.awaitFinished(id, timeout);
 		}
 
 		Map<String, Object> status() {
@@ -136,6 +120,27 @@ class ExportJobs {
 		void write(Progress progress, OutputStream out) throws IOException;
 	}
 
+	/**
+	 * The one export pager: writes a list page by page into a workbook ({@code pages} gives page 0, 1, … of it),
+	 * one row an item, telling the total first and each row as it goes.
+	 */
+	static <T> Work pages(String sheetName, List<String> header, IntFunction<Page<T>> pages, Function<T, List<?>> row) {
+		return (progress, out) -> Workbooks.write(sheetName, header, sheet -> {
+			Page<T> page = pages.apply(0);
+			progress.total(page.getTotalElements());
+			while (true) {
+				for (T item : page.getContent()) {
+					sheet.row(row.apply(item));
+					progress.row();
+				}
+				if (!page.hasNext()) {
+					break;
+				}
+				page = pages.apply(page.getNumber() + 1);
+			}
+		}, out);
+	}
+
 	/** How an export of one kind is written, from its filter, for a user, in their language: on any node. */
 	interface Recipe<Q> {
 
@@ -153,26 +158,17 @@ class ExportJobs {
 
 	private final Accounts accounts;
 
-	private final NodeId node;
+	private final LeasedJobs jobs;
 
-	private final Duration lease;
+	private final LeasedJobs.Table leases;
 
-	private final Duration keep;
-
-	private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-		Thread thread = new Thread(runnable, "exports");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	ExportJobs(JdbcTemplate jdbc, ObjectMapper json, Accounts accounts, NodeId node,
-			@Value("${needsloop.jobs.lease:PT30S}") Duration lease, @Value("${needsloop.jobs.keep:PT24H}") Duration keep) {
+	ExportJobs(JdbcTemplate jdbc, ObjectMapper json, Accounts accounts, LeasedJobs jobs) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.accounts = accounts;
-		this.node = node;
-		this.lease = lease;
-		this.keep = keep;
+		this.jobs = jobs;
+		// written again from the start on the node that takes it over
+		this.leases = jobs.table("export_job", "export", "done = 0", id -> run(id, null));
 	}
 
 	/** Makes exports of this kind possible (each controller names its own at start). */
@@ -195,7 +191,7 @@ class ExportJobs {
 		String id = UUID.randomUUID().toString();
 		jdbc.update("insert into export_job (id, owner, kind, query_json, locale, file_name, total, done, created_at,"
 				+ " lease_owner, lease_until_ms, runs) values (?, ?, ?, ?, ?, ?, -1, 0, ?, ?, ?, 1)", id, actor.userId(), kind,
-				queryJson, locale.toLanguageTag(), fileName, Timestamp.from(Instant.now()), node.id(), leaseUntil());
+				queryJson, locale.toLanguageTag(), fileName, Timestamp.from(Instant.now()), jobs.node(), jobs.leaseUntil());
 		submit(id, actor);
 		return load(id).orElseThrow();
 	}
@@ -226,19 +222,7 @@ class ExportJobs {
 	}
 
 	private void submit(String id, Actor actor) {
-		try {
-			executor.submit(() -> {
-				try {
-					run(id, actor);
-				}
-				catch (RuntimeException ex) {
-					LOG.warn("export {} stopped; it is taken up again when its lease runs out", id, ex);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			LOG.info("export {} not started here (shutting down); another node takes it up", id);
-		}
+		leases.submit(id, () -> run(id, actor));
 	}
 
 	private void run(String id, Actor given) {
@@ -272,7 +256,7 @@ class ExportJobs {
 				update.setLong(2, progress.done);
 				update.setTimestamp(3, Timestamp.from(Instant.now()));
 				update.setString(4, id);
-				update.setString(5, node.id());
+				update.setString(5, jobs.node());
 				return update;
 			});
 			if (stored == 0) {
@@ -284,9 +268,7 @@ class ExportJobs {
 		}
 		catch (IOException | RuntimeException ex) {
 			LOG.warn("export {} failed", id, ex);
-			jdbc.update("update export_job set failure = ?, finished_at = ?, lease_owner = null, lease_until_ms = null"
-					+ " where id = ? and lease_owner = ? and finished_at is null", cut(ex.toString(), 1000),
-					Timestamp.from(Instant.now()), id, node.id());
+			leases.finish(id, "failure = ?", cut(ex.toString(), 1000));
 		}
 		finally {
 			if (file != null) {
@@ -325,7 +307,7 @@ class ExportJobs {
 		@Override
 		public void total(long total) {
 			if (jdbc.update("update export_job set total = ?, lease_until_ms = ? where id = ? and lease_owner = ?", total,
-					leaseUntil(), id, node.id()) == 0) {
+					jobs.leaseUntil(), id, jobs.node()) == 0) {
 				throw new LeaseLost();
 			}
 		}
@@ -341,7 +323,7 @@ class ExportJobs {
 		void flush() {
 			lastWrite = System.currentTimeMillis();
 			if (jdbc.update("update export_job set done = ?, lease_until_ms = ? where id = ? and lease_owner = ?", done,
-					leaseUntil(), id, node.id()) == 0) {
+					jobs.leaseUntil(), id, jobs.node()) == 0) {
 				throw new LeaseLost();
 			}
 		}
@@ -356,25 +338,9 @@ class ExportJobs {
 		}
 	}
 
-	/** Takes up the exports whose node died (lease run out) and writes them again; removes old ones. */
-	@Scheduled(initialDelayString = "${needsloop.jobs.sweep-interval:PT10S}",
-			fixedDelayString = "${needsloop.jobs.sweep-interval:PT10S}")
+	/** Takes up the exports whose node died (lease run out) and writes them again ({@link LeasedJobs} every sweep). */
 	public void takeOverAbandoned() {
-		long now = System.currentTimeMillis();
-		List<String> abandoned = jdbc.queryForList(
-				"select id from export_job where finished_at is null and (lease_until_ms is null or lease_until_ms < ?)",
-				String.class, now);
-		for (String id : abandoned) {
-			int taken = jdbc.update("update export_job set lease_owner = ?, lease_until_ms = ?, runs = runs + 1, done = 0"
-					+ " where id = ? and finished_at is null and (lease_until_ms is null or lease_until_ms < ?)", node.id(),
-					leaseUntil(), id, now);
-			if (taken == 1) {
-				LOG.info("export {}: its node stopped; this node ({}) writes it again", id, node.id());
-				submit(id, null);
-			}
-		}
-		jdbc.update("delete from export_job where finished_at is not null and finished_at < ?",
-				Timestamp.from(Instant.now().minus(keep)));
+		leases.takeOverAbandoned();
 	}
 
 	Optional<Job> load(String id) {
@@ -391,16 +357,7 @@ class ExportJobs {
 		return accounts.actor(userId);
 	}
 
-	private long leaseUntil() {
-		return System.currentTimeMillis() + lease.toMillis();
-	}
-
 	private static String cut(String text, int max) {
 		return text == null || text.length() <= max ? text : text.substring(0, max);
-	}
-
-	@PreDestroy
-	void stop() {
-		executor.shutdownNow();
 	}
 }

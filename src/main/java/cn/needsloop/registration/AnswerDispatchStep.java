@@ -18,9 +18,9 @@ import cn.needsloop.shared.ProblemException;
 @Component
 class AnswerDispatchStep implements TaskStep {
 
-	private final DispatchService dispatches;
+	private final DispatchRounds dispatches;
 
-	AnswerDispatchStep(DispatchService dispatches) {
+	AnswerDispatchStep(DispatchRounds dispatches) {
 		this.dispatches = dispatches;
 	}
 

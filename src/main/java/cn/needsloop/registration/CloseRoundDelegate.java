@@ -14,9 +14,9 @@ import cn.needsloop.process.Workflow.Var;
 @Component("closeRoundDelegate")
 class CloseRoundDelegate implements JavaDelegate {
 
-	private final DispatchService dispatches;
+	private final DispatchRounds dispatches;
 
-	CloseRoundDelegate(DispatchService dispatches) {
+	CloseRoundDelegate(DispatchRounds dispatches) {
 		this.dispatches = dispatches;
 	}
 

@@ -1,5 +1,6 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.shared.Wording;
 import java.time.Instant;
 
 import cn.needsloop.shared.ProblemException;
@@ -143,8 +144,9 @@ public class Dispatch {
 		return status == Status.FILLED || status == Status.PARTIAL;
 	}
 
-	public String title() {
-		return "党员志愿服务派单 #" + id + "（" + skill + "，" + people + " 人）";
+	/** What the dispatch is called in task lists and notifications: its number, the skill and how many people. */
+	public Wording title() {
+		return Wording.of("dispatch.subjectTitle", id, skill, people);
 	}
 
 	public Long getId() {

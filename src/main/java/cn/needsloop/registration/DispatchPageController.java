@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.needsloop.process.OpenTask;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +29,7 @@ import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.registration.RegistrationRequests.Answer;
 import cn.needsloop.registration.RegistrationRequests.RecordHours;
 import cn.needsloop.shared.Actor;
+import cn.needsloop.system.FormErrors;
 import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Pages;
 import cn.needsloop.shared.ProblemException;
@@ -55,16 +55,16 @@ class DispatchPageController {
 
 	private final Communities communities;
 
-	private final MessageSource messages;
+	private final FormErrors errors;
 
 	DispatchPageController(DispatchService dispatches, RegistrationService registrations, Dispatches records,
-			ProcessGateway process, Communities communities, MessageSource messages) {
+			ProcessGateway process, Communities communities, FormErrors errors) {
 		this.dispatches = dispatches;
 		this.registrations = registrations;
 		this.records = records;
 		this.process = process;
 		this.communities = communities;
-		this.messages = messages;
+		this.errors = errors;
 	}
 
 	@InitBinder
@@ -107,7 +107,7 @@ class DispatchPageController {
 	String request(@Valid @ModelAttribute("dispatchForm") DispatchForm form, BindingResult result,
 			RedirectAttributes flash, HttpServletRequest request) {
 		if (result.hasErrors()) {
-			flash.addFlashAttribute("error", Pages.errorText(result, messages, "dispatch.field."));
+			errors.flash(result, "dispatch.field.", flash);
 			flash.addFlashAttribute("dispatchForm", form);
 			flash.addAttribute("communityCode", form.getCommunityCode());
 			return "redirect:/dispatches/new";
@@ -160,25 +160,14 @@ class DispatchPageController {
 
 	@PostMapping("/dispatches/{id}/answers")
 	String answer(@PathVariable Long id, @Valid Answer form, BindingResult result, RedirectAttributes flash) {
-		if (result.hasErrors()) {
-			flash.addFlashAttribute("error", Pages.errorText(result, messages, "dispatch.field."));
-		}
-		else {
-			dispatches.answer(id, form, CurrentActor.get());
-			Pages.flashDone(flash, Boolean.TRUE.equals(form.accepted()) ? "dispatch.answer.accepted" : "dispatch.answer.declined");
-		}
-		return "redirect:/dispatches/" + id;
+		return errors.post(result, "dispatch.field.", flash, "redirect:/dispatches/" + id,
+				() -> dispatches.answer(id, form, CurrentActor.get()),
+				Boolean.TRUE.equals(form.accepted()) ? "dispatch.answer.accepted" : "dispatch.answer.declined");
 	}
 
 	@PostMapping("/dispatches/{id}/hours")
 	String recordHours(@PathVariable Long id, @Valid RecordHours form, BindingResult result, RedirectAttributes flash) {
-		if (result.hasErrors()) {
-			flash.addFlashAttribute("error", Pages.errorText(result, messages, "dispatch.field."));
-		}
-		else {
-			dispatches.recordHours(id, form, CurrentActor.get());
-			Pages.flashDone(flash, "dispatch.hours.done");
-		}
-		return "redirect:/dispatches/" + id;
+		return errors.post(result, "dispatch.field.", flash, "redirect:/dispatches/" + id,
+				() -> dispatches.recordHours(id, form, CurrentActor.get()), "dispatch.hours.done");
 	}
 }

@@ -1,9 +1,8 @@
 package cn.needsloop.registration;
 
-import cn.needsloop.shared.Wording;
-import cn.needsloop.shared.CommunityGroup;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.needsloop.process.OpenTask;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -24,7 +22,6 @@ import cn.needsloop.design.Projects;
 import cn.needsloop.intake.NeedStatus;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.process.ProcessGateway;
-import cn.needsloop.process.Subject;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
@@ -33,8 +30,6 @@ import cn.needsloop.registration.DispatchView.OfferView;
 import cn.needsloop.registration.RegistrationRequests.Answer;
 import cn.needsloop.registration.RegistrationRequests.RecordHours;
 import cn.needsloop.registration.RegistrationRequests.RequestDispatch;
-import cn.needsloop.notification.Notifier;
-import cn.needsloop.notification.Recipient;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosure;
 import cn.needsloop.system.Disclosures;
@@ -44,7 +39,8 @@ import cn.needsloop.shared.ProblemException;
 /**
  * 街道社区随叫、组织党员随到: the party line calls registered party members for a need or a project;
  * invitations go out in rounds (process {@code volunteerDispatch}), registrants accept or decline,
- * and the hours they served are recorded afterwards.
+ * and the hours they served are recorded afterwards. The rounds themselves, as the process runs them, are
+ * {@link DispatchRounds}.
  */
 @Service
 @Transactional
@@ -68,15 +64,13 @@ public class DispatchService {
 
 	private final DispatchPolicy policy;
 
-	private final TimeLimits timeLimits;
-
-	private final Notifier notifier;
-
 	private final Disclosures disclosures;
+
+	private final MessageSource messages;
 
 	DispatchService(Dispatches dispatches, DispatchOffers offers, Registrations registrations, ServiceHoursLog hours,
 			Communities communities, Needs needs, Projects projects, ProcessGateway process, DispatchPolicy policy,
-			TimeLimits timeLimits, Notifier notifier, Disclosures disclosures) {
+			Disclosures disclosures, MessageSource messages) {
 		this.dispatches = dispatches;
 		this.offers = offers;
 		this.registrations = registrations;
@@ -86,9 +80,8 @@ public class DispatchService {
 		this.projects = projects;
 		this.process = process;
 		this.policy = policy;
-		this.timeLimits = timeLimits;
-		this.notifier = notifier;
 		this.disclosures = disclosures;
+		this.messages = messages;
 	}
 
 	/** The party line (or a steward) of the community sends a dispatch request. */
@@ -118,7 +111,8 @@ public class DispatchService {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.DISPATCH_ID, dispatch.getId());
 		variables.put(Var.COMMUNITY_CODE, community);
-		variables.put(Var.DISPATCH_TITLE, dispatch.title());
+		// Tasklist shows the title as the engine keeps it: in Chinese
+		variables.put(Var.DISPATCH_TITLE, dispatch.title().render(messages, Locale.SIMPLIFIED_CHINESE));
 		variables.put(Var.SKILL, dispatch.getSkill());
 		variables.put(Var.PEOPLE, dispatch.getPeople());
 		variables.put(Var.DISPATCH_ROUND, 0);
@@ -276,85 +270,5 @@ public class DispatchService {
 
 	private static boolean mayManage(Actor actor, String communityCode) {
 		return actor.isManager() || actor.isPartyOf(communityCode) || actor.isStewardOf(communityCode);
-	}
-
-	// --- steps of the process volunteerDispatch ---
-
-	/**
-	 * Opens the next round: invites the next matching registrants (same community, offering the
-	 * skill, not invited yet), at least as many as are still needed, and tells each of them (or the
-	 * party line for those without an account).
-	 * @return the registrations invited in this round
-	 */
-	List<Long> inviteNextBatch(Long dispatchId) {
-		Dispatch dispatch = dispatches.require(dispatchId);
-		int round = dispatch.getRound() + 1;
-		dispatch.roundStarted(round);
-		Instant now = TimeLimits.nowInstant();
-		Instant due = timeLimits.due("dispatchAnswer").toInstant();
-		List<PartyRegistration> batch = registrations.findUninvitedMatches(dispatch.getCommunityCode(),
-				dispatch.getSkill(), dispatchId, Limit.of(policy.invitations(dispatch.stillNeeded())));
-		List<Long> invited = new ArrayList<>();
-		for (PartyRegistration registrant : batch) {
-			offers.save(new DispatchOffer(dispatchId, registrant.getId(), round, now, due));
-			invited.add(registrant.getId());
-			Recipient recipient = registrant.getUsername() != null ? Recipient.user(registrant.getUsername())
-					: Recipient.group(CommunityGroup.PARTY.of(dispatch.getCommunityCode()));
-			notifier.notify(List.of(recipient), Wording.of("notification.dispatch.invited", dispatch.getSkill()),
-					Wording.of("notification.dispatch.invited.body", registrant.getName(), dispatch.title(), dispatch.getAt(),
-							due),
-					subjectOf(dispatch), null);
-		}
-		return invited;
-	}
-
-	/** A registrant answered: record it; an acceptance counts towards the people needed. */
-	int answered(Long dispatchId, Long registrationId, boolean accepted, String note, String actor) {
-		Dispatch dispatch = dispatches.require(dispatchId);
-		DispatchOffer offer = offers.findByDispatchIdAndRegistrationId(dispatchId, registrationId)
-			.orElseThrow(() -> ProblemException.conflict("problem.dispatch.notInvited", registrationId, dispatchId));
-		offer.answer(accepted, note, actor, TimeLimits.nowInstant());
-		if (accepted) {
-			dispatch.accepted();
-		}
-		return dispatch.getAcceptedCount();
-	}
-
-	/** The round is over: invitations still open expire. Whether there is anyone left to invite. */
-	boolean closeRound(Long dispatchId) {
-		Dispatch dispatch = dispatches.require(dispatchId);
-		offers.findByDispatchIdAndStatus(dispatchId, DispatchOffer.Status.INVITED).forEach(DispatchOffer::expire);
-		return !registrations.findUninvitedMatches(dispatch.getCommunityCode(), dispatch.getSkill(), dispatchId,
-				Limit.of(1)).isEmpty();
-	}
-
-	/** Enough people accepted: the dispatch is filled, and those who accepted are told. */
-	void filled(Long dispatchId) {
-		Dispatch dispatch = dispatches.require(dispatchId);
-		dispatch.filled(TimeLimits.nowInstant());
-		List<Recipient> recipients = new ArrayList<>();
-		recipients.add(Recipient.group(CommunityGroup.PARTY.of(dispatch.getCommunityCode())));
-		offers.findByDispatchIdAndStatus(dispatchId, DispatchOffer.Status.ACCEPTED).stream()
-			.map(o -> registrations.require(o.getRegistrationId()).getUsername())
-			.filter(java.util.Objects::nonNull)
-			.forEach(user -> recipients.add(Recipient.user(user)));
-		notifier.notify(recipients, Wording.of("notification.dispatch.filled", dispatch.getSkill()),
-				Wording.of("notification.dispatch.filled.body", dispatch.title(), dispatch.getAt()), subjectOf(dispatch), null);
-	}
-
-	void escalated(Long dispatchId) {
-		dispatches.require(dispatchId).escalated();
-	}
-
-	void resolved(Long dispatchId, Dispatch.Resolution resolution, String note) {
-		dispatches.require(dispatchId).resolved(resolution, note, TimeLimits.nowInstant());
-	}
-
-	PartyRegistration registration(Long id) {
-		return registrations.require(id);
-	}
-
-	private static Subject subjectOf(Dispatch dispatch) {
-		return new Subject(dispatch.getNeedId(), dispatch.getProjectId());
 	}
 }

@@ -11,9 +11,9 @@ import cn.needsloop.process.Workflow.Var;
 @Component("fillDispatchDelegate")
 class FillDispatchDelegate implements JavaDelegate {
 
-	private final DispatchService dispatches;
+	private final DispatchRounds dispatches;
 
-	FillDispatchDelegate(DispatchService dispatches) {
+	FillDispatchDelegate(DispatchRounds dispatches) {
 		this.dispatches = dispatches;
 	}
 

@@ -15,9 +15,9 @@ import cn.needsloop.process.Workflow.Var;
 @Component
 class HandleUnfilledDispatchStep implements TaskStep {
 
-	private final DispatchService dispatches;
+	private final DispatchRounds dispatches;
 
-	HandleUnfilledDispatchStep(DispatchService dispatches) {
+	HandleUnfilledDispatchStep(DispatchRounds dispatches) {
 		this.dispatches = dispatches;
 	}
 

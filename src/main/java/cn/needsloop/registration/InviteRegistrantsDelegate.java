@@ -14,9 +14,9 @@ import cn.needsloop.process.Workflow.Var;
 @Component("inviteRegistrantsDelegate")
 class InviteRegistrantsDelegate implements JavaDelegate {
 
-	private final DispatchService dispatches;
+	private final DispatchRounds dispatches;
 
-	InviteRegistrantsDelegate(DispatchService dispatches) {
+	InviteRegistrantsDelegate(DispatchRounds dispatches) {
 		this.dispatches = dispatches;
 	}
 

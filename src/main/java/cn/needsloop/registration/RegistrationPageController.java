@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,15 +46,11 @@ class RegistrationPageController {
 
 	private final Communities communities;
 
-	private final MessageSource messages;
-
 	private final FormErrors formErrors;
 
-	RegistrationPageController(RegistrationService registrations, Communities communities, MessageSource messages,
-			FormErrors formErrors) {
+	RegistrationPageController(RegistrationService registrations, Communities communities, FormErrors formErrors) {
 		this.registrations = registrations;
 		this.communities = communities;
-		this.messages = messages;
 		this.formErrors = formErrors;
 	}
 
@@ -119,8 +114,7 @@ class RegistrationPageController {
 			.encode()
 			.toUriString();
 		// the form, then the registration it makes, checked as the API checks it (each skill, how many)
-		Optional<String> invalid = result.hasErrors() ? Optional.of(Pages.errorText(result, messages, "registration.field."))
-				: formErrors.validate(form.toRequest(), "registration.field.");
+		Optional<String> invalid = formErrors.check(result, form::toRequest, "registration.field.");
 		if (invalid.isPresent()) {
 			flash.addFlashAttribute("error", invalid.get());
 			flash.addFlashAttribute("registrationForm", form);

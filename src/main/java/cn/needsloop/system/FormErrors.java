@@ -1,8 +1,10 @@
 package cn.needsloop.system;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
@@ -10,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -17,13 +20,18 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 /**
- * A page form's errors in the reader's language, each field named by its label on the form
- * ({@code <labelPrefix><field>} in the messages, the field's name where there is none): "到会人数：不能为null"
- * rather than "attendees: must not be null". Also validates a request a page built by hand (from rows or
- * lines) with the same constraints the API applies to it.
+ * The one renderer of a page form's errors, in the reader's language, each field named by its label on the
+ * form ({@code <labelPrefix><field>} in the messages): "到会人数：此项为必填项。" rather than "attendees: must not
+ * be null". A rule reads as its validation code in the messages ({@code NotNull}, …), else as the validator's
+ * own wording, and a value that did not convert as {@code problem.field.badValue} (as the API says it); a field without a label is not named by its Java name. Also validates a request
+ * a page built by hand (from rows or lines) with the same constraints the API applies to it, and gives page
+ * controllers their form-post shape ({@link #post}).
  */
 @Component
 public class FormErrors {
+
+	/** The labels of forms whose fields are labelled {@code field.<name>} (the need's and the project's pages). */
+	public static final String FIELD = "field.";
 
 	private final MessageSource messages;
 
@@ -34,12 +42,49 @@ public class FormErrors {
 		this.validator = validator;
 	}
 
-	/** The errors of a bound form; a value that did not convert (a word for a number) reads as a bad value. */
+	/** The errors of a bound form (its fields' and its own), one sentence each. */
 	public String text(BindingResult result, String labelPrefix) {
-		return result.getFieldErrors().stream()
-			.map(e -> line(label(labelPrefix, e.getField()), message(e)))
-			.distinct()
-			.collect(Collectors.joining(" "));
+		Locale locale = LocaleContextHolder.getLocale();
+		return result.getAllErrors().stream().map(error -> {
+			if (!(error instanceof FieldError field)) {
+				return messages.getMessage(error, locale);
+			}
+			// a value that did not convert (a word for a number) is named, as the API names it
+			String text = field.isBindingFailure() && field.getRejectedValue() != null
+					? messages.getMessage("problem.field.badValue", new Object[] { field.getRejectedValue() }, locale)
+					: messages.getMessage(error, locale);
+			return line(label(labelPrefix, field.getField()), text);
+		}).distinct().collect(Collectors.joining(" "));
+	}
+
+	/** Flashes the errors of a bound form for the page redirected to ({@code error}). */
+	public void flash(BindingResult result, String labelPrefix, RedirectAttributes flash) {
+		flash.addFlashAttribute("error", text(result, labelPrefix));
+	}
+
+	/**
+	 * A page form's post: when the form is valid, does the step and flashes {@code doneKey}, else flashes the form's
+	 * errors; then back to the page {@code redirect} names ("redirect:/needs/7"). A step refused with a
+	 * {@code ProblemException} goes on to the error handling of pages.
+	 */
+	public String post(BindingResult result, String labelPrefix, RedirectAttributes flash, String redirect, Runnable step,
+			String doneKey) {
+		if (result.hasErrors()) {
+			flash(result, labelPrefix, flash);
+		}
+		else {
+			step.run();
+			Pages.flashDone(flash, doneKey);
+		}
+		return redirect;
+	}
+
+	/**
+	 * The errors of a bound form, else, when it is valid, the constraint violations of the request it makes
+	 * (checked as the API checks it); empty when both are valid.
+	 */
+	public Optional<String> check(BindingResult result, Supplier<?> request, String labelPrefix) {
+		return result.hasErrors() ? Optional.of(text(result, labelPrefix)) : validate(request.get(), labelPrefix);
 	}
 
 	/** The constraint violations of a request as text, or empty when it is valid. */
@@ -66,23 +111,16 @@ public class FormErrors {
 		return values;
 	}
 
-	/** "到会人数：不能为null。" / "Attendees: must not be null." ({@code form.fieldError}). */
+	/** "到会人数：此项为必填项。" / "Attendees: This is required." ({@code form.fieldError}); the message alone without a label. */
 	private String line(String label, String message) {
-		return messages.getMessage("form.fieldError", new Object[] { label, message.strip().replaceAll("[。.!！]+$", "") },
-				LocaleContextHolder.getLocale());
+		return label == null ? message
+				: messages.getMessage("form.fieldError", new Object[] { label, message.strip() }, LocaleContextHolder.getLocale());
 	}
 
-	private String message(FieldError error) {
-		if (error.isBindingFailure()) {
-			return messages.getMessage("problem.field.badValue", new Object[] { error.getRejectedValue() },
-					LocaleContextHolder.getLocale());
-		}
-		return error.getDefaultMessage();
-	}
-
+	/** The field's label, by its name without index or nested path; null when the messages have none. */
 	private String label(String prefix, String field) {
 		String name = field.replaceAll("\\[.*", "").replaceAll("\\..*", "");
-		return messages.getMessage(prefix + name, null, name, LocaleContextHolder.getLocale());
+		return messages.getMessage(prefix + name, null, null, LocaleContextHolder.getLocale());
 	}
 
 	private static String firstNode(ConstraintViolation<?> violation) {

@@ -14,23 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.needsloop.cluster.NodeId;
+import cn.needsloop.cluster.LeasedJobs;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ProblemException;
-import jakarta.annotation.PreDestroy;
 
 /**
  * Bulk actions on a user's tasks (claim, give back, verify as genuine) as jobs with progress: each
@@ -41,7 +35,7 @@ import jakarta.annotation.PreDestroy;
  * <p>
  * Jobs are rows in the database ({@code bulk_job}, one {@code bulk_job_item} per task), so every node of a
  * cluster reads a job's progress, and a job survives the node that ran it: that node holds a lease on the job
- * and renews it with every task; a task's outcome is written in the same transaction as the task's action, so
+ * ({@link LeasedJobs}) and renews it with every task; a task's outcome is written in the same transaction as the task's action, so
  * no task is done twice. When a node dies its lease runs out ({@code needsloop.jobs.lease}) and another node
  * takes the job over where it stopped, acting with the user's groups as Camunda has them then. Jobs are kept
  * for their owner {@code needsloop.jobs.keep} (24 h) after they finished.
@@ -129,20 +123,7 @@ public class BulkJobs {
 
 		/** Waits until the job has finished, at most {@code timeout}; whether it has (read from the database). */
 		public boolean awaitFinished(Duration timeout) throws InterruptedException {
-			Instant until = Instant.now().plus(timeout);
-			while (true) {
-				Optional<Job> now = load(id);
-				if (now.isEmpty()) {
-					return false;
-				}
-				if (now.get().finished) {
-					return true;
-				}
-				if (Instant.now().isAfter(until)) {
-					return false;
-				}
-				Thread.sleep(100);
-			}
+			return leases.awaitFinished(id, timeout);
 		}
 
 		public Summary summary() {
@@ -184,30 +165,20 @@ public class BulkJobs {
 
 	private final Accounts accounts;
 
-	private final NodeId node;
+	private final LeasedJobs jobs;
 
-	private final Duration lease;
-
-	private final Duration keep;
-
-	private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-		Thread thread = new Thread(runnable, "bulk-tasks");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final LeasedJobs.Table leases;
 
 	BulkJobs(TaskActions actions, TaskList taskList, MessageSource messages, JdbcTemplate jdbc,
-			TransactionTemplate transaction, Accounts accounts, NodeId node,
-			@Value("${needsloop.jobs.lease:PT30S}") Duration lease, @Value("${needsloop.jobs.keep:PT24H}") Duration keep) {
+			TransactionTemplate transaction, Accounts accounts, LeasedJobs jobs) {
 		this.actions = actions;
 		this.taskList = taskList;
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.accounts = accounts;
-		this.node = node;
-		this.lease = lease;
-		this.keep = keep;
+		this.jobs = jobs;
+		this.leases = jobs.table("bulk_job", "bulk job", null, id -> run(id, null));
 	}
 
 	/** Starts a job in the background; poll {@link #find} for its progress. */
@@ -259,7 +230,7 @@ public class BulkJobs {
 			jdbc.update("insert into bulk_job (id, owner, action, locale, note, total, done, created_at, lease_owner,"
 					+ " lease_until_ms, runs) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1)", id, actor.userId(), action.name(),
 					locale.toLanguageTag(), note == null ? null : note.trim(), labels.size(), Timestamp.from(Instant.now()),
-					node.id(), leaseUntil());
+					jobs.node(), jobs.leaseUntil());
 			List<Object[]> rows = new ArrayList<>();
 			int index = 0;
 			for (Map.Entry<String, String> item : labels.entrySet()) {
@@ -272,20 +243,7 @@ public class BulkJobs {
 	}
 
 	private void submit(String id, Actor actor) {
-		try {
-			executor.submit(() -> {
-				try {
-					run(id, actor);
-				}
-				catch (RuntimeException ex) {
-					// the lease runs out and this or another node takes the job up again
-					LOG.warn("bulk job {} stopped; it is taken up again when its lease runs out", id, ex);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			LOG.info("bulk job {} not started here (shutting down); another node takes it up", id);
-		}
+		leases.submit(id, () -> run(id, actor));
 	}
 
 	/** Does the job's remaining tasks while this node holds its lease. */
@@ -300,7 +258,7 @@ public class BulkJobs {
 		List<Map<String, Object>> pending = jdbc.queryForList(
 				"select idx, task_id, label from bulk_job_item where job_id = ? and state = 'PENDING' order by idx", id);
 		for (Map<String, Object> item : pending) {
-			if (!renew("bulk_job", id)) {
+			if (!leases.renew(id)) {
 				LOG.info("bulk job {}: lease lost to another node; leaving it", id);
 				return;
 			}
@@ -317,8 +275,7 @@ public class BulkJobs {
 				transaction.executeWithoutResult(status -> record(id, index, "FAILED", reason));
 			}
 		}
-		jdbc.update("update bulk_job set finished_at = ?, lease_owner = null, lease_until_ms = null"
-				+ " where id = ? and lease_owner = ? and finished_at is null", Timestamp.from(Instant.now()), id, node.id());
+		leases.finish(id, null);
 	}
 
 	private void act(JobRow job, String taskId, Actor actor) {
@@ -337,37 +294,12 @@ public class BulkJobs {
 		}
 	}
 
-	private boolean renew(String table, String id) {
-		return jdbc.update("update " + table + " set lease_until_ms = ? where id = ? and lease_owner = ? and finished_at is null",
-				leaseUntil(), id, node.id()) == 1;
-	}
-
-	private long leaseUntil() {
-		return System.currentTimeMillis() + lease.toMillis();
-	}
-
 	/**
-	 * Takes up the jobs whose node died: a job unfinished with its lease run out is taken by whichever node gets
-	 * to it first (one conditional update), and continued where it stopped.
+	 * Takes up the jobs whose node died, where they stopped ({@link LeasedJobs} does so every sweep; tests call
+	 * it at once).
 	 */
-	@Scheduled(initialDelayString = "${needsloop.jobs.sweep-interval:PT10S}",
-			fixedDelayString = "${needsloop.jobs.sweep-interval:PT10S}")
 	public void takeOverAbandoned() {
-		long now = System.currentTimeMillis();
-		List<String> abandoned = jdbc.queryForList(
-				"select id from bulk_job where finished_at is null and (lease_until_ms is null or lease_until_ms < ?)",
-				String.class, now);
-		for (String id : abandoned) {
-			int taken = jdbc.update("update bulk_job set lease_owner = ?, lease_until_ms = ?, runs = runs + 1 where id = ?"
-					+ " and finished_at is null and (lease_until_ms is null or lease_until_ms < ?)", node.id(), leaseUntil(),
-					id, now);
-			if (taken == 1) {
-				LOG.info("bulk job {}: its node stopped; this node ({}) takes it up", id, node.id());
-				submit(id, null);
-			}
-		}
-		jdbc.update("delete from bulk_job where finished_at is not null and finished_at < ?",
-				Timestamp.from(Instant.now().minus(keep)));
+		leases.takeOverAbandoned();
 	}
 
 	/** The job as the database holds it. */
@@ -432,10 +364,5 @@ public class BulkJobs {
 	}
 
 	private record JobRow(String owner, Action action, Locale locale, String note) {
-	}
-
-	@PreDestroy
-	void stop() {
-		executor.shutdownNow();
 	}
 }

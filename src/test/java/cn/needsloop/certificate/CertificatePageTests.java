@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.needsloop.support.AppContext;
 import cn.needsloop.support.PageClient;
 import cn.needsloop.support.PageClient.Page;
 
@@ -18,9 +16,7 @@ import cn.needsloop.support.PageClient.Page;
  * list is answered at once with the rule and where to go; the steward issues or declines on the request's page.
  * A bad form changes nothing and says why in Chinese; nobody else reads a request.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class CertificatePageTests {
 
 	@Autowired

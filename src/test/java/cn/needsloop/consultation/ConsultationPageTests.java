@@ -17,11 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.needsloop.support.AppContext;
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectService;
 import cn.needsloop.design.ServiceProject;
@@ -45,9 +43,7 @@ import cn.needsloop.shared.Actor;
  * step's form for the self-governance line, an objection during the publicity, the workbench's link, the project's
  * link. A refused or bad form changes nothing and says why in Chinese.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class ConsultationPageTests {
 
 	static final ZonedDateTime START = ConsultationProcessTests.START;

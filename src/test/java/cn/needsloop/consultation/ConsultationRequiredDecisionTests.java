@@ -1,5 +1,6 @@
 package cn.needsloop.consultation;
 
+import cn.needsloop.support.Dmn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Row-by-row tests of {@code consultation-required.dmn}: decision {@code consultationRequired}. */
 class ConsultationRequiredDecisionTests {
 
-    private static final DmnEngine DMN_ENGINE =
-            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine DMN_ENGINE = Dmn.ENGINE;
 
     private static DmnDecision consultationRequired;
 

@@ -1,5 +1,6 @@
 package cn.needsloop.evidence;
 
+import cn.needsloop.support.Dmn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +20,7 @@ import cn.needsloop.shared.Category;
 /** Row-by-row tests of {@code evidence-required.dmn}: decision {@code evidenceRequired} (step × category). */
 class EvidenceRequiredDecisionTests {
 
-	private static final DmnEngine DMN_ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-		.buildEngine();
+	private static final DmnEngine DMN_ENGINE = Dmn.ENGINE;
 
 	private static DmnDecision decision;
 

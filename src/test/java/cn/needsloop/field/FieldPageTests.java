@@ -11,11 +11,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.needsloop.support.AppContext;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.shared.Channel;
 import cn.needsloop.support.PageClient;
@@ -25,9 +23,7 @@ import cn.needsloop.support.PageClient.Page;
  * The field pages: a grid worker opens the day's patrol, records a visit, reports a finding and finishes; the
  * steward reads the register with its import and export; nobody else opens them.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class FieldPageTests {
 
 	@Autowired

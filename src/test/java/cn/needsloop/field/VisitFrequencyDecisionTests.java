@@ -1,5 +1,6 @@
 package cn.needsloop.field;
 
+import cn.needsloop.support.Dmn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Row-by-row tests of {@code visit-frequency.dmn}: decision {@code visitFrequency}, hit policy FIRST. */
 class VisitFrequencyDecisionTests {
 
-	private static final DmnEngine DMN_ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	private static final DmnEngine DMN_ENGINE = Dmn.ENGINE;
 
 	private static DmnDecision visitFrequency;
 

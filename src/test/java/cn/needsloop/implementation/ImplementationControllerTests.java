@@ -2,14 +2,8 @@ package cn.needsloop.implementation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.needsloop.support.Api.Published;
 import cn.needsloop.support.Api.Response;
 import cn.needsloop.support.ApiTest;
+import cn.needsloop.support.ConcurrentClaims;
 
 /** {@code /api/projects/{id}/claim|assignment|milestones|completion}, with the claim race. */
 class ImplementationControllerTests extends ApiTest {
@@ -120,40 +115,8 @@ class ImplementationControllerTests extends ApiTest {
 	}
 
 	@Test
-	void letsExactlyOneOfTwoConcurrentClaimsWin() throws Exception {
-		long id = api.publishedProject("ELDERLY_CARE", 1).projectId();
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			CountDownLatch ready = new CountDownLatch(2);
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Response>> claims = new ArrayList<>();
-			for (String org : List.of("org1", "org2")) {
-				claims.add(threads.submit(() -> {
-					ready.countDown();
-					start.await();
-					return api.claim(org, id);
-				}));
-			}
-			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-			start.countDown();
-			Response first = claims.get(0).get(60, TimeUnit.SECONDS);
-			Response second = claims.get(1).get(60, TimeUnit.SECONDS);
-
-			assertThat(List.of(first.status(), second.status())).containsExactlyInAnyOrder(200, 409);
-			Response winner = first.status() == 200 ? first : second;
-			Response loser = first.status() == 200 ? second : first;
-			loser.expectProblem(409);
-			String claimant = winner == first ? "yangguang" : "aixin";
-			assertThat(winner.path("claimant").asText()).isEqualTo(claimant);
-			JsonNode project = api.project(id);
-			assertThat(project.path("claimant").asText()).isEqualTo(claimant);
-			assertThat(project.path("status").asText()).isEqualTo("IN_PROGRESS");
-			String winnerUser = winner == first ? "org1" : "org2";
-			api.reportMilestone(winnerUser, id, 0).expect(200);
-		}
-		finally {
-			threads.shutdownNow();
-		}
+	void letsExactlyOneOfTwoConcurrentClaimsWin() {
+		ConcurrentClaims.exactlyOneOfTwoWins(api);
 	}
 
 	// ---------------------------------------------------------------- POST /api/projects/{id}/assignment

@@ -1,5 +1,7 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.support.AppContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,18 +17,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code /api/dispatches} over HTTP: dispatch, answers, hours and their errors. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class DispatchControllerTests {
 
 	@Autowired

@@ -1,5 +1,7 @@
 package cn.needsloop.registration;
 
+import cn.needsloop.support.AppContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,13 +17,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,8 +46,7 @@ import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.shared.Actor;
 
 /** {@code /api/registrations} over HTTP: 双报到, the registry, the KPIs and the team fallback. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class RegistrationControllerTests {
 
 	@Autowired

@@ -241,7 +241,7 @@ class RegistrationPageTests extends PageTest {
 			.andReturn();
 		String error = page("party1", "/dispatches/new?communityCode=xingfu", invalid.getFlashMap())
 			.getElementById("flash-error").text();
-		assertThat(error).contains("需要人数：").contains("服务时间：格式不正确");
+		assertThat(error).contains("需要人数：").contains("服务时间：“明天”不是此处允许的取值");
 
 		// only the party line or a steward of the community dispatches
 		mvc.perform(form("resident1", "/dispatches", "/dispatches")

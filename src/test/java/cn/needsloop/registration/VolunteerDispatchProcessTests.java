@@ -94,6 +94,9 @@ class VolunteerDispatchProcessTests {
 	@Autowired
 	DispatchOffers offers;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	String skill;
 
 	@BeforeEach
@@ -240,7 +243,8 @@ class VolunteerDispatchProcessTests {
 		Task supervision = tasks.createTaskQuery().taskCandidateGroup("manager").taskNameLike("督办：处理未满员派单%")
 			.singleResult();
 		assertThat(supervision).isNotNull();
-		assertThat(supervision.getName()).contains(dispatch.title());
+		assertThat(supervision.getName()).contains(
+				dispatch.title().render(messages, java.util.Locale.SIMPLIFIED_CHINESE)).contains("党员志愿服务派单 #" + dispatch.getId());
 
 		tasks.complete(handle.getId(), Map.of(Workflow.Var.UNFILLED_RESOLUTION, "CANCEL", Workflow.Var.UNFILLED_NOTE,
 				"无人报名"));

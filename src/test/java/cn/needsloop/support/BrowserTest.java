@@ -40,10 +40,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+
 
 import cn.needsloop.design.ProjectRequests.Approval;
 import cn.needsloop.design.ProjectRequests.DesignProject;
@@ -72,8 +72,7 @@ import cn.needsloop.shared.Actor;
  * {@code -Dneedsloop.require-services=true}, as in CI ({@link OutsideServices}).
  */
 @ExtendWith(OutsideServices.Browser.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 public abstract class BrowserTest {
 
 	static final Path CHROMIUM = OutsideServices.chromium();

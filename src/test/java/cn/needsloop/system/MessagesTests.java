@@ -174,7 +174,6 @@ class MessagesTests {
 	/** Notifications and a few titles are still worded in Java (in Chinese): this list only shrinks. */
 	private static final List<String> STILL_TO_WORD = List.of(
 			// titles of subjects kept in process variables (Tasklist shows them as they are)
-			"registration/Dispatch.java", "certificate/Certificate.java", "admission/WorkItem.java",
 			"admission/SummarizeAdmissionYearDelegate.java", "admission/WorkItemService.java",
 			// the engine's delete reason of a supervision task; a consultation topic's description written for residents
 			"routing/TaskCompletionListener.java", "consultation/OpenConsultationDelegate.java",

@@ -1,5 +1,6 @@
 package cn.needsloop.system;
 
+import cn.needsloop.support.AppContext;
 import cn.needsloop.shared.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,11 +16,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.needsloop.shared.Channel;
@@ -35,9 +33,7 @@ import cn.needsloop.shared.Phase;
  * their own, each home page only its group; a refused or bad form changes nothing and says why in
  * Chinese; no form is accepted without its CSRF token.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class PageAccessTests {
 
 	@Autowired
@@ -94,7 +90,7 @@ class PageAccessTests {
 			.locale(Locale.SIMPLIFIED_CHINESE)
 			.param("verdict", "NOT_A_VERDICT"))
 			.andExpect(redirectedUrl("/needs/" + need.getId()))
-			.andExpect(result -> assertThat(result.getFlashMap().get("error")).isEqualTo("核实结论：格式不正确"));
+			.andExpect(result -> assertThat(result.getFlashMap().get("error")).isEqualTo("核实结论：“NOT_A_VERDICT”不是此处允许的取值。"));
 		mvc.perform(post("/needs/{id}/verification", need.getId()).with(as("steward1", "steward:xingfu")).with(csrf())
 			.locale(Locale.SIMPLIFIED_CHINESE))
 			.andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error"))).contains("核实结论：此项为必填项。")
