@@ -115,4 +115,46 @@ class StepChangeControllerTests extends ApiTest {
 			.expect(204);
 		assertThat(api.as("steward1").get("/api/needs/" + id).expect(200).path("communityCode").asText()).isEqualTo("xingfu");
 	}
+
+	/** Tasklist completes the same tasks through {@code /engine-rest}: a return and a re-routing pass the same rules. */
+	@Test
+	void tasklistReturnsAndReroutesThroughTheFormsByTheSameRules() {
+		long id = api.individualNeed("楼上漏水", "NEIGHBOR_DISPUTE");
+		String resolve = taskOf("selfgov1", id, "userTask_resolveNeed");
+		api.as("selfgov1").post("/engine-rest/task/" + resolve + "/claim", Map.of("userId", "selfgov1"));
+
+		Map<String, Object> noReason = Map.of("variables", Map.of("returned", Map.of("value", true, "type", "Boolean")));
+		assertThat(api.as("selfgov1").post("/engine-rest/task/" + resolve + "/complete", noReason).status()).isBetween(400, 499);
+		Map<String, Object> sideDoor = Map.of("variables", Map.of("returned", Map.of("value", true, "type", "Boolean"),
+				"returnReason", Map.of("value", "物业职责", "type", "String"), "reroutedLine",
+				Map.of("value", "PARTY", "type", "String")));
+		assertThat(api.as("selfgov1").post("/engine-rest/task/" + resolve + "/complete", sideDoor).status()).isBetween(400, 499);
+		assertThat(api.need(id).path("phase").asText()).isEqualTo("IMPLEMENT");
+
+		Map<String, Object> returned = Map.of("variables", Map.of("returned", Map.of("value", true, "type", "Boolean"),
+				"returnReason", Map.of("value", "属于物业维修职责", "type", "String")));
+		api.as("selfgov1").post("/engine-rest/task/" + resolve + "/complete", returned).expect(204);
+
+		String reroute = taskOf("steward1", id, "userTask_rerouteNeed");
+		api.as("steward1").post("/engine-rest/task/" + reroute + "/claim", Map.of("userId", "steward1"));
+		Map<String, Object> sameLine = Map.of("variables", Map.of("rerouteDecision", Map.of("value", "ANOTHER_LINE", "type", "String"),
+				"rerouteLine", Map.of("value", "SELF_GOVERNANCE", "type", "String"), "rerouteNote",
+				Map.of("value", "再试", "type", "String")));
+		assertThat(api.as("steward1").post("/engine-rest/task/" + reroute + "/complete", sameLine).status()).isBetween(400, 499);
+		Map<String, Object> toParty = Map.of("variables", Map.of("rerouteDecision", Map.of("value", "ANOTHER_LINE", "type", "String"),
+				"rerouteLine", Map.of("value", "PARTY", "type", "String"), "rerouteNote",
+				Map.of("value", "请党组织协调", "type", "String")));
+		api.as("steward1").post("/engine-rest/task/" + reroute + "/complete", toParty).expect(204);
+		assertThat(api.need(id).path("line").asText()).isEqualTo("PARTY");
+		assertThat(taskOf("party1", id, "userTask_resolveNeed")).isNotNull();
+	}
+
+	private String taskOf(String user, long needId, String taskKey) {
+		for (JsonNode t : api.as(user).get("/api/tasks?max=1000").expect(200).json()) {
+			if (t.path("needId").asLong() == needId && taskKey.equals(t.path("taskKey").asText())) {
+				return t.path("id").asText();
+			}
+		}
+		throw new AssertionError("no task " + taskKey + " of need " + needId + " for " + user);
+	}
 }
