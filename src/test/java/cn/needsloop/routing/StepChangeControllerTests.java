@@ -48,7 +48,7 @@ class StepChangeControllerTests extends ApiTest {
 		api.as("steward1")
 			.post("/api/needs/" + id + "/reroute", Map.of("decision", "ANOTHER_LINE", "line", "PARTY", "note", "请党员协调"))
 			.expect(204);
-		JsonNode rerouted = api.as("party1").get("/api/needs/" + id).expect(200).json();
+		JsonNode rerouted = api.as("steward1").get("/api/needs/" + id).expect(200).json();
 		assertThat(rerouted.path("line").asText()).isEqualTo("PARTY");
 		api.as("party1").post("/api/needs/" + id + "/resolution", Map.of("note", "已协调物业维修")).expect(204);
 
