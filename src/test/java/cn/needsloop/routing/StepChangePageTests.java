@@ -23,27 +23,26 @@ class StepChangePageTests extends ApiTest {
 
 	@Test
 	void aLineReturnsANeedOnItsPageAndTheStewardReroutesIt() {
-		long id = api.individualNeed("楼道堆物", "ENVIRONMENT");
-		PageSession selfgov = PageSession.signIn(port(), "selfgov1");
-		Document page = selfgov.page("/needs/" + id);
+		// an elderly-care need is settled by the steward line (grid workers): it holds the resolution on the need's page
+		long id = api.individualNeed("独居老人助餐", "ELDERLY_CARE");
+		PageSession steward = PageSession.signIn(port(), "steward1");
+		Document page = steward.page("/needs/" + id);
 		assertThat(page.select("#form-resolve, #form-return, #form-extension")).hasSize(3);
 		assertThat(page.select("#form-transfer, #form-reroute")).isEmpty();
 
-		assertThat(selfgov.post("/needs/" + id + "/return", List.of(Map.entry("reason", "属于物业清理范围"))).location())
+		assertThat(steward.post("/needs/" + id + "/return", List.of(Map.entry("reason", "需党员志愿者上门助餐"))).location())
 			.endsWith("/needs/" + id);
 
-		PageSession steward = PageSession.signIn(port(), "steward1");
 		Document rerouting = steward.page("/needs/" + id);
 		assertThat(rerouting.select("#form-reroute input[name=decision]").eachAttr("value"))
 			.containsExactly("ANOTHER_LINE", "RECLASSIFY", "TRANSFER");
-		assertThat(rerouting.select("#timeline").text()).contains("退单：属于物业清理范围");
-		steward.post("/needs/" + id + "/reroute", List.of(Map.entry("decision", "ANOTHER_LINE"), Map.entry("line", "STEWARD"),
-				Map.entry("communityCode", ""), Map.entry("note", "由网格员清理")));
-		assertThat(api.need(id).path("line").asText()).isEqualTo("STEWARD");
-		assertThat(steward.page("/needs/" + id).select("#form-resolve")).hasSize(1);
+		assertThat(rerouting.select("#timeline").text()).contains("退单：需党员志愿者上门助餐");
+		steward.post("/needs/" + id + "/reroute", List.of(Map.entry("decision", "ANOTHER_LINE"), Map.entry("line", "PARTY"),
+				Map.entry("communityCode", ""), Map.entry("note", "请双报到党员助餐")));
+		assertThat(api.need(id).path("line").asText()).isEqualTo("PARTY");
 
 		Document dashboard = PageSession.signIn(port(), "manager1").page("/manager?communityCode=xingfu");
-		assertThat(dashboard.select("#table-returns tbody tr").text()).contains("群众自治组织线", "环境整治");
+		assertThat(dashboard.select("#table-returns tbody tr").text()).contains("民需管家服务站", "养老助餐");
 	}
 
 	@Test
