@@ -43,6 +43,10 @@ import cn.needsloop.design.ServiceProject;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.shared.Line;
 import cn.needsloop.notification.Notification;
+import cn.needsloop.routing.RerouteDecision;
+import cn.needsloop.routing.StepChange;
+import cn.needsloop.routing.StepChangeService;
+import cn.needsloop.routing.StepChanges;
 
 /**
  * Every path of {@code needsLoop} (民需闭环), driven through the services the REST API calls, so
@@ -74,6 +78,14 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 	static final String CLASSIFY = "userTask_classifyNeed";
 	static final String RESOLVE = "userTask_resolveNeed";
 	static final String CONFIRM = "userTask_confirmResolution";
+	static final String REROUTE = "userTask_rerouteNeed";
+	static final String DECIDE_EXTENSION = "userTask_decideExtension";
+
+	@org.springframework.beans.factory.annotation.Autowired
+	StepChangeService stepChanges;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	StepChanges changes;
 
 	// ---- verification -------------------------------------------------------------------------
 
@@ -368,6 +380,249 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		}
 		assertThat(need(first.getId()).getNeedScore()).isEqualTo(5);
 		assertThat(need(second.getId()).getNeedScore()).isEqualTo(4);
+	}
+
+	// ---- return (退单) and re-routing (重新派单) -------------------------------------------------
+
+	@Test
+	void aLineReturnsAMisroutedTaskAndTheStewardReroutesItToAnotherLine() {
+		Need need = individualNeed("邻居家空调滴水噪音扰民", "5号楼空调外机滴水并有噪音，希望社区调解。", Category.NEIGHBOR_DISPUTE);
+		ProcessInstance instance = instanceOf(need);
+		assertThat(task(RESOLVE, instance)).hasCandidateGroup("selfgov:xingfu");
+
+		stepChanges.returnTask(need.getId(), "空调外机属于物业维修范围，不属于居委会调解", SELF_GOVERNANCE);
+
+		assertThat(instance).hasPassedInOrder(RESOLVE, "gateway_returned").isWaitingAtExactly(REROUTE)
+			.hasNotPassed(CONFIRM);
+		assertThat(task(REROUTE, instance)).hasCandidateGroup("steward:xingfu");
+		assertThat(need(need.getId()).getResolutionNote()).isNull();
+		assertThat(historyOf(need.getId())).containsSubsequence("办理个人需求 · 待办",
+				"办理个人需求 · 退单：空调外机属于物业维修范围，不属于居委会调解", "办理个人需求 · 完成", "重新派单 · 待办");
+		assertThat(changes.findByNeedIdOrderByIdAsc(need.getId())).singleElement().satisfies(c -> {
+			assertThat(c.getKind()).isEqualTo(StepChange.Kind.RETURN);
+			assertThat(c.getLine()).isEqualTo(Line.SELF_GOVERNANCE);
+			assertThat(c.getCategory()).isEqualTo(Category.NEIGHBOR_DISPUTE);
+			assertThat(c.getRequestedBy()).isEqualTo(SELF_GOVERNANCE.userId());
+		});
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientGroup()).isEqualTo("steward:xingfu");
+			assertThat(n.getTitle()).isEqualTo("新任务：重新派单");
+		});
+
+		// not back to the line that returned it, and only by a steward of the community
+		assertProblem(() -> stepChanges.reroute(need.getId(), RerouteDecision.ANOTHER_LINE, Line.SELF_GOVERNANCE, null, "再试一次",
+				STEWARD), HttpStatus.BAD_REQUEST, "problem.reroute.sameLine");
+		assertProblem(() -> stepChanges.reroute(need.getId(), RerouteDecision.ANOTHER_LINE, Line.MANAGER, null, "交街道",
+				STEWARD), HttpStatus.BAD_REQUEST, "problem.reroute.badLine");
+		assertProblem(() -> stepChanges.reroute(need.getId(), RerouteDecision.ANOTHER_LINE, Line.PARTY, null, "改派",
+				OTHER_STEWARD), HttpStatus.FORBIDDEN, "problem.need.stewardOnly");
+		assertThat(instance).isWaitingAtExactly(REROUTE);
+
+		stepChanges.reroute(need.getId(), RerouteDecision.ANOTHER_LINE, Line.PARTY, null, "由双报到党员协调物业维修", STEWARD);
+
+		assertThat(instance).hasPassed("gateway_rerouteDecision", "gateway_enterResolution").isWaitingAtExactly(RESOLVE);
+		assertThat(task(RESOLVE, instance)).hasCandidateGroup("party:xingfu");
+		assertThat(need(need.getId()).getLine()).isEqualTo(Line.PARTY);
+		assertThat(historyOf(need.getId())).contains("重新派单：改派基层党组织线：由双报到党员协调物业维修");
+
+		needService.resolve(need.getId(), new Resolve("党员联系物业，已维修空调外机"), PARTY);
+		assertThat(instance).isWaitingAtExactly(CONFIRM);
+		assertThat(need(need.getId()).getResolutionNote()).isEqualTo("党员联系物业，已维修空调外机");
+	}
+
+	@Test
+	void aReturnedNeedIsReclassifiedAndRoutedByItsNewCategory() {
+		Need need = individualNeed("邻居家空调滴水噪音扰民", "5号楼空调外机滴水并有噪音，希望社区调解。", Category.NEIGHBOR_DISPUTE);
+		ProcessInstance instance = instanceOf(need);
+
+		assertProblem(() -> stepChanges.returnTask(need.getId(), " ", SELF_GOVERNANCE), HttpStatus.BAD_REQUEST,
+				"problem.field.required");
+		assertThat(instance).isWaitingAtExactly(RESOLVE);
+		assertThat(changes.findByNeedIdOrderByIdAsc(need.getId())).isEmpty();
+
+		stepChanges.returnTask(need.getId(), "当事人生活困难，需要救助而非调解", SELF_GOVERNANCE);
+		stepChanges.reroute(need.getId(), RerouteDecision.RECLASSIFY, null, null, "按困难救助重新分类", STEWARD);
+
+		assertThat(instance).hasPassed("gateway_enterClassification").isWaitingAtExactly(CLASSIFY);
+		assertThat(historyOf(need.getId())).contains("重新派单：重新分类：按困难救助重新分类");
+		needService.classify(need.getId(), new Classify(Category.HARDSHIP_RELIEF, Urgency.NORMAL, Scope.INDIVIDUAL), STEWARD);
+		assertThat(instance).isWaitingAtExactly(RESOLVE);
+		assertThat(task(RESOLVE, instance)).hasCandidateGroup("party:xingfu");
+		assertThat(need(need.getId()).getLine()).isEqualTo(Line.PARTY);
+	}
+
+	// ---- transfer (转办) ---------------------------------------------------------------------------
+
+	@Test
+	void aStewardTransfersANeedWaitingForVerificationToTheCommunityItBelongsTo() {
+		Need need = report("村口路灯不亮", "东山村村口的路灯坏了，晚上很黑。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+
+		assertProblem(() -> stepChanges.transfer(need.getId(), "nowhere", "地址不在本社区", STEWARD), HttpStatus.BAD_REQUEST,
+				"problem.transfer.unknownCommunity");
+		assertProblem(() -> stepChanges.transfer(need.getId(), COMMUNITY, "地址不在本社区", STEWARD), HttpStatus.BAD_REQUEST,
+				"problem.transfer.sameCommunity");
+		assertProblem(() -> stepChanges.transfer(need.getId(), "dongshan", "地址不在本社区", OTHER_STEWARD), HttpStatus.FORBIDDEN,
+				"problem.need.stewardOnly");
+		assertThat(instance).isWaitingAtExactly(VERIFY);
+		assertThat(need(need.getId()).getCommunityCode()).isEqualTo(COMMUNITY);
+
+		stepChanges.transfer(need.getId(), "dongshan", "地址在东山村村口，属东山村辖区", STEWARD);
+
+		assertThat(instance).hasPassedInOrder("boundary_transferAtVerification", "gateway_joinTransfer",
+				"serviceTask_transferNeed", "gateway_enterVerification").isWaitingAtExactly(VERIFY);
+		assertThat(task(VERIFY, instance)).hasCandidateGroup("steward:dongshan");
+		assertThat(instance).variables().containsEntry("communityCode", "dongshan");
+		Need moved = need(need.getId());
+		assertThat(moved.getCommunityCode()).isEqualTo("dongshan");
+		assertThat(moved.getGridCode()).isNull();
+		assertThat(historyOf(need.getId())).containsSubsequence("上报民需", "核实民需 · 待办",
+				"转办：由幸福社区转至东山村：地址在东山村村口，属东山村辖区", "核实民需 · 待办");
+		assertThat(notificationsAboutNeed(need.getId())).filteredOn(n -> n.getTitle().contains("转办"))
+			.extracting(Notification::getRecipientGroup).containsExactlyInAnyOrder("steward:xingfu", "steward:dongshan");
+		assertThat(changes.findByNeedIdOrderByIdAsc(need.getId())).singleElement().satisfies(c -> {
+			assertThat(c.getKind()).isEqualTo(StepChange.Kind.TRANSFER);
+			assertThat(c.getCommunityCode()).isEqualTo(COMMUNITY);
+			assertThat(c.getTargetCommunity()).isEqualTo("dongshan");
+		});
+		// the old community's steward has no part in it any more; the new one verifies it
+		assertProblem(() -> needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "属实"), STEWARD),
+				HttpStatus.FORBIDDEN, null);
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "东山村已核实"), OTHER_STEWARD);
+		assertThat(instance).isWaitingAtExactly(CLASSIFY);
+	}
+
+	@Test
+	void aNeedIsTransferredWhileWaitingForClassificationOrWhenTheStewardReroutesIt() {
+		Need atClassification = reportAndVerify("村口路灯不亮", "东山村村口的路灯坏了。", 1, RESIDENT);
+		stepChanges.transfer(atClassification.getId(), "dongshan", "核实时发现地址属东山村", STEWARD);
+		assertThat(instanceOf(atClassification)).hasPassed("boundary_transferAtClassification", "serviceTask_transferNeed")
+			.isWaitingAtExactly(VERIFY);
+		assertThat(task(VERIFY, instanceOf(atClassification))).hasCandidateGroup("steward:dongshan");
+
+		Need returned = individualNeed("邻居家空调滴水噪音扰民", "空调外机滴水。", Category.NEIGHBOR_DISPUTE);
+		ProcessInstance instance = instanceOf(returned);
+		assertProblem(() -> stepChanges.transfer(returned.getId(), "dongshan", "地址不符", SELF_GOVERNANCE),
+				HttpStatus.FORBIDDEN, "problem.need.stewardOnly");
+		assertProblem(() -> stepChanges.transfer(returned.getId(), "dongshan", "地址不符", STEWARD), HttpStatus.CONFLICT,
+				"problem.transfer.notAtStep");
+		stepChanges.returnTask(returned.getId(), "地址在东山村，不是本社区居民", SELF_GOVERNANCE);
+		assertProblem(() -> stepChanges.reroute(returned.getId(), RerouteDecision.TRANSFER, null, "nowhere", "转办", STEWARD),
+				HttpStatus.BAD_REQUEST, "problem.transfer.unknownCommunity");
+		assertThat(instance).isWaitingAtExactly(REROUTE);
+
+		stepChanges.transfer(returned.getId(), "dongshan", "地址在东山村", STEWARD);
+
+		assertThat(instance).hasPassedInOrder(REROUTE, "gateway_rerouteDecision", "gateway_joinTransfer",
+				"serviceTask_transferNeed").isWaitingAtExactly(VERIFY);
+		assertThat(task(VERIFY, instance)).hasCandidateGroup("steward:dongshan");
+		assertThat(historyOf(returned.getId())).contains("转办：由幸福社区转至东山村：地址在东山村");
+	}
+
+	// ---- extension (延期) ---------------------------------------------------------------------------
+
+	@Test
+	void anExtensionGrantedMovesTheDueDateTheReminderAndTheEscalation() {
+		Need need = report("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		Task verify = openTask(instance, VERIFY);
+		java.time.Instant due = verify.getDueDate().toInstant();
+		java.time.Instant asked = due.plus(Duration.ofDays(1));
+
+		StepChange request = stepChanges.requestExtension(need.getId(), null, asked, "需等待物业提供监控记录后才能核实", STEWARD);
+
+		assertThat(instance).isWaitingAt(VERIFY, DECIDE_EXTENSION);
+		assertThat(instance).hasPassed("startEvent_extensionRequested");
+		assertThat(task(DECIDE_EXTENSION, instance)).hasCandidateGroup("manager");
+		assertThat(request.getTaskId()).isEqualTo(verify.getId());
+		assertThat(request.getDueBefore()).isEqualTo(due);
+		assertThat(need(need.getId()).getPhase()).as("the need stays at its step").isEqualTo(Phase.DISCOVER);
+		assertThat(need(need.getId()).getLine()).isEqualTo(Line.STEWARD);
+		assertThat(historyOf(need.getId())).contains("核实民需 · 申请延期至 2026-03-04 09:00：需等待物业提供监控记录后才能核实",
+				"审批延期 · 待办");
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), verify.getId(), asked, "再申请一次", STEWARD),
+				HttpStatus.CONFLICT, "problem.extension.notAllowed");
+
+		stepChanges.decideExtension(need.getId(), true, "同意", MANAGER);
+
+		assertThat(instance).hasPassedInOrder(DECIDE_EXTENSION, "gateway_extensionDecision", "serviceTask_extendStep",
+				"endEvent_extended").isWaitingAtExactly(VERIFY);
+		Task extended = openTask(instance, VERIFY);
+		assertThat(extended.getId()).as("the same task, still held").isEqualTo(verify.getId());
+		assertThat(extended.getDueDate().toInstant()).isEqualTo(asked);
+		List<Job> timers = taskTimers(extended);
+		assertThat(timers).hasSize(2);
+		assertThat(timers.get(0).getDuedate().toInstant()).as("the reminder").isEqualTo(asked);
+		assertThat(timers.get(1).getDuedate().toInstant()).as("the escalation").isEqualTo(asked.plus(Duration.ofDays(1)));
+		assertThat(changes.findById(request.getId()).orElseThrow()).satisfies(c -> {
+			assertThat(c.getStatus()).isEqualTo(StepChange.Status.GRANTED);
+			assertThat(c.getDecidedBy()).isEqualTo(MANAGER.userId());
+		});
+		assertThat(historyOf(need.getId())).contains("核实民需 · 延期已批准，截止时间改为 2026-03-04 09:00");
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientUser()).isEqualTo(STEWARD.userId());
+			assertThat(n.getTitle()).isEqualTo("延期已批准：核实民需");
+		});
+
+		// the reminder now comes at the new due date, not the old one
+		fire(timers.get(0));
+		assertThat(notificationsAboutNeed(need.getId())).filteredOn(n -> n.getTitle().startsWith("催办"))
+			.singleElement().satisfies(n -> assertThat(n.getCreatedAt()).isAfter(asked));
+	}
+
+	@Test
+	void anExtensionRefusedLeavesTheTimesAsTheyWereAndTellsTheLineWhy() {
+		Need need = individualNeed("邻居家空调滴水噪音扰民", "5号楼空调外机滴水并有噪音。", Category.NEIGHBOR_DISPUTE);
+		ProcessInstance instance = instanceOf(need);
+		Task resolve = openTask(instance, RESOLVE);
+		java.time.Instant due = resolve.getDueDate().toInstant();
+
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), resolve.getId(), due.minus(Duration.ofHours(1)), "理由",
+				SELF_GOVERNANCE), HttpStatus.BAD_REQUEST, "problem.extension.dueNotLater");
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(8)), "理由",
+				SELF_GOVERNANCE), HttpStatus.BAD_REQUEST, "problem.extension.tooLong");
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(2)), "",
+				SELF_GOVERNANCE), HttpStatus.BAD_REQUEST, "problem.field.required");
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(2)), "理由",
+				PARTY), HttpStatus.FORBIDDEN, "problem.task.notYours");
+		assertThat(instance).isWaitingAtExactly(RESOLVE);
+
+		stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(7)), "双方当事人外出，下周才能调解",
+				SELF_GOVERNANCE);
+		assertProblem(() -> stepChanges.decideExtension(need.getId(), false, null, MANAGER), HttpStatus.BAD_REQUEST,
+				"problem.field.required");
+		assertProblem(() -> stepChanges.decideExtension(need.getId(), true, null, STEWARD), HttpStatus.FORBIDDEN,
+				"problem.task.notYours");
+		stepChanges.decideExtension(need.getId(), false, "调解可电话先行，不予延期", MANAGER);
+
+		assertThat(instance).hasPassed("endEvent_extensionRefused").hasNotPassed("serviceTask_extendStep")
+			.isWaitingAtExactly(RESOLVE);
+		assertThat(openTask(instance, RESOLVE).getDueDate().toInstant()).isEqualTo(due);
+		assertThat(taskTimers(resolve).get(0).getDuedate().toInstant()).isEqualTo(due);
+		assertThat(historyOf(need.getId())).contains("办理个人需求 · 延期未获批准：调解可电话先行，不予延期");
+		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientUser()).isEqualTo(SELF_GOVERNANCE.userId());
+			assertThat(n.getTitle()).isEqualTo("延期未获批准：办理个人需求");
+			assertThat(n.getBody()).isEqualTo("调解可电话先行，不予延期");
+		});
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(2)), "再申请",
+				SELF_GOVERNANCE), HttpStatus.CONFLICT, "problem.extension.notAllowed");
+	}
+
+	@Test
+	void anExtensionGrantedAfterTheStepWasDoneMovesNothing() {
+		Need need = report("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		java.time.Instant asked = openTask(instance, VERIFY).getDueDate().toInstant().plus(Duration.ofHours(12));
+		stepChanges.requestExtension(need.getId(), null, asked, "需再次上门", STEWARD);
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), null, asked, "需再次上门", STEWARD), HttpStatus.CONFLICT,
+				"problem.extension.notAllowed");
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已上门核实"), STEWARD);
+		stepChanges.decideExtension(need.getId(), true, null, MANAGER);
+
+		assertThat(instance).hasPassed("endEvent_extended").isWaitingAtExactly(CLASSIFY);
+		assertThat(historyOf(need.getId())).contains("核实民需 · 延期至 2026-03-03 21:00 已批准，但该步骤已办结");
 	}
 
 	// ---- reminders and escalation --------------------------------------------------------------

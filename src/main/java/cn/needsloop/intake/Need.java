@@ -311,6 +311,18 @@ public class Need {
 		this.line = null;
 	}
 
+	/**
+	 * 转办: the need moves to another community with its history; its grid and household were the old community's,
+	 * and the new community verifies it within its own response limit.
+	 */
+	public void transferredTo(String communityCode) {
+		this.communityCode = communityCode;
+		this.gridCode = null;
+		this.householdId = null;
+		this.line = null;
+		this.verificationDueAt = null;
+	}
+
 	/** Unmet: the same need starts a new round at verification. */
 	public void reopened() {
 		this.round++;

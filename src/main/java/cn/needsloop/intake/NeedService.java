@@ -225,7 +225,7 @@ public class NeedService {
 	public void resolve(Long id, Resolve request, Actor actor) {
 		Need need = needs.require(id);
 		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.RESOLVE_NEED, actor, "problem.need.notAtStep.resolve", id);
-		process.complete(task, Map.of(Var.RESOLUTION_NOTE, request.note()), actor);
+		process.complete(task, Map.of(Var.RESOLUTION_NOTE, request.note(), Var.RETURNED, false), actor);
 	}
 
 	public void confirm(Long id, Confirm request, Actor actor) {

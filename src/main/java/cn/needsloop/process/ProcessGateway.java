@@ -345,6 +345,87 @@ public class ProcessGateway {
 			.correlateWithResult();
 	}
 
+	/**
+	 * Delivers a message to an instance as a person does it (history and the steps' listeners know who), or a 409 with
+	 * {@code problemKey} when the instance does not wait for that message at its current step.
+	 */
+	public void correlateAs(String message, String processInstanceId, Map<String, Object> variables, Actor actor,
+			String problemKey, Object subjectId) {
+		if (runtime.createEventSubscriptionQuery()
+			.processInstanceId(processInstanceId)
+			.eventType("message")
+			.eventName(message)
+			.count() == 0) {
+			throw ProblemException.conflict(problemKey, subjectId);
+		}
+		identity.setAuthentication(actor.userId(), actor.groups());
+		try {
+			// the caller checked who may ask; a person has no right to update a case instance in the engine's terms
+			commands.execute(context -> {
+				context.disableAuthorizationCheck();
+				try {
+					runtime.createMessageCorrelation(message)
+						.processInstanceId(processInstanceId)
+						.setVariables(variables)
+						.correlateWithResult();
+					return null;
+				}
+				finally {
+					context.enableAuthorizationCheck();
+				}
+			});
+		}
+		catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException ex) {
+			throw ProblemException.conflict(problemKey, subjectId);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	/**
+	 * Moves an open task's due date (an extension granted): the task falls due at {@code due}, and its timers (the
+	 * reminder at the due date, the escalation after it) move by as much as the due date did.
+	 * @return the due date it had, or empty when the task is done meanwhile (nothing moves)
+	 */
+	public Optional<java.util.Date> moveDue(String taskId, java.util.Date due) {
+		// inside the step that granted it, as the engine: the person who granted it may not edit the task or its jobs
+		return commands.execute(context -> {
+			context.disableAuthorizationCheck();
+			try {
+				TaskEntity task = context.getTaskManager().findTaskById(taskId);
+				if (task == null) {
+					return Optional.<java.util.Date>empty();
+				}
+				java.util.Date before = task.getDueDate();
+				long shift = before == null ? 0 : due.getTime() - before.getTime();
+				task.setDueDate(due);
+				task.triggerUpdateEvent();
+				if (shift != 0) {
+					for (org.camunda.bpm.engine.impl.persistence.entity.JobEntity job : context.getJobManager()
+						.findJobsByExecutionId(task.getExecutionId())) {
+						if (job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity
+								&& task.getTaskDefinitionKey().equals(job.getActivityId()) && job.getDuedate() != null) {
+							job.setDuedate(new java.util.Date(job.getDuedate().getTime() + shift));
+						}
+					}
+				}
+				return Optional.ofNullable(before);
+			}
+			finally {
+				context.enableAuthorizationCheck();
+			}
+		});
+	}
+
+	/** The groups and users an open task is offered to (its candidates), and its assignee. */
+	public List<String> candidateGroups(String taskId) {
+		return tasks.getIdentityLinksForTask(taskId).stream()
+			.filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+			.toList();
+	}
+
 	public void setVariables(String processInstanceId, Map<String, Object> variables) {
 		runtime.setVariables(processInstanceId, variables);
 	}

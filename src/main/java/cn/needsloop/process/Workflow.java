@@ -23,6 +23,10 @@ public final class Workflow {
 	public static final String MESSAGE_NEED_JOINED_PROJECT = "NeedJoinedProject";
 	public static final String MESSAGE_PROJECT_CONCLUDED = "ProjectConcluded";
 	public static final String MESSAGE_CONSULTATION_OBJECTION = "ConsultationObjection";
+	/** 转办: a steward moves a need to another community (boundary events on verification and classification). */
+	public static final String MESSAGE_NEED_TRANSFER_REQUESTED = "NeedTransferRequested";
+	/** 申请延期: the line holding a step asks for more time (event sub-process of needsLoop). */
+	public static final String MESSAGE_STEP_EXTENSION_REQUESTED = "StepExtensionRequested";
 
 	/** Process variables. */
 	public static final class Var {
@@ -125,6 +129,28 @@ public final class Workflow {
 		public static final String APPLICATION_REPORT = "applicationReport";
 		public static final String CONSULTATION_REQUIRED = "consultationRequired";
 
+		/** 退单: the line that held {@code userTask_resolveNeed} returns it (Boolean) with a reason. */
+		public static final String RETURNED = "returned";
+		public static final String RETURN_REASON = "returnReason";
+		/** 重新派单: the steward's choice ({@code ANOTHER_LINE}, {@code RECLASSIFY}, {@code TRANSFER}), line and note. */
+		public static final String REROUTE_DECISION = "rerouteDecision";
+		public static final String REROUTE_LINE = "rerouteLine";
+		public static final String REROUTE_NOTE = "rerouteNote";
+		/** The line the steward re-routed {@code userTask_resolveNeed} to; routing takes it before the decision table. */
+		public static final String REROUTED_LINE = "reroutedLine";
+		/** 转办: the community a need moves to, and why. */
+		public static final String TRANSFER_TO = "transferTo";
+		public static final String TRANSFER_REASON = "transferReason";
+		/** 延期: the request (its record's id, the held task, the due date asked for as a Date and as text, why). */
+		public static final String EXTENSION_REQUEST_ID = "extensionRequestId";
+		public static final String EXTENSION_TASK_ID = "extensionTaskId";
+		public static final String EXTENSION_DUE = "extensionDue";
+		public static final String EXTENSION_DUE_TEXT = "extensionDueText";
+		public static final String EXTENSION_STEP_NAME = "extensionStepName";
+		public static final String EXTENSION_REASON = "extensionReason";
+		public static final String EXTENSION_DECISION = "extensionDecision";
+		public static final String EXTENSION_DECISION_NOTE = "extensionDecisionNote";
+
 		/** Task-local variables written by routing. */
 		public static final String LINE = "line";
 		public static final String PHASE = "phase";
@@ -175,6 +201,8 @@ public final class Workflow {
 		public static final String CLASSIFY_NEED = "userTask_classifyNeed";
 		public static final String RESOLVE_NEED = "userTask_resolveNeed";
 		public static final String CONFIRM_RESOLUTION = "userTask_confirmResolution";
+		public static final String REROUTE_NEED = "userTask_rerouteNeed";
+		public static final String DECIDE_EXTENSION = "userTask_decideExtension";
 		public static final String APPROVE_PROJECT = "userTask_approveProject";
 		public static final String REVISE_DESIGN = "userTask_reviseDesign";
 		public static final String CLAIM_PROJECT = "userTask_claimProject";
@@ -211,6 +239,7 @@ public final class Workflow {
 		public static final String TASK_ROUTING = "taskRouting";
 		public static final String EVALUATION_VERDICT = "evaluationVerdict";
 		public static final String NEED_OUTCOME = "needOutcome";
+		public static final String STEP_EXTENSION = "stepExtension";
 
 		// admission and certificates
 		public static final String WORK_ITEM_ADMISSION = "workItemAdmission";

@@ -69,7 +69,11 @@ class TaskRoutingListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		Phase phase = Phase.valueOf(property(task, "phase", null));
 		String category = Variables.string(task, Workflow.Var.CATEGORY);
-		Line line = router.lineFor(phase, task.getTaskDefinitionKey(), category == null ? null : Category.valueOf(category));
+		// a returned need goes to the line the steward re-routed it to, not where the table sent it first
+		String rerouted = Workflow.Step.RESOLVE_NEED.equals(task.getTaskDefinitionKey())
+				? Variables.string(task, Workflow.Var.REROUTED_LINE) : null;
+		Line line = rerouted != null ? Line.valueOf(rerouted)
+				: router.lineFor(phase, task.getTaskDefinitionKey(), category == null ? null : Category.valueOf(category));
 		String community = Variables.string(task, Workflow.Var.COMMUNITY_CODE);
 		List<Recipient> recipients = new ArrayList<>(lines.get(line).route(task, community));
 
@@ -91,8 +95,14 @@ class TaskRoutingListener implements TaskListener {
 		else {
 			task.setVariableLocal(Workflow.Var.PROJECT_ID, subject.projectId());
 		}
-		log.stepEntered(subject, phase, Wording.of("history.step.open", named(task)), line,
-				task.getDueDate() == null ? null : task.getDueDate().toInstant());
+		if (Boolean.parseBoolean(property(task, "aside", "false"))) {
+			// a step beside the case's own (an extension to decide): the case stays at its step, on its line
+			log.record(subject, phase, Wording.of("history.step.open", named(task)), line, null);
+		}
+		else {
+			log.stepEntered(subject, phase, Wording.of("history.step.open", named(task)), line,
+					task.getDueDate() == null ? null : task.getDueDate().toInstant());
+		}
 		steps.forKey(task.getTaskDefinitionKey()).ifPresent(step -> step.entered(task));
 		// an urgent need (danger to life and limb in its text, or marked urgent) reaches its line marked as such, at once
 		boolean urgent = Boolean.TRUE.equals(task.getVariable(Workflow.Var.URGENT));

@@ -163,4 +163,15 @@ class TaskRoutingDecisionTests {
     void routesAdmissionAndCertificateStepsByStepWhateverThePhase(String phase, String step, String expected) {
         assertThat(line(phase, step, null)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"DISCOVER", "CATEGORIZE", "IMPLEMENT"})
+    void routesTheDecisionOnAnExtensionToTheManagerInEveryPhase(String phase) {
+        assertThat(line(phase, "userTask_decideExtension", "NEIGHBOR_DISPUTE")).isEqualTo("MANAGER");
+    }
+
+    @Test
+    void routesTheReroutingOfAReturnedNeedToTheSteward() {
+        assertThat(line("CATEGORIZE", "userTask_rerouteNeed", "NEIGHBOR_DISPUTE")).isEqualTo("STEWARD");
+    }
 }
