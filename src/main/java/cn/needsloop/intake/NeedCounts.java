@@ -59,10 +59,11 @@ public final class NeedCounts {
 
 	/**
 	 * The histogram's bucket of a number of minutes: its lowest minute. Exact to the minute under three hours, to ten
-	 * minutes under two days, to the hour under two weeks, to the day beyond.
+	 * minutes under two days, to the hour under two weeks, to the day beyond; a category recorded before the report
+	 * (a clock set back) counts as minute 0.
 	 */
 	public static long bucket(long minutes) {
-		return minutes < 180 ? minutes
+		return minutes < 0 ? 0 : minutes < 180 ? minutes
 				: minutes < 2880 ? minutes / 10 * 10 : minutes < 20160 ? minutes / 60 * 60 : minutes / 1440 * 1440;
 	}
 
@@ -74,7 +75,7 @@ public final class NeedCounts {
 
 	/** The SQL of {@link #bucket} over an expression of whole minutes. */
 	static String bucketSql(String m) {
-		return "case when " + m + " < 180 then " + m + " when " + m + " < 2880 then floor(" + m + " / 10) * 10 when "
+		return "case when " + m + " < 0 then 0 when " + m + " < 180 then " + m + " when " + m + " < 2880 then floor(" + m + " / 10) * 10 when "
 				+ m + " < 20160 then floor(" + m + " / 60) * 60 else floor(" + m + " / 1440) * 1440 end";
 	}
 
