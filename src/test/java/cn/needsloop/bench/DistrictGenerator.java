@@ -21,6 +21,7 @@ import cn.needsloop.intake.NeedCounts;
  * <pre>
  * closed --db needsloop_bench_1m --needs 1000000 --open 20000 [--communities 200] [--writers 2] [--jdbc jdbc:mysql://127.0.0.1:3306/]
  * open   --db needsloop_bench_1m --open 20000 [--url http://localhost:8080] [--threads 4]
+ * rebuild-kpis --db needsloop [--jdbc jdbc:mysql://127.0.0.1:3306/]   (recounts need_kpi_count, app stopped)
  * </pre>
  */
 public final class DistrictGenerator {
@@ -80,6 +81,15 @@ public final class DistrictGenerator {
 				double seconds = (System.nanoTime() - started) / 1e9;
 				System.out.printf(Locale.ROOT, "open: %,d needs in %.1f s (%.1f needs/s), waiting at %s%n", open, seconds,
 						open / seconds, new TreeMap<>(atStep));
+			}
+			case "rebuild-kpis" -> {
+				try (Connection c = ClosedCases.connect(o.getOrDefault("jdbc", "jdbc:mysql://127.0.0.1:3306/"), db)) {
+					c.setAutoCommit(false);
+					NeedCounts.rebuild(c);
+					c.commit();
+					System.out.printf(Locale.ROOT, "KPI read model of %s rebuilt in %.1f s%n", db,
+							(System.nanoTime() - started) / 1e9);
+				}
 			}
 			default -> throw new IllegalArgumentException("unknown step " + args[0]);
 		}
