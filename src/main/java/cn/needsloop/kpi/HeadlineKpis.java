@@ -6,8 +6,6 @@ import static cn.needsloop.kpi.Periods.rate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,9 +19,9 @@ import cn.needsloop.kpi.KpiScopes.Scope;
 import jakarta.persistence.EntityManager;
 
 /**
- * The headline KPIs of a period, in a fixed number of queries (eight, whatever the period or the size of the
+ * The headline KPIs of a period, in a fixed number of queries (six, whatever the period or the size of the
  * district): the needs by channel and category with every count a rate needs, the needs by grid and the histogram
- * of minutes to categorize from the read model {@link NeedCounts} (at most twelve months and about sixty days of
+ * of minutes to categorize in one query of the read model {@link NeedCounts} (at most twelve months and about sixty days of
  * rows for a year, whatever the number of needs); the projects created, published and completed and the
  * consultations, each an aggregate over one index range ({@code V41__kpi_indexes.sql}); the overdue tasks come from
  * the engine.
@@ -46,43 +44,40 @@ class HeadlineKpis {
 		Instant b = s.end();
 		String c = s.communityCode();
 
-		// the needs reported in the period, from the read model (NeedCounts): by channel and category, with the
-		// numerators of every rate
+		// the needs reported in the period, from the read model (NeedCounts): by channel and category with the
+		// numerators of every rate, by grid, and the histogram of minutes to categorize
 		long discovered = 0, verifiedInTime = 0, closed = 0, resolved = 0, rated = 0, satisfied = 0, genuine = 0,
 				loopClosed = 0;
 		Map<String, Long> byChannel = new TreeMap<>();
 		Map<String, Long> byCategory = new TreeMap<>();
-		for (Object[] row : ReadModel.sums(em, NeedCounts.COUNTS, s, NeedCounts.COLUMNS.toArray(String[]::new))) {
-			long n = asLong(row[3]);
+		Map<String, Long> byGrid = new TreeMap<>();
+		TreeMap<Long, Long> minutes = new TreeMap<>();
+		// one query: the C rows carry every count (the others only n)
+		for (Object[] row : ReadModel.sums(em, List.of(NeedCounts.COUNTS, NeedCounts.GRID, NeedCounts.HOURS), s,
+				NeedCounts.COLUMNS.toArray(String[]::new))) {
+			long n = asLong(row[4]);
 			if (n == 0) {
 				continue;
 			}
-			discovered += n;
-			byChannel.merge(String.valueOf(row[0]), n, Long::sum);
-			if (!"".equals(row[1])) {
-				byCategory.merge(String.valueOf(row[1]), n, Long::sum);
-			}
-			verifiedInTime += asLong(row[4]);
-			closed += asLong(row[5]);
-			resolved += asLong(row[6]);
-			rated += asLong(row[7]);
-			satisfied += asLong(row[8]);
-			genuine += asLong(row[9]);
-			loopClosed += asLong(row[10]);
-		}
-		// every need in one row: those reported without a grid under NeedFilter.NO_GRID (未分网格), so the rows add up
-		Map<String, Long> byGrid = new TreeMap<>();
-		for (Object[] row : ReadModel.sums(em, NeedCounts.GRID, s, "n")) {
-			if (asLong(row[3]) != 0) {
-				byGrid.merge("".equals(row[0]) ? NeedFilter.NO_GRID : (String) row[0], asLong(row[3]), Long::sum);
-			}
-		}
-
-		// hours from report to category: the histogram of whole minutes (NeedCounts.bucket), percentiles read from it
-		TreeMap<Long, Long> minutes = new TreeMap<>();
-		for (Object[] row : ReadModel.sums(em, NeedCounts.HOURS, s, "n")) {
-			if (asLong(row[3]) != 0) {
-				minutes.merge(asLong(row[2]), asLong(row[3]), Long::sum);
+			switch (String.valueOf(row[0])) {
+				case NeedCounts.COUNTS -> {
+					discovered += n;
+					byChannel.merge(String.valueOf(row[1]), n, Long::sum);
+					if (!"".equals(row[2])) {
+						byCategory.merge(String.valueOf(row[2]), n, Long::sum);
+					}
+					verifiedInTime += asLong(row[5]);
+					closed += asLong(row[6]);
+					resolved += asLong(row[7]);
+					rated += asLong(row[8]);
+					satisfied += asLong(row[9]);
+					genuine += asLong(row[10]);
+					loopClosed += asLong(row[11]);
+				}
+				// every need in one row: those reported without a grid under NeedFilter.NO_GRID (未分网格)
+				case NeedCounts.GRID -> byGrid.merge("".equals(row[1]) ? NeedFilter.NO_GRID : (String) row[1], n, Long::sum);
+				// hours from report to category: the histogram of whole minutes (NeedCounts.bucket)
+				default -> minutes.merge(asLong(row[3]), n, Long::sum);
 			}
 		}
 

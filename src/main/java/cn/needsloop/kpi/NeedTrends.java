@@ -52,14 +52,14 @@ class NeedTrends {
 		Map<String, List<Long>> byChannel = new TreeMap<>();
 		Map<String, List<Long>> byCategory = new TreeMap<>();
 		for (int i = 0; i < buckets.size(); i++) {
-			for (Object[] row : ReadModel.sums(em, NeedCounts.COUNTS, buckets.get(i), "n")) {
-				long n = asLong(row[3]);
+			for (Object[] row : ReadModel.sums(em, List.of(NeedCounts.COUNTS), buckets.get(i), "n")) {
+				long n = asLong(row[4]);
 				if (n == 0) {
 					continue;
 				}
-				add(byChannel, String.valueOf(row[0]), buckets.size(), i, n);
-				if (!"".equals(row[1])) {
-					add(byCategory, String.valueOf(row[1]), buckets.size(), i, n);
+				add(byChannel, String.valueOf(row[1]), buckets.size(), i, n);
+				if (!"".equals(row[2])) {
+					add(byCategory, String.valueOf(row[2]), buckets.size(), i, n);
 				}
 			}
 		}
@@ -72,8 +72,8 @@ class NeedTrends {
 		for (Phase phase : Phase.values()) {
 			byPhase.put(phase, 0L);
 		}
-		for (Object[] row : ReadModel.sums(em, NeedCounts.PHASE, s, "n")) {
-			byPhase.merge(Phase.valueOf((String) row[0]), asLong(row[3]), Long::sum);
+		for (Object[] row : ReadModel.sums(em, List.of(NeedCounts.PHASE), s, "n")) {
+			byPhase.merge(Phase.valueOf((String) row[1]), asLong(row[4]), Long::sum);
 		}
 		return byPhase;
 	}

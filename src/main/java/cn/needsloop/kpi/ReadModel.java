@@ -19,26 +19,26 @@ final class ReadModel {
 	}
 
 	/**
-	 * Rows of one facet summed per key: {@code k1, k2, k3} and then the sums of {@code columns}, in the order
-	 * given.
+	 * Rows of the facets summed per key: {@code facet, k1, k2, k3} and then the sums of {@code columns}, in the
+	 * order given; one query for all the facets.
 	 */
 	@SuppressWarnings("unchecked")
-	static List<Object[]> sums(EntityManager em, String facet, Scope s, String... columns) {
+	static List<Object[]> sums(EntityManager em, List<String> facets, Scope s, String... columns) {
 		LocalDate from = s.from();
 		LocalDate after = s.to().plusDays(1);
 		// the whole months [m1, m2) inside [from, after)
 		LocalDate m1 = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
 		LocalDate m2 = after.withDayOfMonth(1);
-		StringBuilder sql = new StringBuilder("select k1, k2, k3");
+		StringBuilder sql = new StringBuilder("select facet, k1, k2, k3");
 		for (String column : columns) {
 			sql.append(", sum(").append(column).append(')');
 		}
-		sql.append(" from ").append(NeedCounts.TABLE).append(" where community_code = ?1 and facet = ?2 and ");
+		sql.append(" from ").append(NeedCounts.TABLE).append(" where community_code = ?1 and facet in (?2) and ");
 		Query query;
 		if (m1.isBefore(m2)) {
 			sql.append("(period_kind = 'M' and period_start >= ?3 and period_start < ?4 or period_kind = 'D'"
 					+ " and (period_start >= ?5 and period_start < ?3 or period_start >= ?4 and period_start < ?6))");
-			query = em.createNativeQuery(sql.append(" group by k1, k2, k3").toString())
+			query = em.createNativeQuery(sql.append(" group by facet, k1, k2, k3").toString())
 				.setParameter(3, m1)
 				.setParameter(4, m2)
 				.setParameter(5, from)
@@ -46,12 +46,12 @@ final class ReadModel {
 		}
 		else {
 			sql.append("period_kind = 'D' and period_start >= ?3 and period_start < ?4");
-			query = em.createNativeQuery(sql.append(" group by k1, k2, k3").toString())
+			query = em.createNativeQuery(sql.append(" group by facet, k1, k2, k3").toString())
 				.setParameter(3, from)
 				.setParameter(4, after);
 		}
 		return query.setParameter(1, s.communityCode() == null ? NeedCounts.DISTRICT : s.communityCode())
-			.setParameter(2, facet)
+			.setParameter(2, facets)
 			.getResultList();
 	}
 }
