@@ -6,8 +6,6 @@ import static cn.needsloop.kpi.Periods.rate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,16 +13,18 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.needsloop.intake.NeedCounts;
 import cn.needsloop.intake.NeedFilter;
 import cn.needsloop.kpi.KpiScopes.Scope;
 import jakarta.persistence.EntityManager;
 
 /**
- * The headline KPIs of a period: counted in the database in a fixed number of queries (eight, whatever the
- * period or the size of the district), each an aggregate over one index range ({@code V13__kpi_indexes.sql}):
- * the needs by channel and category with every count a rate needs in the same pass, the needs by grid, the
- * hours to categorize (one number a need, sorted here for the percentiles), the projects created, published
- * and completed, the consultations; the overdue tasks come from the engine.
+ * The headline KPIs of a period, in a fixed number of queries (six, whatever the period or the size of the
+ * district): the needs by channel and category with every count a rate needs, the needs by grid and the histogram
+ * of minutes to categorize in one query of the read model {@link NeedCounts} (at most twelve months and about sixty days of
+ * rows for a year, whatever the number of needs); the projects created, published and completed and the
+ * consultations, each an aggregate over one index range ({@code V41__kpi_indexes.sql}); the overdue tasks come from
+ * the engine.
  */
 @Component
 @Transactional(readOnly = true)
@@ -43,50 +43,43 @@ class HeadlineKpis {
 		Instant a = s.start();
 		Instant b = s.end();
 		String c = s.communityCode();
-		String needs = " from Need n where n.reportedAt >= :a and n.reportedAt < :b"
-				+ (c == null ? "" : " and n.communityCode = :c");
 
-		// one pass over the period's needs: by channel and category, with the numerators of every rate
+		// the needs reported in the period, from the read model (NeedCounts): by channel and category with the
+		// numerators of every rate, by grid, and the histogram of minutes to categorize
 		long discovered = 0, verifiedInTime = 0, closed = 0, resolved = 0, rated = 0, satisfied = 0, genuine = 0,
 				loopClosed = 0;
 		Map<String, Long> byChannel = new TreeMap<>();
 		Map<String, Long> byCategory = new TreeMap<>();
-		for (Object[] row : query(em, "select n.channel, n.category, count(n),"
-				+ " sum(case when n.verifiedAt is not null and n.verifiedAt <= n.verificationDueAt then 1 else 0 end),"
-				+ " sum(case when n.status = cn.needsloop.intake.NeedStatus.CLOSED then 1 else 0 end),"
-				+ " sum(case when n.outcome = cn.needsloop.intake.Outcome.RESOLVED then 1 else 0 end),"
-				+ " sum(case when n.needScore is not null then 1 else 0 end),"
-				+ " sum(case when n.needScore >= 4 then 1 else 0 end),"
-				+ " sum(case when n.verificationVerdict = cn.needsloop.intake.VerificationVerdict.GENUINE then 1 else 0 end),"
-				+ " sum(case when n.outcome is not null and n.evaluatedAt is not null then 1 else 0 end)" + needs
-				+ " group by n.channel, n.category", Object[].class, a, b, c).getResultList()) {
-			long n = asLong(row[2]);
-			discovered += n;
-			byChannel.merge(String.valueOf(row[0]), n, Long::sum);
-			if (row[1] != null) {
-				byCategory.merge(String.valueOf(row[1]), n, Long::sum);
-			}
-			verifiedInTime += asLong(row[3]);
-			closed += asLong(row[4]);
-			resolved += asLong(row[5]);
-			rated += asLong(row[6]);
-			satisfied += asLong(row[7]);
-			genuine += asLong(row[8]);
-			loopClosed += asLong(row[9]);
-		}
-		// every need in one row: those reported without a grid under NeedFilter.NO_GRID (未分网格), so the rows add up
 		Map<String, Long> byGrid = new TreeMap<>();
-		query(em, "select n.gridCode, count(n)" + needs + " group by n.gridCode", Object[].class, a, b, c)
-			.getResultList()
-			.forEach(row -> byGrid.merge(row[0] == null ? NeedFilter.NO_GRID : (String) row[0], (Long) row[1], Long::sum));
-
-		// hours from report to category: whole minutes (as Duration.toMinutes) in hours; one number a need
-		List<Double> hours = new ArrayList<>();
-		query(em, "select (n.categorizedAt - n.reportedAt) by nanosecond" + needs + " and n.categorizedAt is not null",
-				Object.class, a, b, c)
-			.getResultList()
-			.forEach(ns -> hours.add(Math.floorDiv(((Number) ns).longValue(), 60_000_000_000L) / 60.0));
-		Collections.sort(hours);
+		TreeMap<Long, Long> minutes = new TreeMap<>();
+		// one query: the C rows carry every count (the others only n)
+		for (Object[] row : ReadModel.sums(em, List.of(NeedCounts.COUNTS, NeedCounts.GRID, NeedCounts.HOURS), s,
+				NeedCounts.COLUMNS.toArray(String[]::new))) {
+			long n = asLong(row[4]);
+			if (n == 0) {
+				continue;
+			}
+			switch (String.valueOf(row[0])) {
+				case NeedCounts.COUNTS -> {
+					discovered += n;
+					byChannel.merge(String.valueOf(row[1]), n, Long::sum);
+					if (!"".equals(row[2])) {
+						byCategory.merge(String.valueOf(row[2]), n, Long::sum);
+					}
+					verifiedInTime += asLong(row[5]);
+					closed += asLong(row[6]);
+					resolved += asLong(row[7]);
+					rated += asLong(row[8]);
+					satisfied += asLong(row[9]);
+					genuine += asLong(row[10]);
+					loopClosed += asLong(row[11]);
+				}
+				// every need in one row: those reported without a grid under NeedFilter.NO_GRID (未分网格)
+				case NeedCounts.GRID -> byGrid.merge("".equals(row[1]) ? NeedFilter.NO_GRID : (String) row[1], n, Long::sum);
+				// hours from report to category: the histogram of whole minutes (NeedCounts.bucket)
+				default -> minutes.merge(asLong(row[3]), n, Long::sum);
+			}
+		}
 
 		String projects = " from ServiceProject p where p.createdAt >= :a and p.createdAt < :b"
 				+ (c == null ? "" : " and p.communityCode = :c");
@@ -115,21 +108,42 @@ class HeadlineKpis {
 
 		Map<String, Long> overdueByLine = overdue.countByLine(s);
 		return new Kpis(c, s.from(), s.to(), discovered, byChannel, byCategory, rate(verifiedInTime, discovered),
-				rate(resolved, closed), rate(satisfied, rated), rate(loopClosed, genuine), percentile(hours, 0.5),
-				percentile(hours, 0.9), projectCount == 0 ? null : (double) projectNeeds / projectCount,
+				rate(resolved, closed), rate(satisfied, rated), rate(loopClosed, genuine), percentile(minutes, 0.5),
+				percentile(minutes, 0.9), projectCount == 0 ? null : (double) projectNeeds / projectCount,
 				rate(claimedInTime, publishedCount), rate(onTime, completions.size()),
 				overdueByLine.values().stream().mapToLong(Long::longValue).sum(), overdueByLine,
 				rate(consultationsApplied, consultationsAgreed), byGrid, consultationsAgreed, consultationsApplied);
 	}
 
-	static Double percentile(List<Double> sorted, double p) {
-		if (sorted.isEmpty()) {
+	/**
+	 * The percentile in hours of a histogram of minutes (bucket's lowest minute → needs in it), as of the sorted
+	 * values with linear interpolation between neighbours, each value standing for its bucket
+	 * ({@link NeedCounts#representative}: exact under three hours, within 5 minutes under two days, 30 minutes under
+	 * two weeks, 12 hours beyond), rounded to 0.01 hours.
+	 */
+	static Double percentile(TreeMap<Long, Long> histogram, double p) {
+		long size = histogram.values().stream().mapToLong(Long::longValue).sum();
+		if (size == 0) {
 			return null;
 		}
-		double rank = p * (sorted.size() - 1);
-		int low = (int) Math.floor(rank);
-		int high = (int) Math.ceil(rank);
-		double value = sorted.get(low) + (sorted.get(high) - sorted.get(low)) * (rank - low);
+		double rank = p * (size - 1);
+		long low = (long) Math.floor(rank);
+		long high = (long) Math.ceil(rank);
+		double lowValue = at(histogram, low) / 60.0;
+		double highValue = at(histogram, high) / 60.0;
+		double value = lowValue + (highValue - lowValue) * (rank - low);
 		return Math.round(value * 100) / 100.0;
+	}
+
+	/** The minutes the {@code index}-th smallest value stands for. */
+	private static double at(TreeMap<Long, Long> histogram, long index) {
+		long seen = 0;
+		for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
+			seen += bucket.getValue();
+			if (index < seen) {
+				return NeedCounts.representative(bucket.getKey());
+			}
+		}
+		throw new IllegalArgumentException("index " + index + " beyond " + seen);
 	}
 }

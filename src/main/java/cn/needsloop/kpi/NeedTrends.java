@@ -1,7 +1,6 @@
 package cn.needsloop.kpi;
 
 import static cn.needsloop.kpi.Periods.asLong;
-import static cn.needsloop.kpi.Periods.query;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.needsloop.intake.NeedCounts;
 import cn.needsloop.shared.Phase;
 import cn.needsloop.kpi.KpiScopes.Scope;
 import jakarta.persistence.EntityManager;
@@ -39,7 +39,7 @@ class NeedTrends {
 
 	/**
 	 * Needs reported in the period, by channel and by category, in at most eight stretches of at least a week
-	 * each (a short period is one stretch): one query a stretch, grouped by channel and category together.
+	 * each (a short period is one stretch): one query a stretch of the read model ({@link NeedCounts}).
 	 */
 	NeedsOverTime needsOverTime(Scope s) {
 		long days = ChronoUnit.DAYS.between(s.from(), s.to()) + 1;
@@ -51,34 +51,30 @@ class NeedTrends {
 		}
 		Map<String, List<Long>> byChannel = new TreeMap<>();
 		Map<String, List<Long>> byCategory = new TreeMap<>();
-		String c = s.communityCode();
-		String jpql = "select n.channel, n.category, count(n) from Need n where n.reportedAt >= :a and n.reportedAt < :b"
-				+ (c == null ? "" : " and n.communityCode = :c") + " group by n.channel, n.category";
 		for (int i = 0; i < buckets.size(); i++) {
-			Scope bucket = buckets.get(i);
-			for (Object[] row : query(em, jpql, Object[].class, bucket.start(), bucket.end(), c).getResultList()) {
-				long n = asLong(row[2]);
-				add(byChannel, String.valueOf(row[0]), buckets.size(), i, n);
-				if (row[1] != null) {
-					add(byCategory, String.valueOf(row[1]), buckets.size(), i, n);
+			for (Object[] row : ReadModel.sums(em, List.of(NeedCounts.COUNTS), buckets.get(i), "n")) {
+				long n = asLong(row[4]);
+				if (n == 0) {
+					continue;
+				}
+				add(byChannel, String.valueOf(row[1]), buckets.size(), i, n);
+				if (!"".equals(row[2])) {
+					add(byCategory, String.valueOf(row[2]), buckets.size(), i, n);
 				}
 			}
 		}
 		return new NeedsOverTime(buckets, byChannel, byCategory);
 	}
 
-	/** Needs reported in the period by the phase they are in now, every phase present. */
+	/** Needs reported in the period by the phase they are in now, every phase present (from {@link NeedCounts}). */
 	Map<Phase, Long> needsByPhase(Scope s) {
-		String c = s.communityCode();
 		Map<Phase, Long> byPhase = new EnumMap<>(Phase.class);
 		for (Phase phase : Phase.values()) {
 			byPhase.put(phase, 0L);
 		}
-		query(em, "select n.phase, count(n) from Need n where n.reportedAt >= :a and n.reportedAt < :b"
-				+ (c == null ? "" : " and n.communityCode = :c") + " group by n.phase", Object[].class, s.start(),
-				s.end(), c)
-			.getResultList()
-			.forEach(row -> byPhase.put((Phase) row[0], (Long) row[1]));
+		for (Object[] row : ReadModel.sums(em, List.of(NeedCounts.PHASE), s, "n")) {
+			byPhase.merge(Phase.valueOf((String) row[1]), asLong(row[4]), Long::sum);
+		}
 		return byPhase;
 	}
 
