@@ -27,6 +27,10 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.Channel;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.Category;
+import cn.needsloop.process.Workflow.Step;
+import cn.needsloop.process.Workflow.Var;
+import java.math.BigDecimal;
 
 /**
  * The daily patrols: planned each working day for each grid worker ({@code grid-patrol.bpmn}), the day's list of
@@ -65,10 +69,36 @@ public class PatrolService {
 	public record RecordVisit(Long householdId, Visit.Result result, String note) {
 	}
 
-	/** A need found on patrol: about a household of the list, or a place in words. */
+	/**
+	 * A need found on patrol: about a household of the list, or a place in words. With a category and an estimated
+	 * cost (yuan) the worker asks to settle it on the spot (就地办结); {@code spot-settlement.dmn} decides.
+	 */
 	public record Finding(Long householdId, String place, String title, String description, Boolean urgent,
-			String contactName, String contactPhone) {
+			String contactName, String contactPhone, Category spotCategory, BigDecimal estimatedCost) {
+
+		public Finding(Long householdId, String place, String title, String description, Boolean urgent,
+				String contactName, String contactPhone) {
+			this(householdId, place, title, description, urgent, contactName, contactPhone, null, null);
+		}
 	}
+
+	/**
+	 * A finding reported: the need, and, if the worker asked to settle it on the spot, what
+	 * {@code spot-settlement.dmn} said (ON_SPOT: the worker's step {@code userTask_settleOnSpot} waits for them;
+	 * otherwise URGENT, COSTLY or NOT_SMALL and the need went to the steward's classification).
+	 */
+	public record Reported(Need need, String spotSettlement) {
+
+		public boolean mayBeSettledOnSpot() {
+			return ON_SPOT.equals(spotSettlement);
+		}
+	}
+
+	/** What {@code spot-settlement.dmn} answers when a need may be settled on the spot. */
+	public static final String ON_SPOT = "ON_SPOT";
+
+	/** The largest estimated cost taken, in yuan (a typing slip beyond it is refused, not decided). */
+	static final BigDecimal MAX_COST = new BigDecimal("1000000");
 
 	private final Patrols patrols;
 
@@ -90,8 +120,12 @@ public class PatrolService {
 
 	private final HouseholdViewLog viewLog;
 
+	private final cn.needsloop.intake.Needs needRecords;
+
 	PatrolService(Patrols patrols, Visits visits, Households households, GridMembers members, WorkingCalendar calendar,
-			ProcessGateway process, NeedService needs, Places places, Accounts accounts, HouseholdViewLog viewLog) {
+			ProcessGateway process, NeedService needs, Places places, Accounts accounts, HouseholdViewLog viewLog,
+			cn.needsloop.intake.Needs needRecords) {
+		this.needRecords = needRecords;
 		this.patrols = patrols;
 		this.visits = visits;
 		this.households = households;
@@ -231,6 +265,14 @@ public class PatrolService {
 	 * is the household's head unless another is given.
 	 */
 	public Need reportFinding(Long patrolId, Finding finding, Actor actor) {
+		return report(patrolId, finding, actor).need();
+	}
+
+	/**
+	 * A finding reported, asking to settle it on the spot when the worker gave a category and an estimated cost: the
+	 * need's process puts it to {@code spot-settlement.dmn} right after the worker's verification.
+	 */
+	public Reported report(Long patrolId, Finding finding, Actor actor) {
 		Patrol patrol = require(patrolId);
 		requireWalk(actor, patrol);
 		if (finding.title() == null || finding.title().isBlank() || finding.title().length() > 200) {
@@ -263,10 +305,24 @@ public class PatrolService {
 		if (phone == null || !phone.matches("^[0-9+\\- ]{5,30}$")) {
 			throw ProblemException.badField("contactPhone", "problem.finding.phone");
 		}
+		Map<String, Object> spot = new HashMap<>();
+		if (finding.spotCategory() != null || finding.estimatedCost() != null) {
+			if (finding.spotCategory() == null) {
+				throw ProblemException.badField("spotCategory", "problem.spot.category");
+			}
+			if (finding.estimatedCost() == null || finding.estimatedCost().signum() < 0
+					|| finding.estimatedCost().compareTo(MAX_COST) > 0) {
+				throw ProblemException.badField("estimatedCost", "problem.spot.cost", MAX_COST);
+			}
+			spot.put(Var.SPOT_CATEGORY, finding.spotCategory().name());
+			spot.put(Var.ESTIMATED_COST, finding.estimatedCost().doubleValue());
+			spot.put(Var.SPOT_SETTLER, actor.userId());
+		}
 		ReportNeed report = new ReportNeed(patrol.getCommunityCode(), patrol.getGridCode(), Channel.GRID_PATROL,
 				finding.title(), finding.description(), name, phone, 1, finding.urgent(),
 				household == null ? null : household.getId(), HouseholdService.blankToNull(finding.place()));
-		Need need = needs.reportVerified(report, "网格员巡查发现并现场核实（" + places.grid(patrol.getGridCode()) + "）", actor);
+		Need need = needs.reportVerified(report, "网格员巡查发现并现场核实（" + places.grid(patrol.getGridCode()) + "）", spot,
+				actor);
 		if (household != null) {
 			Long householdId = household.getId();
 			visits.findByPatrolIdOrderByVisitedAtAscIdAsc(patrolId).stream()
@@ -274,7 +330,26 @@ public class PatrolService {
 				.reduce((a, b) -> b)
 				.ifPresent(v -> v.found(need.getId()));
 		}
-		return need;
+		if (spot.isEmpty()) {
+			return new Reported(need, null);
+		}
+		Object decided = process.instanceVariables(List.of(need.getProcessInstanceId()), Var.SPOT_SETTLEMENT)
+			.getOrDefault(need.getProcessInstanceId(), Map.of())
+			.get(Var.SPOT_SETTLEMENT);
+		return new Reported(need, decided == null ? null : decided.toString());
+	}
+
+	/**
+	 * The worker settles on the spot a need they found ({@code userTask_settleOnSpot}); the after-photo was uploaded
+	 * to the need (step SPOT_SETTLEMENT). The step's rules ({@link SettleOnSpotStep}) hold here as in Tasklist.
+	 */
+	public void settleOnSpot(Long needId, String resolutionNote, Actor actor) {
+		Need need = needRecords.require(needId);
+		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.SETTLE_ON_SPOT, actor,
+				"problem.need.notAtStep.settleOnSpot", needId);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.RESOLUTION_NOTE, resolutionNote);
+		process.complete(task, variables, actor);
 	}
 
 	/** The worker finishes the day's patrol (its task in the process); a steward may not finish it for them. */

@@ -162,6 +162,14 @@ public class NeedService {
 	 * checked that the actor may report for that grid.
 	 */
 	public Need reportVerified(ReportNeed request, String note, Actor actor) {
+		return reportVerified(request, note, Map.of(), actor);
+	}
+
+	/**
+	 * As {@link #reportVerified(ReportNeed, String, Actor)}, with more variables for the need's process (a grid
+	 * worker's request to settle it on the spot, which {@code needs-loop.bpmn} puts to {@code spot-settlement.dmn}).
+	 */
+	public Need reportVerified(ReportNeed request, String note, Map<String, Object> processVariables, Actor actor) {
 		Need need = report(request, actor);
 		OpenTask task = process.currentTask(need.getProcessInstanceId(), Step.VERIFY_NEED, "problem.need.notAtStep.verify",
 				need.getId());
@@ -169,6 +177,7 @@ public class NeedService {
 		variables.put(Var.VERIFICATION_VERDICT, VerificationVerdict.GENUINE.name());
 		variables.put(Var.DUPLICATE_OF_ID, null);
 		variables.put(Var.VERIFICATION_NOTE, note);
+		variables.putAll(processVariables);
 		process.completeOnTheSpot(task, variables, actor);
 		return need;
 	}

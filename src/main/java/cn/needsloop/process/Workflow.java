@@ -61,6 +61,8 @@ public final class Workflow {
 		public static final String SPOT_SETTLER = "spotSettler";
 		/** 就地办结: what spot-settlement.dmn decided (ON_SPOT, URGENT, COSTLY, NOT_SMALL). */
 		public static final String SPOT_SETTLEMENT = "spotSettlement";
+		/** 就地办结: who settled the need on the spot; they may not confirm it for the resident. */
+		public static final String SPOT_SETTLED_BY = "spotSettledBy";
 		public static final String NEED_OUTCOME = "needOutcome";
 		public static final String OUTCOME = "outcome";
 
