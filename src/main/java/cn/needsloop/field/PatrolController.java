@@ -80,15 +80,42 @@ class PatrolController {
 	@PostMapping("/{id}/findings")
 	@Operation(summary = "上报巡查发现的问题（已核实的民需，渠道 GRID_PATROL）Report a finding as a verified need")
 	ResponseEntity<Map<String, Object>> finding(@PathVariable Long id, @RequestBody PatrolService.Finding finding) {
-		Need need = service.reportFinding(id, finding, CurrentActor.get());
-		return ResponseEntity.created(URI.create("/api/needs/" + need.getId()))
-			.body(Map.of("needId", need.getId(), "channel", need.getChannel().name()));
+		PatrolService.Reported reported = service.report(id, finding, CurrentActor.get());
+		Need need = reported.need();
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("needId", need.getId());
+		body.put("channel", need.getChannel().name());
+		// asked to settle on the spot: ON_SPOT (upload the after-photo, then POST /api/needs/{id}/settle-on-spot) or why not
+		body.put("spotSettlement", reported.spotSettlement());
+		return ResponseEntity.created(URI.create("/api/needs/" + need.getId())).body(body);
 	}
 
 	@PostMapping("/{id}/finish")
 	@Operation(summary = "完成巡查 Finish the patrol")
 	ResponseEntity<Void> finish(@PathVariable Long id, @RequestBody(required = false) Finish request) {
 		service.finish(id, request == null ? null : request.note(), CurrentActor.get());
+		return ResponseEntity.noContent().build();
+	}
+}
+
+/** 就地办结 through the API: the grid worker settles a need found on patrol, after uploading its after-photo. */
+@RestController
+@Tag(name = "patrols")
+class SpotSettlementController {
+
+	private final PatrolService service;
+
+	SpotSettlementController(PatrolService service) {
+		this.service = service;
+	}
+
+	record Settle(String resolutionNote) {
+	}
+
+	@PostMapping("/api/needs/{id}/settle-on-spot")
+	@Operation(summary = "就地办结（须先上传步骤 SPOT_SETTLEMENT 的现场照片）Settle a need found on patrol on the spot")
+	ResponseEntity<Void> settle(@PathVariable Long id, @RequestBody Settle request) {
+		service.settleOnSpot(id, request == null ? null : request.resolutionNote(), CurrentActor.get());
 		return ResponseEntity.noContent().build();
 	}
 }

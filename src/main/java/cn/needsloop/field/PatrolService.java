@@ -28,6 +28,9 @@ import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.Channel;
 import cn.needsloop.shared.ProblemException;
 import cn.needsloop.shared.Category;
+import cn.needsloop.evidence.CaseKind;
+import cn.needsloop.evidence.Evidence;
+import cn.needsloop.evidence.EvidenceStep;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import java.math.BigDecimal;
@@ -122,10 +125,21 @@ public class PatrolService {
 
 	private final cn.needsloop.intake.Needs needRecords;
 
+	private final Evidence evidence;
+
+	/** A photo taken on a phone: its file name and bytes (checked and re-encoded by the evidence module). */
+	public record Photo(String fileName, byte[] bytes) {
+
+		public boolean present() {
+			return bytes != null && bytes.length > 0;
+		}
+	}
+
 	PatrolService(Patrols patrols, Visits visits, Households households, GridMembers members, WorkingCalendar calendar,
 			ProcessGateway process, NeedService needs, Places places, Accounts accounts, HouseholdViewLog viewLog,
-			cn.needsloop.intake.Needs needRecords) {
+			cn.needsloop.intake.Needs needRecords, Evidence evidence) {
 		this.needRecords = needRecords;
+		this.evidence = evidence;
 		this.patrols = patrols;
 		this.visits = visits;
 		this.households = households;
@@ -154,8 +168,10 @@ public class PatrolService {
 			if (patrols.findByWorkerUserAndPatrolDay(member.getUserId(), day).isPresent()) {
 				continue;
 			}
-			Patrol patrol = patrols.save(new Patrol(member.getGridCode(), member.getCommunityCode(), member.getUserId(), day,
-					due.toInstant()));
+			Patrol patrol = new Patrol(member.getGridCode(), member.getCommunityCode(), member.getUserId(), day,
+					due.toInstant());
+			patrol.dueAtPlanning(households.countDueIn(member.getGridCode(), day));
+			patrol = patrols.save(patrol);
 			Map<String, Object> variables = new HashMap<>();
 			variables.put(PATROL_ID, patrol.getId());
 			variables.put("workerUser", member.getUserId());
@@ -257,6 +273,43 @@ public class PatrolService {
 			household.visitedOn(now.atZone(ChinaTime.ZONE).toLocalDate());
 		}
 		return visit;
+	}
+
+	/**
+	 * A visit with its photo (the phone's page): the visit and the photo are kept together or not at all, so a refused
+	 * photo records nothing and the worker sends the form again. The photo follows the visit's grid and community
+	 * ({@link VisitEvidenceCases}).
+	 */
+	public Visit recordVisit(Long patrolId, RecordVisit request, Photo photo, Actor actor) {
+		Visit visit = recordVisit(patrolId, request, actor);
+		if (photo != null && photo.present()) {
+			evidence.upload(CaseKind.VISIT, visit.getId(), EvidenceStep.VISIT, photo.fileName(), photo.bytes(), actor);
+		}
+		return visit;
+	}
+
+	/**
+	 * A finding from the phone's page, in one go: the need, its photo (REPORT), and, if the worker asked to settle
+	 * it on the spot and {@code spot-settlement.dmn} agrees, its after-photo and the settlement. All or nothing: a
+	 * refused photo or a missing note reports nothing. If the table does not agree, the after-photo is kept as a
+	 * photo of the report and the need goes to the steward.
+	 */
+	public Reported reportFromPage(Long patrolId, Finding finding, Photo photo, String resolutionNote, Photo afterPhoto,
+			Actor actor) {
+		Reported reported = report(patrolId, finding, actor);
+		Long needId = reported.need().getId();
+		if (photo != null && photo.present()) {
+			evidence.upload(CaseKind.NEED, needId, EvidenceStep.REPORT, photo.fileName(), photo.bytes(), actor);
+		}
+		if (afterPhoto != null && afterPhoto.present()) {
+			evidence.upload(CaseKind.NEED, needId,
+					reported.mayBeSettledOnSpot() ? EvidenceStep.SPOT_SETTLEMENT : EvidenceStep.REPORT,
+					afterPhoto.fileName(), afterPhoto.bytes(), actor);
+		}
+		if (reported.mayBeSettledOnSpot()) {
+			settleOnSpot(needId, resolutionNote, actor);
+		}
+		return reported;
 	}
 
 	/**
