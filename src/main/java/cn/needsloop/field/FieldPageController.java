@@ -59,9 +59,9 @@ class FieldPageController {
 	}
 
 	@GetMapping("/patrols/{id}")
-	String patrol(@PathVariable Long id, Model model) {
+	String patrol(@PathVariable Long id, @RequestParam(defaultValue = "0") int page, Model model) {
 		Actor me = CurrentActor.get();
-		PatrolService.PatrolDay day = patrols.day(id, me);
+		PatrolService.PatrolDay day = patrols.day(id, me, Math.max(0, page), PatrolService.PAGE_SIZE);
 		model.addAttribute("day", day);
 		model.addAttribute("mayWalk", day.patrol().getStatus() == Patrol.Status.OPEN
 				&& (me.userId().equals(day.patrol().getWorkerUser()) || me.isGridWorkerOf(day.patrol().getGridCode())));

@@ -64,9 +64,17 @@ public class PatrolService {
 	public record DueHousehold(HouseholdView household, Visit visit) {
 	}
 
-	/** A patrol with its list: the households due a visit on its day, those visited on it first as they were done. */
-	public record PatrolDay(Patrol patrol, String gridName, List<DueHousehold> households, int due, int visited) {
+	/**
+	 * A patrol with its list: the households due a visit on its day, those visited on it first as they were done (on
+	 * the first page); {@code due} counts them all, {@code page} of {@code pages} says which part of the due ones
+	 * this is.
+	 */
+	public record PatrolDay(Patrol patrol, String gridName, List<DueHousehold> households, int due, int visited,
+			int page, int pages) {
 	}
+
+	/** How many due households a page of the day list shows (the phone page and the API's default). */
+	public static final int PAGE_SIZE = 100;
 
 	/** A visit recorded on a phone. */
 	public record RecordVisit(Long householdId, Visit.Result result, String note) {
@@ -217,36 +225,60 @@ public class PatrolService {
 	}
 
 	/**
-	 * A patrol's list: the households of the grid due a visit on the patrol's day (the longest overdue first) and
-	 * those visited on this patrol. One look at the grid's households, logged once with how many it showed.
+	 * A patrol's list, whole: the households of the grid due a visit on the patrol's day (the longest overdue first)
+	 * and those visited on this patrol.
 	 */
 	public PatrolDay day(Long patrolId, Actor actor) {
+		return day(patrolId, actor, 0, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A page of a patrol's list: those visited on this patrol (on the first page), then a page of the households of
+	 * the grid due a visit on the patrol's day, the longest overdue first; one counting query tells how many are due
+	 * in all. One look at the grid's households, logged once with how many it showed.
+	 */
+	public PatrolDay day(Long patrolId, Actor actor, int page, int size) {
 		Patrol patrol = require(patrolId);
 		requireSee(actor, patrol);
+		int pageSize = Math.max(1, size);
+		int pageNumber = Math.max(0, page);
 		List<Visit> done = visits.findByPatrolIdOrderByVisitedAtAscIdAsc(patrolId);
 		Map<Long, Visit> byHousehold = new HashMap<>();
 		done.forEach(v -> byHousehold.put(v.getHouseholdId(), v));
 		List<DueHousehold> list = new ArrayList<>();
 		Set<Long> listed = new HashSet<>();
+		int visitedStillDue = 0;
 		if (!byHousehold.isEmpty()) {
+			List<DueHousehold> visitedList = new ArrayList<>();
 			for (Household h : households.findAllById(byHousehold.keySet())) {
-				list.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h)), byHousehold.get(h.getId())));
+				visitedList.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h)), byHousehold.get(h.getId())));
 				listed.add(h.getId());
+				if (h.getNextVisitOn() != null && !h.getNextVisitOn().isAfter(patrol.getPatrolDay())) {
+					visitedStillDue++;
+				}
 			}
-			list.sort(java.util.Comparator.comparing((DueHousehold d) -> d.visit().getVisitedAt()));
+			visitedList.sort(java.util.Comparator.comparing((DueHousehold d) -> d.visit().getVisitedAt()));
+			if (pageNumber == 0) {
+				list.addAll(visitedList);
+			}
 		}
-		int due = 0;
-		for (Household h : households.dueIn(patrol.getGridCode(), patrol.getPatrolDay())) {
+		long dueInAll = households.countDueIn(patrol.getGridCode(), patrol.getPatrolDay());
+		List<Household> duePage = pageSize == Integer.MAX_VALUE && pageNumber == 0
+				? households.dueIn(patrol.getGridCode(), patrol.getPatrolDay())
+				: households.dueIn(patrol.getGridCode(), patrol.getPatrolDay(),
+						org.springframework.data.domain.PageRequest.of(pageNumber, pageSize));
+		for (Household h : duePage) {
 			if (listed.add(h.getId())) {
 				list.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h)), null));
-				due++;
 			}
 		}
 		if (!list.isEmpty()) {
 			viewLog.save(new HouseholdViewEntry(actor.userId(), null, patrol.getGridCode(), patrol.getCommunityCode(),
 					list.size(), "PATROL", TimeLimits.nowInstant()));
 		}
-		return new PatrolDay(patrol, places.grid(patrol.getGridCode()), list, due + byHousehold.size(), byHousehold.size());
+		int pages = dueInAll == 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, (dueInAll + pageSize - 1) / pageSize);
+		return new PatrolDay(patrol, places.grid(patrol.getGridCode()), list,
+				(int) (dueInAll - visitedStillDue) + byHousehold.size(), byHousehold.size(), pageNumber, pages);
 	}
 
 	/** A visit to a household of the patrol's grid: recorded, and the household's next visit falls due an interval later. */

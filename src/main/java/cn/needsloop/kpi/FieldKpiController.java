@@ -48,7 +48,7 @@ class FieldKpiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
 		FieldKpis.Figures figures = kpis.compute(DrillDown.blankToNull(communityCode), from, to, CurrentActor.get());
 		model.addAttribute("f", figures);
-		model.addAttribute("communityCode", figures.scope().communityCode());
+		model.addAttribute("communityCode", figures.communityCode());
 		model.addAttribute("communities", communities.findAll());
 		return "manager/field";
 	}
@@ -58,7 +58,7 @@ class FieldKpiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String grid, @RequestParam(required = false) String worker, Model model) {
-		KpiScopes.Scope scope = kpis.scope(DrillDown.blankToNull(communityCode), from, to, CurrentActor.get());
+		FieldKpis.Period scope = kpis.period(DrillDown.blankToNull(communityCode), from, to, CurrentActor.get());
 		model.addAttribute("scope", scope);
 		model.addAttribute("patrols", kpis.patrols(scope.communityCode(), scope.from(), scope.to(),
 				DrillDown.blankToNull(grid), DrillDown.blankToNull(worker), CurrentActor.get()));
@@ -70,7 +70,7 @@ class FieldKpiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String grid, Model model) {
-		KpiScopes.Scope scope = kpis.scope(DrillDown.blankToNull(communityCode), from, to, CurrentActor.get());
+		FieldKpis.Period scope = kpis.period(DrillDown.blankToNull(communityCode), from, to, CurrentActor.get());
 		model.addAttribute("scope", scope);
 		model.addAttribute("settlements", kpis.settledOnSpot(scope.communityCode(), scope.from(), scope.to(),
 				DrillDown.blankToNull(grid), CurrentActor.get()));
@@ -89,7 +89,7 @@ class FieldKpiController {
 				text("field.kpi.settledOnSpot", locale));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Workbooks.write(text("field.kpi.sheet", locale), header, sheet -> {
-			sheet.row(Arrays.asList(text("field.kpi.period", locale), f.scope().from() + " – " + f.scope().to(), null, null,
+			sheet.row(Arrays.asList(text("field.kpi.period", locale), f.from() + " – " + f.to(), null, null,
 					null, null));
 			sheet.row(Arrays.asList(text("field.kpi.total", locale), f.due(), f.visitedOnTime(), f.coverage(),
 					f.foundByGrids(), f.settledOnSpot()));

@@ -35,7 +35,7 @@ public class FieldKpis {
 	public record Row(String code, String name, long due, long visitedOnTime, Double coverage, long found, long settledOnSpot) {
 	}
 
-	public record Figures(KpiScopes.Scope scope, long due, long visitedOnTime, Double coverage, long needs,
+	public record Figures(String communityCode, java.time.LocalDate from, java.time.LocalDate to, long due, long visitedOnTime, Double coverage, long needs,
 			long foundByGrids, Double gridShare, long settledOnSpot, Double spotRate, Double medianHoursOnSpot,
 			Double medianHoursToSettle, List<Row> byGrid, List<Row> byWorker) {
 	}
@@ -65,8 +65,14 @@ public class FieldKpis {
 		this.accounts = accounts;
 	}
 
-	public KpiScopes.Scope scope(String communityCode, java.time.LocalDate from, java.time.LocalDate to, Actor actor) {
-		return scopes.scope(communityCode, from, to, actor);
+	/** The community and period a reader may see, as for every KPI: a manager any, a steward their own. */
+	public Period period(String communityCode, java.time.LocalDate from, java.time.LocalDate to, Actor actor) {
+		KpiScopes.Scope s = scopes.scope(communityCode, from, to, actor);
+		return new Period(s.communityCode(), s.from(), s.to());
+	}
+
+	/** A community (null: the district) and a period of days. */
+	public record Period(String communityCode, java.time.LocalDate from, java.time.LocalDate to) {
 	}
 
 	public Figures compute(String communityCode, java.time.LocalDate from, java.time.LocalDate to, Actor actor) {
@@ -143,7 +149,7 @@ public class FieldKpis {
 		Map<String, String> gridNames = places.gridNames();
 		List<Row> byGrid = rows(grids, foundByGrid, code -> gridNames.getOrDefault(code, code));
 		List<Row> byWorker = rows(workers, foundByWorker, accounts::nameOf);
-		return new Figures(s, due, visited, Periods.rate(visited, due), needs, found.size(),
+		return new Figures(s.communityCode(), s.from(), s.to(), due, visited, Periods.rate(visited, due), needs, found.size(),
 				Periods.rate(found.size(), needs), spot.size(), Periods.rate(spot.size(), found.size()), median(hoursOnSpot),
 				median(hoursToSettle), byGrid, byWorker);
 	}
