@@ -295,18 +295,19 @@ class GridPatrolProcessTests {
 
 		// from the phone page: a small hazard settled on the spot with both photos, a costly one goes to the steward
 		PatrolService.Reported settled = patrols.reportFromPage(patrol.getId(), new PatrolService.Finding(household.id(),
-				null, "楼道堆物", "11号楼楼道堆放纸箱，堵塞通道。", false, null, null, cn.needsloop.shared.Category.SAFETY,
-				java.math.BigDecimal.ZERO), jpeg("before.jpg"), "当场与住户一起清理了纸箱", jpeg("after.jpg"), GRID1);
-		assertThat(settled.mayBeSettledOnSpot()).isTrue();
+				null, "绿化带垃圾", "11号楼楼下绿化带里有些塑料袋和纸屑。", false, null, null,
+				cn.needsloop.shared.Category.ENVIRONMENT, java.math.BigDecimal.ZERO), jpeg("before.jpg"), "当场与住户一起清理了纸屑",
+				jpeg("after.jpg"), GRID1);
+		assertThat(settled.spotSettlement()).isEqualTo("ON_SPOT");
 		Need settledNeed = needs.findById(settled.need().getId()).orElseThrow();
-		assertThat(settledNeed.getResolutionNote()).isEqualTo("当场与住户一起清理了纸箱");
+		assertThat(settledNeed.getResolutionNote()).isEqualTo("当场与住户一起清理了纸屑");
 		assertThat(settledNeed.getPhase()).isEqualTo(Phase.EVALUATE);
 		assertThat(evidence.list(cn.needsloop.evidence.CaseKind.NEED, settledNeed.getId(), STEWARD1))
 			.extracting(f -> f.step().name()).containsExactly("REPORT", "SPOT_SETTLEMENT");
 		clock("2027-03-08T11:00:00+08:00");
 		PatrolService.Reported costly = patrols.reportFromPage(patrol.getId(), new PatrolService.Finding(household.id(),
-				null, "外墙空鼓", "11号楼外墙空鼓，有脱落风险。", false, null, null, cn.needsloop.shared.Category.FACILITIES,
-				new java.math.BigDecimal("20000")), null, null, jpeg("wall.jpg"), GRID1);
+				null, "门禁损坏", "11号楼1单元门禁坏了，需要整套更换。", false, null, null, cn.needsloop.shared.Category.FACILITIES,
+				new java.math.BigDecimal("20000")), null, null, jpeg("door.jpg"), GRID1);
 		assertThat(costly.spotSettlement()).isEqualTo("COSTLY");
 		assertThat(evidence.list(cn.needsloop.evidence.CaseKind.NEED, costly.need().getId(), STEWARD1))
 			.as("the photo stays with the report").extracting(f -> f.step().name()).containsExactly("REPORT");
