@@ -313,9 +313,13 @@ class GridPatrolProcessTests {
 			.as("the photo stays with the report").extracting(f -> f.step().name()).containsExactly("REPORT");
 		// settling on the spot without saying what was done reports nothing
 		long needsBefore = needs.count();
-		assertThatThrownBy(() -> patrols.reportFromPage(patrol.getId(), new PatrolService.Finding(household.id(), null,
-				"垃圾", "楼下垃圾未清运", false, null, null, cn.needsloop.shared.Category.ENVIRONMENT, java.math.BigDecimal.TEN),
-				null, " ", jpeg("after.jpg"), GRID1)).isInstanceOf(ProblemException.class);
+		Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> patrols.reportFromPage(patrol.getId(),
+				new PatrolService.Finding(household.id(), null, "垃圾", "楼下垃圾未清运", false, null, null,
+						cn.needsloop.shared.Category.ENVIRONMENT, java.math.BigDecimal.TEN),
+				null, " ", jpeg("after.jpg"), GRID1));
+		assertThat(ProblemException.find(refused)).as("the step's problem, through the engine").isNotNull()
+			.satisfies(p -> assertThat(p.fieldProblems()).extracting(ProblemException.FieldProblem::field)
+				.containsExactly("resolutionNote"));
 		assertThat(needs.count()).isEqualTo(needsBefore);
 
 		clock("2027-03-08T15:00:00+08:00");
