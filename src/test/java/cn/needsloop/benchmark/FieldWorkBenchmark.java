@@ -123,18 +123,6 @@ class FieldWorkBenchmark extends ApiTest {
 			httpPaged[i] = (System.nanoTime() - start) / 1e6;
 			pageBytes = answer.body().length();
 		}
-		double[] page = new double[20];
-		for (int i = 0; i < 5; i++) {
-			send("benchgrid", PASSWORD, "GET", "/patrols/" + patrol.getId(), null);
-		}
-		for (int i = 0; i < page.length; i++) {
-			long start = System.nanoTime();
-			HttpResponse<String> answer = send("benchgrid", PASSWORD, "GET", "/patrols/" + patrol.getId(), null);
-			page[i] = (System.nanoTime() - start) / 1e6;
-			if (answer.statusCode() != 200) {
-				throw new IllegalStateException("the patrol page answered " + answer.statusCode());
-			}
-		}
 		System.out.printf("BENCHMARK day list of 1000 households, in the service: median %.1f ms, p90 %.1f ms%n",
 				percentile(service, 50), percentile(service, 90));
 		System.out.printf("BENCHMARK first page of 100 of 1000 due, in the service: median %.1f ms, p90 %.1f ms%n",
@@ -143,8 +131,6 @@ class FieldWorkBenchmark extends ApiTest {
 				bytes / 1024, percentile(http, 50), percentile(http, 90));
 		System.out.printf("BENCHMARK GET /api/patrols/{id} (first page of 100, %d KB JSON): median %.1f ms, p90 %.1f ms%n",
 				pageBytes / 1024, percentile(httpPaged, 50), percentile(httpPaged, 90));
-		System.out.printf("BENCHMARK GET /patrols/{id} (the phone page, first 100): median %.1f ms, p90 %.1f ms%n",
-				percentile(page, 50), percentile(page, 90));
 	}
 
 	static double percentile(double[] values, int p) {
