@@ -27,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 import cn.needsloop.shared.Category;
+import cn.needsloop.shared.Actor;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.Confirm;
@@ -68,7 +69,7 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		@Primary
 		ProcessEngineCoverageProperties processEngineCoverageProperties() {
 			return ProcessEngineCoverageProperties.builder()
-				.excludeProcessDefinitionKeys(Workflow.SERVICE_PROJECT)
+				.excludeProcessDefinitionKeys(Workflow.SERVICE_PROJECT, "gridPatrol")
 				.assertClassCoverageAtLeast(0.9)
 				.build();
 		}
@@ -769,5 +770,152 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		assertThat(instance).variables().containsEntry("urgency", "URGENT");
 		needService.classify(need.getId(), new Classify(Category.OTHER, Urgency.LOW, Scope.INDIVIDUAL), STEWARD);
 		assertThat(need(need.getId()).getUrgency()).isEqualTo(Urgency.URGENT);
+	}
+
+	// ---- settled on the spot (就地办结) ------------------------------------------------------------
+
+	static final String SETTLE = "userTask_settleOnSpot";
+
+	static final Actor GRID1 = new Actor("grid1", List.of("grid:xingfu-01"));
+
+	static final Actor GRID2 = new Actor("grid2", List.of("grid:xingfu-02"));
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.needsloop.field.PatrolService patrolService;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.needsloop.field.SpotSettlements spotSettlements;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.needsloop.evidence.Evidence evidence;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
+	/** grid1's patrol of the test's Monday (planned once). */
+	private Long gridPatrol() {
+		patrolService.plan(java.time.LocalDate.of(2026, 3, 2));
+		return patrolService.open(GRID1).get(0).getId();
+	}
+
+	private cn.needsloop.field.PatrolService.Reported spotFinding(Category category, String cost, boolean urgent) {
+		return patrolService.report(gridPatrol(), new cn.needsloop.field.PatrolService.Finding(null, "3号楼东侧路灯",
+				"路灯不亮", "3号楼东侧路灯不亮，晚上看不清路。", urgent, "王建国", "13900000001", category,
+				new java.math.BigDecimal(cost)), GRID1);
+	}
+
+	private void afterPhoto(Need need) {
+		try {
+			evidence.upload(cn.needsloop.evidence.CaseKind.NEED, need.getId(), cn.needsloop.evidence.EvidenceStep.SPOT_SETTLEMENT,
+					"after.jpg", cn.needsloop.evidence.TestFiles.jpegWithGps(64, 48, 1), GRID1);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Completes a task in the engine as a person would in Tasklist, without the app's checks in front. */
+	private void completeInEngine(Task task, Actor actor, Map<String, Object> variables) {
+		identityService.setAuthentication(actor.userId(), actor.groups());
+		try {
+			taskService.complete(task.getId(), variables);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	@Test
+	void aGridWorkersSmallFindingIsSettledOnTheSpotWithAPhotoAndTheResidentStillConfirmsIt() {
+		cn.needsloop.field.PatrolService.Reported reported = spotFinding(Category.FACILITIES, "80", false);
+		Need need = reported.need();
+		ProcessInstance instance = instanceOf(need);
+		assertThat(reported.spotSettlement()).isEqualTo("ON_SPOT");
+		assertThat(instance).hasPassedInOrder(VERIFY, "serviceTask_proposeClassification", "gateway_spotSettlementAsked",
+				"businessRuleTask_decideSpotSettlement", "gateway_spotSettlement").isWaitingAtExactly(SETTLE);
+		assertThat(task(SETTLE, instance)).isAssignedTo("grid1");
+		assertThat(need(need.getId()).getPhase()).isEqualTo(Phase.IMPLEMENT);
+
+		// no after-photo: refused, the step stays open
+		assertProblem(() -> patrolService.settleOnSpot(need.getId(), "更换灯泡，路灯已亮", GRID1), HttpStatus.CONFLICT,
+				"problem.evidence.required");
+		assertThat(instance).isWaitingAtExactly(SETTLE);
+		// another grid's worker may not; nor a steward through Tasklist, where the step's own rule holds
+		assertProblem(() -> patrolService.settleOnSpot(need.getId(), "已处理", GRID2), HttpStatus.FORBIDDEN, null);
+		afterPhoto(need);
+		assertProblem(() -> completeInEngine(openTask(instance, SETTLE), STEWARD, Map.of("resolutionNote", "已处理")),
+				HttpStatus.FORBIDDEN, "problem.spot.gridWorkersOnly");
+		assertThat(instance).isWaitingAtExactly(SETTLE);
+
+		patrolService.settleOnSpot(need.getId(), "更换灯泡，路灯已亮", GRID1);
+		assertThat(instance).hasPassed(SETTLE).hasNotPassed(CLASSIFY, RESOLVE).isWaitingAtExactly(CONFIRM);
+		Need settled = need(need.getId());
+		assertThat(settled.getCategory()).isEqualTo(Category.FACILITIES);
+		assertThat(settled.getScope()).isEqualTo(Scope.INDIVIDUAL);
+		assertThat(settled.getResolutionNote()).isEqualTo("更换灯泡，路灯已亮");
+		assertThat(settled.getPhase()).isEqualTo(Phase.EVALUATE);
+		cn.needsloop.field.SpotSettlement record = spotSettlements.findByNeedId(need.getId()).orElseThrow();
+		assertThat(record.getSettledBy()).isEqualTo("grid1");
+		assertThat(record.getGridCode()).isEqualTo("xingfu-01");
+		assertThat(record.getEstimatedCost()).isEqualByComparingTo("80");
+		// the resident's return visit is the steward's, never the settler's own
+		assertThat(task(CONFIRM, instance)).hasCandidateGroup("steward:xingfu");
+		assertThat(taskService.getIdentityLinksForTask(openTask(instance, CONFIRM).getId()))
+			.noneMatch(l -> "grid1".equals(l.getUserId()));
+		assertProblem(() -> needService.confirm(need.getId(), new Confirm(5, "好"), GRID1), HttpStatus.FORBIDDEN, null);
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> completeInEngine(openTask(instance, CONFIRM), GRID1, Map.of("needScore", 5)))
+			.as("nor in Tasklist: the engine does not let a non-candidate work the task")
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+		needService.confirm(need.getId(), new Confirm(5, "回访：居民说路灯已亮"), STEWARD);
+		assertThat(instance).hasPassedInOrder(CONFIRM, "businessRuleTask_decideNeedOutcome", "serviceTask_closeResolved",
+				"endEvent_resolved").isEnded();
+		assertThat(need(need.getId()).getOutcome()).isEqualTo(Outcome.RESOLVED);
+		assertThat(historyOf(need.getId())).contains("就地办结 · 待办", "就地办结 · 完成", "居民确认 · 完成");
+	}
+
+	@Test
+	void aSpotSettlementTheResidentIsUnhappyWithIsReopenedAndGoesTheStewardsWay() {
+		Need need = spotFinding(Category.ENVIRONMENT, "0", false).need();
+		ProcessInstance instance = instanceOf(need);
+		afterPhoto(need);
+		patrolService.settleOnSpot(need.getId(), "清理了楼下堆放的杂物", GRID1);
+		needService.confirm(need.getId(), new Confirm(1, "杂物又堆回来了"), STEWARD);
+		assertThat(instance).hasPassed("serviceTask_reopenNeed").isWaitingAtExactly(VERIFY);
+		assertThat(need(need.getId()).getRound()).isEqualTo(2);
+
+		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "复核属实"), STEWARD);
+		assertThat(instance).as("a reopened need is not settled on the spot again").isWaitingAtExactly(CLASSIFY);
+		assertThat(openTasks(instance, SETTLE)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}, {1} yuan, urgent {2} -> {3}")
+	@CsvSource({ "FACILITIES, 80, true, URGENT", "ENVIRONMENT, 800, false, COSTLY", "ELDERLY_CARE, 0, false, NOT_SMALL" })
+	void aFindingTheTableRefusesToSettleOnTheSpotGoesToTheStewardsClassification(Category category, String cost,
+			boolean urgent, String answer) {
+		cn.needsloop.field.PatrolService.Reported reported = spotFinding(category, cost, urgent);
+		ProcessInstance instance = instanceOf(reported.need());
+		assertThat(reported.spotSettlement()).isEqualTo(answer);
+		assertThat(reported.mayBeSettledOnSpot()).isFalse();
+		assertThat(instance).hasPassed("businessRuleTask_decideSpotSettlement").isWaitingAtExactly(CLASSIFY);
+		assertProblem(() -> patrolService.settleOnSpot(reported.need().getId(), "已处理", GRID1), HttpStatus.CONFLICT,
+				"problem.need.notAtStep.settleOnSpot");
+	}
+
+	@Test
+	void askingToSettleOnTheSpotWithoutACostOrCategoryIsRefusedAndReportsNothing() {
+		long before = needs.count();
+		Long patrol = gridPatrol();
+		assertProblem(() -> patrolService.report(patrol, new cn.needsloop.field.PatrolService.Finding(null, "3号楼",
+				"路灯不亮", "路灯不亮", false, null, "13900000001", Category.FACILITIES, null), GRID1),
+				HttpStatus.BAD_REQUEST, "estimatedCost");
+		assertProblem(() -> patrolService.report(patrol, new cn.needsloop.field.PatrolService.Finding(null, "3号楼",
+				"路灯不亮", "路灯不亮", false, null, "13900000001", Category.FACILITIES, new java.math.BigDecimal("-1")), GRID1),
+				HttpStatus.BAD_REQUEST, "estimatedCost");
+		assertProblem(() -> patrolService.report(patrol, new cn.needsloop.field.PatrolService.Finding(null, "3号楼",
+				"路灯不亮", "路灯不亮", false, null, "13900000001", null, java.math.BigDecimal.TEN), GRID1),
+				HttpStatus.BAD_REQUEST, "spotCategory");
+		assertThat(needs.count()).isEqualTo(before);
 	}
 }

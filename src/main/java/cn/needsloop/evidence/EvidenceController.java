@@ -36,7 +36,7 @@ class EvidenceController {
 	}
 
 	@PostMapping(path = "/api/needs/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "为民需上传照片或 PDF Upload a photo or PDF to a need (step: REPORT, VERIFICATION, RESOLUTION_BEFORE, RESOLUTION_AFTER)")
+	@Operation(summary = "为民需上传照片或 PDF Upload a photo or PDF to a need (step: REPORT, VERIFICATION, RESOLUTION_BEFORE, RESOLUTION_AFTER, SPOT_SETTLEMENT)")
 	ResponseEntity<EvidenceView> uploadToNeed(@PathVariable long id, @RequestParam EvidenceStep step,
 			@RequestPart("file") MultipartFile file) throws IOException {
 		return created(evidence.upload(CaseKind.NEED, id, step, file.getOriginalFilename(), file.getBytes(),
@@ -49,6 +49,20 @@ class EvidenceController {
 			@RequestPart("file") MultipartFile file) throws IOException {
 		return created(evidence.upload(CaseKind.PROJECT, id, step, file.getOriginalFilename(), file.getBytes(),
 				CurrentActor.get()));
+	}
+
+	@PostMapping(path = "/api/visits/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "为入户走访上传照片 Upload a photo to a household visit (seen by the grid's workers, the community's stewards and managers)")
+	ResponseEntity<EvidenceView> uploadToVisit(@PathVariable long id, @RequestPart("file") MultipartFile file)
+			throws IOException {
+		return created(evidence.upload(CaseKind.VISIT, id, EvidenceStep.VISIT, file.getOriginalFilename(), file.getBytes(),
+				CurrentActor.get()));
+	}
+
+	@GetMapping("/api/visits/{id}/evidence")
+	@Operation(summary = "入户走访的照片 The photos of a household visit")
+	List<EvidenceView> ofVisit(@PathVariable long id) {
+		return evidence.list(CaseKind.VISIT, id, CurrentActor.get());
 	}
 
 	@GetMapping("/api/needs/{id}/evidence")

@@ -47,6 +47,9 @@ public class EvidencePages {
 	/** The step a new file most likely belongs to: the open step of the reader, else the case's first. */
 	public EvidenceStep suggestedStep(String kind, Collection<String> openTaskKeys) {
 		if (openTaskKeys != null) {
+			if (openTaskKeys.contains(Step.SETTLE_ON_SPOT)) {
+				return EvidenceStep.SPOT_SETTLEMENT;
+			}
 			if (openTaskKeys.contains(Step.RESOLVE_NEED)) {
 				return EvidenceStep.RESOLUTION_AFTER;
 			}

@@ -13,12 +13,16 @@ public enum EvidenceStep {
 	RESOLUTION_BEFORE(CaseKind.NEED),
 	/** 办理后: an individual need after it is settled. */
 	RESOLUTION_AFTER(CaseKind.NEED),
+	/** 就地办结: a small need a grid worker settled on the spot (spot-settlement.dmn), after it was settled. */
+	SPOT_SETTLEMENT(CaseKind.NEED),
 	/** 阶段进展: a project's milestone. */
 	MILESTONE(CaseKind.PROJECT),
 	/** 项目完成: a project's completion. */
 	COMPLETION(CaseKind.PROJECT),
 	/** 整改: a project's rectification. */
-	RECTIFICATION(CaseKind.PROJECT);
+	RECTIFICATION(CaseKind.PROJECT),
+	/** 入户走访: a grid worker's visit to a household on patrol. */
+	VISIT(CaseKind.VISIT);
 
 	private final CaseKind caseKind;
 

@@ -1,5 +1,8 @@
 package cn.needsloop.field;
 
+import java.math.BigDecimal;
+import cn.needsloop.shared.Category;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -56,20 +59,22 @@ class FieldPageController {
 	}
 
 	@GetMapping("/patrols/{id}")
-	String patrol(@PathVariable Long id, Model model) {
+	String patrol(@PathVariable Long id, @RequestParam(defaultValue = "0") int page, Model model) {
 		Actor me = CurrentActor.get();
-		PatrolService.PatrolDay day = patrols.day(id, me);
+		PatrolService.PatrolDay day = patrols.day(id, me, Math.max(0, page), PatrolService.PAGE_SIZE);
 		model.addAttribute("day", day);
 		model.addAttribute("mayWalk", day.patrol().getStatus() == Patrol.Status.OPEN
 				&& (me.userId().equals(day.patrol().getWorkerUser()) || me.isGridWorkerOf(day.patrol().getGridCode())));
 		model.addAttribute("results", Visit.Result.values());
+		model.addAttribute("categories", Category.values());
 		return "patrols/day";
 	}
 
 	@PostMapping("/patrols/{id}/visits")
 	String visit(@PathVariable Long id, @RequestParam Long householdId, @RequestParam(required = false) Visit.Result result,
-			@RequestParam(required = false) String note, RedirectAttributes flash) {
-		patrols.recordVisit(id, new PatrolService.RecordVisit(householdId, result, note), CurrentActor.get());
+			@RequestParam(required = false) String note, @RequestParam(required = false) MultipartFile photo,
+			RedirectAttributes flash) throws IOException {
+		patrols.recordVisit(id, new PatrolService.RecordVisit(householdId, result, note), photo(photo), CurrentActor.get());
 		Pages.flashDone(flash, "patrol.visitRecorded");
 		return "redirect:/patrols/" + id + "#household-" + householdId;
 	}
@@ -78,12 +83,38 @@ class FieldPageController {
 	String finding(@PathVariable Long id, @RequestParam(required = false) Long householdId,
 			@RequestParam(required = false) String place, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String description, @RequestParam(required = false) Boolean urgent,
-			@RequestParam(required = false) String contactPhone, RedirectAttributes flash) {
-		Need need = patrols.reportFinding(id,
-				new PatrolService.Finding(householdId, place, title, description, urgent, null, contactPhone), CurrentActor.get());
-		flash.addFlashAttribute("reportedNeed", need.getId());
-		Pages.flashDone(flash, "patrol.findingReported");
+			@RequestParam(required = false) String contactPhone, @RequestParam(required = false) Category spotCategory,
+			@RequestParam(required = false) BigDecimal estimatedCost, @RequestParam(required = false) String resolutionNote,
+			@RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) MultipartFile afterPhoto,
+			RedirectAttributes flash) throws IOException {
+		PatrolService.Reported reported = patrols.reportFromPage(id,
+				new PatrolService.Finding(householdId, place, title, description, urgent, null, contactPhone, spotCategory,
+						estimatedCost),
+				photo(photo), resolutionNote, photo(afterPhoto), CurrentActor.get());
+		flash.addFlashAttribute("reportedNeed", reported.need().getId());
+		if (reported.spotSettlement() == null) {
+			Pages.flashDone(flash, "patrol.findingReported");
+		}
+		else if (reported.mayBeSettledOnSpot()) {
+			Pages.flashDone(flash, "patrol.spot.settled");
+		}
+		else {
+			Pages.flashDone(flash, "patrol.spot.refused." + reported.spotSettlement());
+		}
 		return "redirect:/patrols/" + id;
+	}
+
+	private static PatrolService.Photo photo(MultipartFile file) throws IOException {
+		return file == null || file.isEmpty() ? null : new PatrolService.Photo(file.getOriginalFilename(), file.getBytes());
+	}
+
+	/** The need's page: the grid worker settles on the spot a need waiting for it (after-photo uploaded there). */
+	@PostMapping("/needs/{id}/settle-on-spot")
+	String settleOnSpot(@PathVariable Long id, @RequestParam(required = false) String resolutionNote,
+			RedirectAttributes flash) {
+		patrols.settleOnSpot(id, resolutionNote, CurrentActor.get());
+		Pages.flashDone(flash, "patrol.spot.settled");
+		return "redirect:/needs/" + id;
 	}
 
 	@PostMapping("/patrols/{id}/finish")

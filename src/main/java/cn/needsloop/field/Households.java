@@ -17,6 +17,12 @@ public interface Households extends JpaRepository<Household, Long> {
 			name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
 	List<Household> dueIn(String gridCode, LocalDate day);
 
+	/** A page of {@link #dueIn(String, LocalDate)}, in the same order. */
+	@Query("select h from Household h where h.gridCode = ?1 and h.nextVisitOn <= ?2 order by h.nextVisitOn, h.id")
+	@org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+			name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
+	List<Household> dueIn(String gridCode, LocalDate day, Pageable page);
+
 	@Query("select count(h) from Household h where h.gridCode = ?1 and h.nextVisitOn <= ?2")
 	long countDueIn(String gridCode, LocalDate day);
 

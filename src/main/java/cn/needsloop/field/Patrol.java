@@ -47,6 +47,9 @@ public class Patrol {
 
 	private String note;
 
+	/** How many of the grid's households were due a visit when the patrol was planned (visit coverage). */
+	private Integer dueCount;
+
 	protected Patrol() {
 	}
 
@@ -57,6 +60,14 @@ public class Patrol {
 		this.patrolDay = patrolDay;
 		this.dueAt = dueAt;
 		this.status = Status.OPEN;
+	}
+
+	void dueAtPlanning(long households) {
+		this.dueCount = (int) households;
+	}
+
+	public Integer getDueCount() {
+		return dueCount;
 	}
 
 	void startedAs(String processInstanceId) {

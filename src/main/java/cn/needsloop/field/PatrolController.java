@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.needsloop.intake.Need;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@org.springframework.validation.annotation.Validated
 @RequestMapping("/api/patrols")
 @Tag(name = "patrols", description = "网格巡查：今日走访名单、记录走访、上报发现、完成巡查 (grid patrols)")
 class PatrolController {
@@ -50,7 +52,8 @@ class PatrolController {
 	record DueView(HouseholdView household, VisitView visit) {
 	}
 
-	record DayView(PatrolSummary patrol, String gridName, int due, int visited, List<DueView> households) {
+	record DayView(PatrolSummary patrol, String gridName, int due, int visited, int page, int pages,
+			List<DueView> households) {
 	}
 
 	record Finish(String note) {
@@ -63,10 +66,12 @@ class PatrolController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "巡查的走访名单（到期的户，已走访的在前）A patrol's list")
-	DayView day(@PathVariable Long id) {
-		PatrolService.PatrolDay day = service.day(id, CurrentActor.get());
-		return new DayView(PatrolSummary.of(day.patrol()), day.gridName(), day.due(), day.visited(),
+	@Operation(summary = "巡查的走访名单（到期的户，已走访的在前；分页，每页默认 100 户）A page of a patrol's list")
+	DayView day(@PathVariable Long id, @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
+			@RequestParam(defaultValue = "" + PatrolService.PAGE_SIZE) @jakarta.validation.constraints.Min(1)
+			@jakarta.validation.constraints.Max(1000) int size) {
+		PatrolService.PatrolDay day = service.day(id, CurrentActor.get(), page, size);
+		return new DayView(PatrolSummary.of(day.patrol()), day.gridName(), day.due(), day.visited(), day.page(), day.pages(),
 				day.households().stream().map(d -> new DueView(d.household(), VisitView.of(d.visit()))).toList());
 	}
 
@@ -80,15 +85,42 @@ class PatrolController {
 	@PostMapping("/{id}/findings")
 	@Operation(summary = "上报巡查发现的问题（已核实的民需，渠道 GRID_PATROL）Report a finding as a verified need")
 	ResponseEntity<Map<String, Object>> finding(@PathVariable Long id, @RequestBody PatrolService.Finding finding) {
-		Need need = service.reportFinding(id, finding, CurrentActor.get());
-		return ResponseEntity.created(URI.create("/api/needs/" + need.getId()))
-			.body(Map.of("needId", need.getId(), "channel", need.getChannel().name()));
+		PatrolService.Reported reported = service.report(id, finding, CurrentActor.get());
+		Need need = reported.need();
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("needId", need.getId());
+		body.put("channel", need.getChannel().name());
+		// asked to settle on the spot: ON_SPOT (upload the after-photo, then POST /api/needs/{id}/settle-on-spot) or why not
+		body.put("spotSettlement", reported.spotSettlement());
+		return ResponseEntity.created(URI.create("/api/needs/" + need.getId())).body(body);
 	}
 
 	@PostMapping("/{id}/finish")
 	@Operation(summary = "完成巡查 Finish the patrol")
 	ResponseEntity<Void> finish(@PathVariable Long id, @RequestBody(required = false) Finish request) {
 		service.finish(id, request == null ? null : request.note(), CurrentActor.get());
+		return ResponseEntity.noContent().build();
+	}
+}
+
+/** 就地办结 through the API: the grid worker settles a need found on patrol, after uploading its after-photo. */
+@RestController
+@Tag(name = "patrols")
+class SpotSettlementController {
+
+	private final PatrolService service;
+
+	SpotSettlementController(PatrolService service) {
+		this.service = service;
+	}
+
+	record Settle(String resolutionNote) {
+	}
+
+	@PostMapping("/api/needs/{id}/settle-on-spot")
+	@Operation(summary = "就地办结（须先上传步骤 SPOT_SETTLEMENT 的现场照片）Settle a need found on patrol on the spot")
+	ResponseEntity<Void> settle(@PathVariable Long id, @RequestBody Settle request) {
+		service.settleOnSpot(id, request == null ? null : request.resolutionNote(), CurrentActor.get());
 		return ResponseEntity.noContent().build();
 	}
 }

@@ -190,6 +190,12 @@ public class Need {
 		this.place = place;
 	}
 
+	/** A steward gives a need reported without a grid its grid (before classification). */
+	public void assignedToGrid(String gridCode) {
+		requireOpen();
+		this.gridCode = gridCode;
+	}
+
 	public Long getHouseholdId() {
 		return householdId;
 	}

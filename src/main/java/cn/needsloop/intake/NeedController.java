@@ -84,6 +84,18 @@ class NeedController {
 		return PageView.of(service.pool(communityCode, page, size, CurrentActor.get()));
 	}
 
+	/** The grid a steward gives a need reported without one. */
+	record AssignGrid(String gridCode) {
+	}
+
+	@PostMapping("/{id}/grid")
+	@Operation(summary = "分类前补定网格 Give a need without a grid its grid (steward, before classification)")
+	NeedView assignGrid(@PathVariable Long id, @RequestBody AssignGrid request) {
+		var actor = CurrentActor.get();
+		service.assignGrid(id, request == null ? null : request.gridCode(), actor);
+		return service.view(id, actor);
+	}
+
 	@PostMapping("/{id}/verification")
 	@Operation(summary = "核实 Verify")
 	NeedView verify(@PathVariable Long id, @Valid @RequestBody Verify request) {

@@ -101,6 +101,7 @@ class NeedPageController {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("scopes", Scope.values());
 		model.addAttribute("steward", me.isStewardOf(need.communityCode()));
+		model.addAttribute("gridChoices", needs.gridChoices(id, me));
 		if (steps.contains(cn.needsloop.process.Workflow.Step.VERIFY_NEED) && me.isStewardOf(need.communityCode())) {
 			// ranked, with a score: one click marks the need a duplicate of one
 			model.addAttribute("similar", similar.forSteward(id, me));
@@ -121,6 +122,13 @@ class NeedPageController {
 	@PostMapping("/needs/{id}/reporter-phone/reveal")
 	String revealReporterPhone(@PathVariable Long id, RedirectAttributes flash) {
 		flash.addFlashAttribute("revealedPhone", needs.revealReporterPhone(id, CurrentActor.get()).value());
+		return "redirect:/needs/" + id;
+	}
+
+	@PostMapping("/needs/{id}/grid")
+	String assignGrid(@PathVariable Long id, @RequestParam(required = false) String gridCode, RedirectAttributes flash) {
+		needs.assignGrid(id, gridCode, CurrentActor.get());
+		cn.needsloop.system.Pages.flashDone(flash, "need.grid.assigned");
 		return "redirect:/needs/" + id;
 	}
 

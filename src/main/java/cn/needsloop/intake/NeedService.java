@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.needsloop.community.Communities;
+import cn.needsloop.community.Grid;
 import cn.needsloop.community.Grids;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.Confirm;
@@ -162,6 +163,14 @@ public class NeedService {
 	 * checked that the actor may report for that grid.
 	 */
 	public Need reportVerified(ReportNeed request, String note, Actor actor) {
+		return reportVerified(request, note, Map.of(), actor);
+	}
+
+	/**
+	 * As {@link #reportVerified(ReportNeed, String, Actor)}, with more variables for the need's process (a grid
+	 * worker's request to settle it on the spot, which {@code needs-loop.bpmn} puts to {@code spot-settlement.dmn}).
+	 */
+	public Need reportVerified(ReportNeed request, String note, Map<String, Object> processVariables, Actor actor) {
 		Need need = report(request, actor);
 		OpenTask task = process.currentTask(need.getProcessInstanceId(), Step.VERIFY_NEED, "problem.need.notAtStep.verify",
 				need.getId());
@@ -169,6 +178,7 @@ public class NeedService {
 		variables.put(Var.VERIFICATION_VERDICT, VerificationVerdict.GENUINE.name());
 		variables.put(Var.DUPLICATE_OF_ID, null);
 		variables.put(Var.VERIFICATION_NOTE, note);
+		variables.putAll(processVariables);
 		process.completeOnTheSpot(task, variables, actor);
 		return need;
 	}
@@ -203,6 +213,46 @@ public class NeedService {
 		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "reportedAt", "id"));
 		return needs.findAll(spec, request)
 			.map(n -> NeedView.of(n, null, disclosures.ofCommunity(actor, n.getCommunityCode()), null));
+	}
+
+	/**
+	 * The grids a steward may give this need now: those of its community, if the need has none and is not yet
+	 * classified and the reader is its community's steward or a manager; otherwise none.
+	 */
+	@Transactional(readOnly = true)
+	public List<Grid> gridChoices(Long id, Actor actor) {
+		Need need = needs.require(id);
+		if (need.getGridCode() != null || need.getCategorizedAt() != null || !need.isOpen()
+				|| !(actor.isManager() || actor.isStewardOf(need.getCommunityCode()))) {
+			return List.of();
+		}
+		return grids.findAll().stream()
+			.filter(g -> g.getCommunityCode().equals(need.getCommunityCode()))
+			.sorted(java.util.Comparator.comparing(Grid::getCode))
+			.toList();
+	}
+
+	/**
+	 * The steward gives a need reported without a grid its grid, before classification (分类前补定网格): one of the
+	 * need's community; written into the need's history. A need that has a grid, or is classified, keeps it.
+	 */
+	public void assignGrid(Long id, String gridCode, Actor actor) {
+		Need need = needs.require(id);
+		if (!actor.isManager() && !actor.isStewardOf(need.getCommunityCode())) {
+			throw ProblemException.forbidden("problem.need.gridStewardOnly", id);
+		}
+		if (need.getGridCode() != null) {
+			throw ProblemException.conflict("problem.need.hasGrid", id, need.getGridCode());
+		}
+		if (need.getCategorizedAt() != null || !need.isOpen()) {
+			throw ProblemException.conflict("problem.need.gridTooLate", id);
+		}
+		String code = gridCode == null ? "" : gridCode.trim();
+		Grid grid = grids.findById(code)
+			.filter(g -> g.getCommunityCode().equals(need.getCommunityCode()))
+			.orElseThrow(() -> ProblemException.badField("gridCode", "problem.grid.unknown", code));
+		need.assignedToGrid(grid.getCode());
+		log.record(need, need.getPhase(), Wording.of("history.gridAssigned", grid.getName()), null, actor.userId());
 	}
 
 	public void verify(Long id, Verify request, Actor actor) {

@@ -56,6 +56,17 @@ public final class Workflow {
 		public static final String SCOPE = "scope";
 		public static final String PROPOSED_LINE = "proposedLine";
 		public static final String RESOLUTION_NOTE = "resolutionNote";
+
+		/** 就地办结: the category the grid worker chose when asking to settle a finding on the spot. */
+		public static final String SPOT_CATEGORY = "spotCategory";
+		/** 就地办结: the worker's estimated cost in yuan. */
+		public static final String ESTIMATED_COST = "estimatedCost";
+		/** 就地办结: the grid worker who asked to settle the need on the spot (the task's assignee). */
+		public static final String SPOT_SETTLER = "spotSettler";
+		/** 就地办结: what spot-settlement.dmn decided (ON_SPOT, URGENT, COSTLY, NOT_SMALL). */
+		public static final String SPOT_SETTLEMENT = "spotSettlement";
+		/** 就地办结: who settled the need on the spot; they may not confirm it for the resident. */
+		public static final String SPOT_SETTLED_BY = "spotSettledBy";
 		public static final String NEED_OUTCOME = "needOutcome";
 		public static final String OUTCOME = "outcome";
 
@@ -200,6 +211,8 @@ public final class Workflow {
 		public static final String VERIFY_NEED = "userTask_verifyNeed";
 		public static final String CLASSIFY_NEED = "userTask_classifyNeed";
 		public static final String RESOLVE_NEED = "userTask_resolveNeed";
+		/** 就地办结: a grid worker settles a small need found on patrol at once (spot-settlement.dmn). */
+		public static final String SETTLE_ON_SPOT = "userTask_settleOnSpot";
 		public static final String CONFIRM_RESOLUTION = "userTask_confirmResolution";
 		public static final String REROUTE_NEED = "userTask_rerouteNeed";
 		public static final String DECIDE_EXTENSION = "userTask_decideExtension";

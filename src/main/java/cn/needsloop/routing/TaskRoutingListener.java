@@ -80,7 +80,9 @@ class TaskRoutingListener implements TaskListener {
 		Subject subject = Subject.of(task);
 		if (Boolean.parseBoolean(property(task, "reporterMayAct", "false"))) {
 			Long needId = subject.isNeed() ? subject.needId() : Variables.longValue(task, Workflow.Var.RATED_NEED_ID);
-			needs.findById(needId).map(Need::getReporterUser).ifPresent(reporter -> {
+			// the grid worker who settled a need on the spot is its reporter but does not confirm their own work
+			String settler = Variables.string(task, Workflow.Var.SPOT_SETTLED_BY);
+			needs.findById(needId).map(Need::getReporterUser).filter(reporter -> !reporter.equals(settler)).ifPresent(reporter -> {
 				task.addCandidateUser(reporter);
 				recipients.add(Recipient.user(reporter));
 			});

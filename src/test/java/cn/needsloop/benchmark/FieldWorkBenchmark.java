@@ -88,21 +88,49 @@ class FieldWorkBenchmark extends ApiTest {
 				throw new IllegalStateException("expected 1000 households on the list, got " + size);
 			}
 		}
+		double[] paged = new double[20];
+		for (int i = 0; i < 5; i++) {
+			patrols.day(patrol.getId(), worker, 0, PatrolService.PAGE_SIZE);
+		}
+		for (int i = 0; i < paged.length; i++) {
+			long start = System.nanoTime();
+			PatrolService.PatrolDay first = patrols.day(patrol.getId(), worker, 0, PatrolService.PAGE_SIZE);
+			paged[i] = (System.nanoTime() - start) / 1e6;
+			if (first.households().size() != PatrolService.PAGE_SIZE || first.due() != 1000) {
+				throw new IllegalStateException("expected a page of 100 of 1000 due, got " + first.households().size());
+			}
+		}
 		double[] http = new double[20];
 		for (int i = 0; i < 5; i++) {
-			send("benchgrid", PASSWORD, "GET", "/api/patrols/" + patrol.getId(), null);
+			send("benchgrid", PASSWORD, "GET", "/api/patrols/" + patrol.getId() + "?size=1000", null);
 		}
 		int bytes = 0;
 		for (int i = 0; i < http.length; i++) {
 			long start = System.nanoTime();
-			HttpResponse<String> answer = send("benchgrid", PASSWORD, "GET", "/api/patrols/" + patrol.getId(), null);
+			HttpResponse<String> answer = send("benchgrid", PASSWORD, "GET", "/api/patrols/" + patrol.getId() + "?size=1000",
+					null);
 			http[i] = (System.nanoTime() - start) / 1e6;
 			bytes = answer.body().length();
 		}
+		double[] httpPaged = new double[20];
+		for (int i = 0; i < 5; i++) {
+			send("benchgrid", PASSWORD, "GET", "/api/patrols/" + patrol.getId(), null);
+		}
+		int pageBytes = 0;
+		for (int i = 0; i < httpPaged.length; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> answer = send("benchgrid", PASSWORD, "GET", "/api/patrols/" + patrol.getId(), null);
+			httpPaged[i] = (System.nanoTime() - start) / 1e6;
+			pageBytes = answer.body().length();
+		}
 		System.out.printf("BENCHMARK day list of 1000 households, in the service: median %.1f ms, p90 %.1f ms%n",
 				percentile(service, 50), percentile(service, 90));
-		System.out.printf("BENCHMARK GET /api/patrols/{id} (1000 households, %d KB JSON): median %.1f ms, p90 %.1f ms%n",
+		System.out.printf("BENCHMARK first page of 100 of 1000 due, in the service: median %.1f ms, p90 %.1f ms%n",
+				percentile(paged, 50), percentile(paged, 90));
+		System.out.printf("BENCHMARK GET /api/patrols/{id}?size=1000 (1000 households, %d KB JSON): median %.1f ms, p90 %.1f ms%n",
 				bytes / 1024, percentile(http, 50), percentile(http, 90));
+		System.out.printf("BENCHMARK GET /api/patrols/{id} (first page of 100, %d KB JSON): median %.1f ms, p90 %.1f ms%n",
+				pageBytes / 1024, percentile(httpPaged, 50), percentile(httpPaged, 90));
 	}
 
 	static double percentile(double[] values, int p) {

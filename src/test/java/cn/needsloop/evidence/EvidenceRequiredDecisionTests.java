@@ -63,11 +63,19 @@ class EvidenceRequiredDecisionTests {
 	}
 
 	// rule 4: otherwiseOptional
+	@ParameterizedTest(name = "[{index}] settled on the spot, {0} -> 1 after-photo")
+	@CsvSource({ "FACILITIES", "ENVIRONMENT", "NEIGHBOR_DISPUTE", "SAFETY", "OTHER", "ELDERLY_CARE" })
+	void settlingOnTheSpotAlwaysNeedsOneAfterPhoto(String category) {
+		assertThat(decide("SPOT_SETTLEMENT", category)).containsEntry("evidenceRequired", true)
+			.containsEntry("minimumFiles", 1);
+	}
+
 	@ParameterizedTest(name = "[{index}] {0}, {1} -> optional")
 	@CsvSource(nullValues = "null", value = { "RESOLUTION_AFTER, ELDERLY_CARE", "RESOLUTION_AFTER, ENVIRONMENT",
 			"RESOLUTION_AFTER, null", "COMPLETION, ELDERLY_CARE", "COMPLETION, ENVIRONMENT", "RECTIFICATION, OTHER",
 			"RESOLUTION_BEFORE, FACILITIES", "MILESTONE, FACILITIES", "MILESTONE, SAFETY", "VERIFICATION, null",
-			"VERIFICATION, SAFETY", "REPORT, FACILITIES", "REPORT, null" })
+			"VERIFICATION, SAFETY", "REPORT, FACILITIES", "REPORT, null",
+			"VISIT, null", "VISIT, ELDERLY_CARE", "SPOT_SETTLEMENT, null" })
 	void everyOtherStepAndCategoryMayCarryFilesButNeedNot(String step, String category) {
 		assertThat(decide(step, category)).containsEntry("evidenceRequired", false).containsEntry("minimumFiles", 0);
 	}

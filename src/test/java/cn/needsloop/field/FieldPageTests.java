@@ -117,4 +117,35 @@ class FieldPageTests {
 		assertThat(report.text("#households")).doesNotContain("P9");
 		assertThat(pages.read("steward2", "/steward/households?community=xingfu", Map.of()).status()).isEqualTo(403);
 	}
+
+	@Test
+	void thePatrolPageOffersPhotosAndSpotSettlementAndTheFieldKpisHaveTheirPage() throws Exception {
+		PageClient pages = new PageClient(mvc);
+		Patrol patrol = plannedFor("grid1", "2027-04-13");
+		Page day = pages.get("grid1", "/patrols/" + patrol.getId());
+		assertThat(day.html().select("form.visit[enctype=multipart/form-data] input[type=file][name=photo][capture]"))
+			.as("each visit form takes a photo from the camera").isNotEmpty();
+		assertThat(day.html().select("#finding-at-place[enctype=multipart/form-data] #spot-place select[name=spotCategory] option"))
+			.hasSizeGreaterThan(10);
+		assertThat(day.has("#spot-place input[name=estimatedCost]")).isTrue();
+		assertThat(day.has("#spot-place input[type=file][name=afterPhoto]")).isTrue();
+
+		Page field = pages.get("manager1", "/manager/field?communityCode=xingfu&from=2027-04-13&to=2027-04-13");
+		assertThat(field.has("#field-kpi-cards")).isTrue();
+		assertThat(field.html().select("#table-field-grid tr[data-code=xingfu-01]")).hasSize(1);
+		assertThat(field.html().select("#table-field-worker tr[data-code=grid1]")).hasSize(1);
+		assertThat(field.html().select("#field-found-link").attr("href")).contains("channel=GRID_PATROL");
+		assertThat(pages.read("steward1", "/manager/field", Map.of()).status()).as("a manager's page, as the dashboard")
+			.isEqualTo(403);
+		assertThat(pages.get("manager1", "/manager/field/patrols?communityCode=xingfu&from=2027-04-13&to=2027-04-13&grid=xingfu-01")
+			.html().select("#drill-table tr[data-patrol=" + patrol.getId() + "]")).hasSize(1);
+		assertThat(pages.get("manager1", "/manager/field/spot?communityCode=xingfu").has("#drill-table")).isTrue();
+		assertThat(pages.get("manager1", "/manager").has("#field-kpis")).as("linked from the dashboard").isTrue();
+		assertThat(pages.read("grid1", "/manager/field", Map.of()).status()).isEqualTo(403);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/manager/field.xlsx")
+			.cookie(pages.session("manager1")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+	}
 }

@@ -70,6 +70,9 @@ class GridPatrolProcessTests {
 	@Autowired
 	Needs needs;
 
+	@Autowired
+	Visits visits;
+
 	@BeforeEach
 	void initAssertions() {
 		AbstractAssertions.init(engine);
@@ -230,5 +233,119 @@ class GridPatrolProcessTests {
 		assertThat(patrolRecords.findById(patrol.getId()).orElseThrow().getStatus()).isEqualTo(Patrol.Status.DONE);
 		assertThat(tasks.createTaskQuery().taskId(supervision.getId()).singleResult()).isNull();
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(patrol.getProcessInstanceId()).count()).isZero();
+	}
+
+	// ---- visit photos, findings from the phone page and the field KPIs ---------------------------------------
+
+	@Autowired
+	cn.needsloop.kpi.FieldKpis fieldKpis;
+
+	@Autowired
+	cn.needsloop.evidence.Evidence evidence;
+
+	@Autowired
+	HouseholdService householdService;
+
+	static final Actor STEWARD2 = new Actor("steward2", List.of("steward:dongshan"));
+
+	private static PatrolService.Photo jpeg(String name) {
+		try {
+			return new PatrolService.Photo(name, cn.needsloop.evidence.TestFiles.jpegWithGps(64, 48, 1));
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void aDaysVisitsWithPhotosFindingsAndSpotSettlementsMakeTheFieldKpis() {
+		LocalDate day = LocalDate.of(2027, 3, 8);
+		clock("2027-03-08T06:30:00+08:00");
+		HouseholdView household = householdService.save("xingfu", new HouseholdRequests.SaveHousehold("xingfu-01", "11", "1",
+				"101", null, null, "钱桂英", "13800000077", "独居老人"), STEWARD1);
+		clock("2027-03-08T07:00:00+08:00");
+		patrols.plan(day);
+		Patrol patrol = patrolOf("grid1", day);
+		assertThat(patrol.getDueCount()).as("the households due when it was planned")
+			.isEqualTo((int) households.countDueIn("xingfu-01", day)).isPositive();
+
+		// a visit with its photo: seen by the grid's workers and the community's stewards, nobody else
+		clock("2027-03-08T10:00:00+08:00");
+		Visit visit = patrols.recordVisit(patrol.getId(), new PatrolService.RecordVisit(household.id(), Visit.Result.WELL,
+				"老人身体不错"), jpeg("visit.jpg"), GRID1);
+		cn.needsloop.evidence.CaseKind kind = cn.needsloop.evidence.CaseKind.VISIT;
+		assertThat(evidence.list(kind, visit.getId(), GRID1)).hasSize(1)
+			.allSatisfy(f -> assertThat(f.step()).isEqualTo(cn.needsloop.evidence.EvidenceStep.VISIT));
+		assertThat(evidence.list(kind, visit.getId(), STEWARD1)).hasSize(1);
+		assertThatThrownBy(() -> evidence.list(kind, visit.getId(), GRID2)).isInstanceOf(ProblemException.class)
+			.hasMessage("problem.evidence.caseNotYours");
+		assertThatThrownBy(() -> evidence.list(kind, visit.getId(), STEWARD2)).isInstanceOf(ProblemException.class);
+		long fileId = evidence.list(kind, visit.getId(), GRID1).get(0).id();
+		assertThatThrownBy(() -> evidence.download(fileId, false, STEWARD2)).isInstanceOf(ProblemException.class)
+			.hasMessage("problem.evidence.notYours");
+		assertThatThrownBy(() -> evidence.upload(kind, visit.getId(), cn.needsloop.evidence.EvidenceStep.VISIT, "x.jpg",
+				jpeg("x.jpg").bytes(), STEWARD1)).as("a steward sees the photos but does not add to a worker's visit")
+			.isInstanceOf(ProblemException.class).hasMessage("problem.evidence.mayNotAdd");
+		// a photo that is no image records no visit
+		long visitsBefore = visits.count();
+		assertThatThrownBy(() -> patrols.recordVisit(patrol.getId(), new PatrolService.RecordVisit(household.id(),
+				Visit.Result.WELL, null), new PatrolService.Photo("fake.jpg", "not a photo".getBytes()), GRID1))
+			.isInstanceOf(ProblemException.class);
+		assertThat(visits.count()).isEqualTo(visitsBefore);
+
+		// from the phone page: a small hazard settled on the spot with both photos, a costly one goes to the steward
+		PatrolService.Reported settled = patrols.reportFromPage(patrol.getId(), new PatrolService.Finding(household.id(),
+				null, "绿化带垃圾", "11号楼楼下绿化带里有些塑料袋和纸屑。", false, null, null,
+				cn.needsloop.shared.Category.ENVIRONMENT, java.math.BigDecimal.ZERO), jpeg("before.jpg"), "当场与住户一起清理了纸屑",
+				jpeg("after.jpg"), GRID1);
+		assertThat(settled.spotSettlement()).isEqualTo("ON_SPOT");
+		Need settledNeed = needs.findById(settled.need().getId()).orElseThrow();
+		assertThat(settledNeed.getResolutionNote()).isEqualTo("当场与住户一起清理了纸屑");
+		assertThat(settledNeed.getPhase()).isEqualTo(Phase.EVALUATE);
+		assertThat(evidence.list(cn.needsloop.evidence.CaseKind.NEED, settledNeed.getId(), STEWARD1))
+			.extracting(f -> f.step().name()).containsExactly("REPORT", "SPOT_SETTLEMENT");
+		clock("2027-03-08T11:00:00+08:00");
+		PatrolService.Reported costly = patrols.reportFromPage(patrol.getId(), new PatrolService.Finding(household.id(),
+				null, "门禁损坏", "11号楼1单元门禁坏了，需要整套更换。", false, null, null, cn.needsloop.shared.Category.FACILITIES,
+				new java.math.BigDecimal("20000")), null, null, jpeg("door.jpg"), GRID1);
+		assertThat(costly.spotSettlement()).isEqualTo("COSTLY");
+		assertThat(evidence.list(cn.needsloop.evidence.CaseKind.NEED, costly.need().getId(), STEWARD1))
+			.as("the photo stays with the report").extracting(f -> f.step().name()).containsExactly("REPORT");
+		// settling on the spot without saying what was done reports nothing
+		long needsBefore = needs.count();
+		Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> patrols.reportFromPage(patrol.getId(),
+				new PatrolService.Finding(household.id(), null, "垃圾", "楼下垃圾未清运", false, null, null,
+						cn.needsloop.shared.Category.ENVIRONMENT, java.math.BigDecimal.TEN),
+				null, " ", jpeg("after.jpg"), GRID1));
+		assertThat(ProblemException.find(refused)).as("the step's problem, through the engine").isNotNull()
+			.satisfies(p -> assertThat(p.fieldProblems()).extracting(ProblemException.FieldProblem::field)
+				.containsExactly("resolutionNote"));
+		assertThat(needs.count()).isEqualTo(needsBefore);
+
+		clock("2027-03-08T15:00:00+08:00");
+		cn.needsloop.kpi.FieldKpis.Figures f = fieldKpis.compute("xingfu", day, day, STEWARD1);
+		cn.needsloop.kpi.FieldKpis.Row grid = f.byGrid().stream().filter(r -> r.code().equals("xingfu-01")).findFirst()
+			.orElseThrow();
+		assertThat(grid.due()).isEqualTo(patrol.getDueCount().longValue());
+		assertThat(grid.visitedOnTime()).isEqualTo(1);
+		assertThat(grid.found()).isEqualTo(2);
+		assertThat(grid.settledOnSpot()).isEqualTo(1);
+		cn.needsloop.kpi.FieldKpis.Row worker = f.byWorker().stream().filter(r -> r.code().equals("grid1")).findFirst()
+			.orElseThrow();
+		assertThat(worker.visitedOnTime()).isEqualTo(1);
+		assertThat(worker.found()).isEqualTo(2);
+		assertThat(f.foundByGrids()).isEqualTo(2);
+		assertThat(f.settledOnSpot()).isEqualTo(1);
+		assertThat(f.spotRate()).isEqualTo(0.5);
+		assertThat(f.medianHoursOnSpot()).as("reported and settled in the same minute").isEqualTo(0.0);
+		assertThat(f.gridShare()).isPositive();
+		assertThat(fieldKpis.settledOnSpot("xingfu", day, day, null, STEWARD1))
+			.extracting(cn.needsloop.kpi.FieldKpis.SpotLine::needId).containsExactly(settledNeed.getId());
+		assertThat(fieldKpis.patrols("xingfu", day, day, "xingfu-01", null, STEWARD1))
+			.extracting(cn.needsloop.kpi.FieldKpis.PatrolLine::visitedOnTime).containsExactly(1L);
+		assertThatThrownBy(() -> fieldKpis.compute("xingfu", day, day, STEWARD2)).isInstanceOf(ProblemException.class);
+		assertThatThrownBy(() -> fieldKpis.compute("xingfu", day, day, GRID1)).isInstanceOf(ProblemException.class);
+
+		patrols.finish(patrol.getId(), null, GRID1);
 	}
 }
