@@ -918,4 +918,65 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 				HttpStatus.BAD_REQUEST, "spotCategory");
 		assertThat(needs.count()).isEqualTo(before);
 	}
+
+	// ---- time limits from the table (time-limits.dmn) ----------------------------------------------
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.needsloop.process.DecisionTables decisionTables;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.needsloop.calendar.WorkingCalendar workingCalendar;
+
+	@Test
+	void anUrgentSafetyNeedIsVerifiedWithinTwoHoursAndTheTaskKeepsTheTableVersionThatSaidSo() {
+		Need need = needService.report(new cn.needsloop.intake.NeedRequests.ReportNeed(COMMUNITY, "xingfu-01",
+				cn.needsloop.shared.Channel.ONLINE, "楼道里有很重的煤气味", "3号楼2单元楼道里煤气味很重，怀疑燃气管道泄漏，怕爆炸。",
+				"刘秀英", "13800000001", 1, true), RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		assertThat(need(need.getId()).getProposedCategory()).isEqualTo(Category.SAFETY);
+		assertThat(instance).variables().containsEntry("urgent", true).containsEntry("proposedCategory", "SAFETY")
+			.containsEntry("channel", "ONLINE");
+
+		Task verify = openTask(instance, VERIFY);
+		assertThat(verify.getDueDate().toInstant()).isEqualTo(START.plus(Duration.ofHours(2)));
+		assertThat(need(need.getId()).getVerificationDueAt()).isEqualTo(START.plus(Duration.ofHours(2)));
+		int version = decisionTables.latest(Workflow.Decision.TIME_LIMIT).version();
+		assertThat(taskService.getVariableLocal(verify.getId(), "timeLimitVersion")).isEqualTo(version);
+		assertThat(taskService.getVariableLocal(verify.getId(), "timeLimit")).isEqualTo("PT2H");
+		// the reminder when it is due, the escalation an hour later (the table's urgent escalation)
+		List<Job> timers = taskTimers(verify);
+		assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofHours(2)));
+		assertThat(timers.get(1).getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofHours(3)));
+	}
+
+	@Test
+	void aHotlineNeedIsVerifiedWithinOneWorkingDay() {
+		Need need = needService.report(new cn.needsloop.intake.NeedRequests.ReportNeed(COMMUNITY, "xingfu-01",
+				cn.needsloop.shared.Channel.HOTLINE_12345, "12345转办：小区路灯不亮", "市民来电反映小区东门路灯不亮一周。",
+				"刘秀英", "13800000001", 1), RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		assertThat(instance).variables().containsEntry("urgent", false).containsEntry("channel", "HOTLINE_12345");
+
+		Task verify = openTask(instance, VERIFY);
+		java.time.Instant oneWorkingDay = workingCalendar
+			.plusWorkingDays(START.atZone(cn.needsloop.shared.ChinaTime.ZONE), 1).toInstant();
+		assertThat(verify.getDueDate().toInstant()).isEqualTo(oneWorkingDay);
+		assertThat(taskService.getVariableLocal(verify.getId(), "timeLimit")).isEqualTo("1WD");
+		assertThat(taskTimers(verify).get(1).getDuedate().toInstant()).isEqualTo(oneWorkingDay.plus(Duration.ofDays(1)));
+	}
+
+	@Test
+	void everyStepOfTheLoopRecordsTheLimitThatDatedIt() {
+		Need need = reportAndVerify("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		int version = decisionTables.latest(Workflow.Decision.TIME_LIMIT).version();
+
+		Task classify = openTask(instance, CLASSIFY);
+		assertThat(classify.getDueDate().toInstant()).isEqualTo(START.plus(Duration.ofDays(2)));
+		assertThat(taskService.getVariablesLocal(classify.getId())).containsEntry("timeLimitVersion", version)
+			.containsEntry("timeLimit", "P2D");
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+			.variableName("timeLimitVersion").list()).as("the verification's, kept in history, and the classification's")
+			.hasSize(2);
+	}
 }

@@ -37,10 +37,14 @@ public class NeedReading {
 				u.modelVersion());
 	}
 
-	/** Process variables: {@code urgent} (due dates, notifications) and {@code textReading} (the forms). */
+	/**
+	 * Process variables: {@code urgent} (due dates, notifications), {@code proposedCategory} (the time limits before
+	 * the steward classifies) and {@code textReading} (the forms).
+	 */
 	public Map<String, Object> variables(Need need) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.URGENT, need.isUrgent());
+		variables.put(Var.PROPOSED_CATEGORY, need.getProposedCategory() == null ? null : need.getProposedCategory().name());
 		variables.put(Var.TEXT_READING, summary(need));
 		return variables;
 	}

@@ -152,6 +152,7 @@ public class NeedService {
 		variables.put(Var.NEED_TITLE, need.getTitle());
 		variables.put(Var.ROUND, need.getRound());
 		variables.put(Var.NEED_SCORE, null);
+		variables.put(Var.CHANNEL, need.getChannel().name());
 		variables.putAll(reading.variables(need));
 		need.startedAs(process.startNeed(need.getId(), variables));
 		return need;

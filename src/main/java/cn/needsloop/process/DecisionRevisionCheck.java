@@ -97,8 +97,11 @@ final class DecisionRevisionCheck {
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 
-	private DecisionRevisionCheck(String field) {
+	private final DecisionTables.OutputCheck outputCheck;
+
+	private DecisionRevisionCheck(String field, DecisionTables.OutputCheck outputCheck) {
 		this.field = field;
+		this.outputCheck = outputCheck;
 	}
 
 	/**
@@ -107,7 +110,16 @@ final class DecisionRevisionCheck {
 	 */
 	static List<FieldProblem> problems(String xml, DmnModelInstance uploaded, DmnModelInstance shipped,
 			String decisionKey, Map<String, Integer> maxLengths, String field) {
-		DecisionRevisionCheck check = new DecisionRevisionCheck(field);
+		return problems(xml, uploaded, shipped, decisionKey, maxLengths, field, null);
+	}
+
+	/**
+	 * The problems of an uploaded table, compared with the shipped one, with a further check of every output entry
+	 * (such as a time limit that must parse and lie within bounds); empty when it may be deployed.
+	 */
+	static List<FieldProblem> problems(String xml, DmnModelInstance uploaded, DmnModelInstance shipped,
+			String decisionKey, Map<String, Integer> maxLengths, String field, DecisionTables.OutputCheck outputCheck) {
+		DecisionRevisionCheck check = new DecisionRevisionCheck(field, outputCheck);
 		check.checkElements(xml);
 		if (check.problems.isEmpty()) {
 			check.checkTable(uploaded, shipped, decisionKey, maxLengths);
@@ -350,7 +362,7 @@ final class DecisionRevisionCheck {
 		for (int i = 0; i < results.size(); i++) {
 			Output output = outputs.get(i);
 			checkResult(cell(row, id, label(output)), text(results.get(i).getText()), output.getTypeRef(),
-					maxLengths.get(output.getName()));
+					maxLengths.get(output.getName()), output.getName());
 		}
 	}
 
@@ -448,7 +460,8 @@ final class DecisionRevisionCheck {
 	}
 
 	/** An output entry: a plain literal of the output's type, not empty, within its column's length. */
-	private void checkResult(MessageSourceResolvable where, String value, String type, Integer maxLength) {
+	private void checkResult(MessageSourceResolvable where, String value, String type, Integer maxLength,
+			String outputName) {
 		if (value.isEmpty()) {
 			problem("problem.decision.resultEmpty", where);
 			return;
@@ -466,6 +479,17 @@ final class DecisionRevisionCheck {
 		}
 		if (maxLength != null && value.length() - 2 > maxLength) {
 			problem("problem.decision.resultTooLong", where, maxLength);
+			return;
+		}
+		if (outputCheck != null) {
+			String plain = STRING.matcher(value).matches() ? value.substring(1, value.length() - 1) : value;
+			DecisionTables.CellProblem wrong = outputCheck.check(outputName, plain);
+			if (wrong != null) {
+				Object[] args = new Object[wrong.args().length + 1];
+				args[0] = where;
+				System.arraycopy(wrong.args(), 0, args, 1, wrong.args().length);
+				problem(wrong.key(), args);
+			}
 		}
 	}
 

@@ -60,6 +60,20 @@ public class DecisionTables {
 		}
 	}
 
+	/**
+	 * A further check of one output entry of a revised table, beyond its type: given the output's name and the
+	 * entry's value (text without its quotes), what is wrong with it, or null.
+	 */
+	@FunctionalInterface
+	public interface OutputCheck {
+
+		CellProblem check(String output, String value);
+	}
+
+	/** What is wrong with a cell: a message key whose first argument ({0}) is the cell's location, then these. */
+	public record CellProblem(String key, Object... args) {
+	}
+
 	/** The single result of a decision, with the version that produced it. */
 	public record Evaluation(Map<String, Object> result, DecisionVersion decision) {
 	}
@@ -74,6 +88,34 @@ public class DecisionTables {
 			throw new IllegalStateException("Decision " + decisionKey + " is not deployed");
 		}
 		return DecisionVersion.of(definition);
+	}
+
+	/** One deployed version of a decision with its deployment: its name (who revised it) and when. */
+	public record Revision(DecisionVersion version, String name, java.time.Instant deployedAt) {
+	}
+
+	/** Every deployed version of a decision, the latest first. */
+	public List<Revision> revisions(String decisionKey) {
+		List<DecisionVersion> versions = repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(decisionKey)
+			.orderByDecisionDefinitionVersion()
+			.desc()
+			.list()
+			.stream()
+			.map(DecisionVersion::of)
+			.toList();
+		Map<String, Deployment> deployments = new HashMap<>();
+		versions.stream().map(DecisionVersion::deploymentId).distinct().forEach(id -> {
+			Deployment d = repository.createDeploymentQuery().deploymentId(id).singleResult();
+			if (d != null) {
+				deployments.put(id, d);
+			}
+		});
+		return versions.stream().map(v -> {
+			Deployment d = deployments.get(v.deploymentId());
+			return new Revision(v, d == null ? null : d.getName(),
+					d == null || d.getDeploymentTime() == null ? null : d.getDeploymentTime().toInstant());
+		}).toList();
 	}
 
 	/** The model of one deployed version of a decision, as deployed (for showing a table on a page). */
@@ -136,6 +178,15 @@ public class DecisionTables {
 	 */
 	public DecisionVersion deployRevision(String decisionKey, String resourceName, String xml,
 			Map<String, Integer> maxLengths, String deploymentName, String field) {
+		return deployRevision(decisionKey, resourceName, xml, maxLengths, deploymentName, field, null);
+	}
+
+	/**
+	 * Deploys a revised DMN file as a new version of the decision, as {@link #deployRevision(String, String, String,
+	 * Map, String, String)}, checking besides every output entry with {@code outputCheck}.
+	 */
+	public DecisionVersion deployRevision(String decisionKey, String resourceName, String xml,
+			Map<String, Integer> maxLengths, String deploymentName, String field, OutputCheck outputCheck) {
 		if (xml.length() > MAX_REVISION_CHARS) {
 			throw ProblemException.badField(field, "problem.decision.tooLarge", MAX_REVISION_CHARS);
 		}
@@ -151,7 +202,7 @@ public class DecisionTables {
 			throw ProblemException.badField(field, "problem.decision.missing", decisionKey);
 		}
 		List<FieldProblem> problems = DecisionRevisionCheck.problems(xml, model, shipped(resourceName), decisionKey,
-				maxLengths, field);
+				maxLengths, field, outputCheck);
 		if (!problems.isEmpty()) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "problem.invalid", problems);
 		}

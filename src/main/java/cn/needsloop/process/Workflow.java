@@ -45,6 +45,12 @@ public final class Workflow {
 		public static final String CATEGORY = "category";
 		public static final String URGENCY = "urgency";
 
+		/** How the need came in ({@code shared.Channel}), for the time-limits table. */
+		public static final String CHANNEL = "channel";
+
+		/** The category the text model proposes when a need is reported, for the time-limits table before classification. */
+		public static final String PROPOSED_CATEGORY = "proposedCategory";
+
 		/** Boolean: the need is urgent (the reporter said so or its text shows danger to life and limb). */
 		public static final String URGENT = "urgent";
 
@@ -167,6 +173,13 @@ public final class Workflow {
 		public static final String PHASE = "phase";
 		public static final String ESCALATED_TASK_ID = "escalatedTaskId";
 
+		/**
+		 * Task-local, written when the task is created: the version of {@code time-limits.dmn} that set its due date
+		 * (absent when no row matched and {@code application.yml} did) and the limit it gave ({@code PT2H}, {@code 1WD}).
+		 */
+		public static final String TIME_LIMIT_VERSION = "timeLimitVersion";
+		public static final String TIME_LIMIT = "timeLimit";
+
 		// admission and certificates
 		/** What a task of a process without a need or project is about, shown in notifications. */
 		public static final String SUBJECT_TITLE = "subjectTitle";
@@ -260,5 +273,8 @@ public final class Workflow {
 		public static final String CONSULTATION_CATALOG = "consultationCatalog";
 		public static final String CONSULTATION_RESULT = "consultationResult";
 		public static final String CONSULTATION_REQUIRED = "consultationRequired";
+
+		/** The time limit of every step ({@code time-limits.dmn}), revisable by the manager. */
+		public static final String TIME_LIMIT = "timeLimit";
 	}
 }

@@ -28,6 +28,7 @@ import cn.needsloop.intake.Needs;
 import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.TaskSteps;
+import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.notification.Recipient;
@@ -54,9 +55,12 @@ class TaskRoutingListener implements TaskListener {
 
 	private final MessageSource messages;
 
+	private final TimeLimits timeLimits;
+
 	TaskRoutingListener(TaskRouter router, List<ServiceLine> lines, NeedLog log, Needs needs, Notifier notifier,
-			TaskSteps steps, MessageSource messages) {
+			TaskSteps steps, MessageSource messages, TimeLimits timeLimits) {
 		this.messages = messages;
+		this.timeLimits = timeLimits;
 		this.router = router;
 		lines.forEach(l -> this.lines.put(l.line(), l));
 		this.log = log;
@@ -91,6 +95,8 @@ class TaskRoutingListener implements TaskListener {
 		// Tasklist shows this variable as it is: in Chinese, for community workers
 		task.setVariableLocal(Workflow.Var.TASK_SUBJECT, what(task, subject).render(messages, Locale.SIMPLIFIED_CHINESE));
 		task.setVariableLocal(Workflow.Var.PHASE, phase.name());
+		// the version of time-limits.dmn that set the due date stays with the task, whatever later versions say
+		timeLimits.recordOn(task);
 		if (subject.isNeed()) {
 			task.setVariableLocal(Workflow.Var.NEED_ID, subject.needId());
 		}

@@ -35,7 +35,7 @@ public class TaskList {
 
 	private List<TaskView> views(List<OpenTask> tasks, Actor actor) {
 		Map<String, Map<String, Object>> locals = process.localVariables(tasks.stream().map(OpenTask::getId).toList(),
-				Var.PHASE, Var.LINE, Var.NEED_ID, Var.PROJECT_ID);
+				Var.PHASE, Var.LINE, Var.NEED_ID, Var.PROJECT_ID, Var.TIME_LIMIT, Var.TIME_LIMIT_VERSION);
 		// a consultation's or a certificate request's instance has the id of its record as business key
 		Map<String, String> records = process.businessKeys(tasks.stream()
 			.filter(t -> runs(t, Workflow.COMMUNITY_CONSULTATION) || runs(t, Workflow.CERTIFICATE_REQUEST))
@@ -63,7 +63,9 @@ public class TaskList {
 					due != null && due.isBefore(now), t.getProcessInstanceId(),
 					runs(t, Workflow.COMMUNITY_CONSULTATION) ? record : null,
 					runs(t, Workflow.CERTIFICATE_REQUEST) ? record : null, neither ? asLong(s.get(Var.WORK_ITEM_ID)) : null,
-					neither ? asLong(s.get(Var.DISPATCH_ID)) : null, title instanceof String text ? text : null);
+					neither ? asLong(s.get(Var.DISPATCH_ID)) : null, title instanceof String text ? text : null,
+					v.get(Var.TIME_LIMIT) instanceof String limit ? limit : null,
+					v.get(Var.TIME_LIMIT_VERSION) instanceof Number version ? version.intValue() : null);
 		}).toList();
 	}
 

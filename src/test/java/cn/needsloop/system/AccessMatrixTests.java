@@ -130,6 +130,8 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/work-items/{id}/contract-review            401  403      403      403    403      403  403  OK       403       403   403
 			GET  /api/work-items/admission-list                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			POST /api/work-items/admission-list                  401  403      403      403    403      403  403  OK       403       403   OK
+			GET  /api/time-limits                                401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/time-limits                                401  403      403      403    403      403  403  OK       403       403   OK
 			GET  /api/registrations                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # others see their own
 			POST /api/registrations                              401  OK       403      OK     403      403  403  OK       403       403   OK      # a unit: staff of xingfu only
 			GET  /api/registrations/{id}                         401  OK       403      OK     403      403  403  OK       OK        403   OK      # own
@@ -859,6 +861,9 @@ class AccessMatrixTests extends ApiTest {
 		// not a decision table: refused after the manager check, nothing is deployed
 		p.put("POST /api/work-items/admission-list", probe(d -> d.post("/api/work-items/admission-list",
 				Map.of("dmnXml", "<definitions/>"))));
+		p.put("GET /api/time-limits", probe(d -> d.get("/api/time-limits")));
+		// not a decision table: refused after the manager check, nothing is deployed
+		p.put("POST /api/time-limits", probe(d -> d.post("/api/time-limits", Map.of("dmnXml", "<definitions/>"))));
 
 		// ---- dual registration and dispatch
 		String skill = "权限矩阵" + Api.unique();
