@@ -444,7 +444,7 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		stepChanges.returnTask(need.getId(), "当事人生活困难，需要救助而非调解", SELF_GOVERNANCE);
 		stepChanges.reroute(need.getId(), RerouteDecision.RECLASSIFY, null, null, "按困难救助重新分类", STEWARD);
 
-		assertThat(instance).hasPassed("gateway_enterClassification").isWaitingAtExactly(CLASSIFY);
+		assertThat(instance).hasPassed("gateway_toClassification").isWaitingAtExactly(CLASSIFY);
 		assertThat(historyOf(need.getId())).contains("重新派单：重新分类：按困难救助重新分类");
 		needService.classify(need.getId(), new Classify(Category.HARDSHIP_RELIEF, Urgency.NORMAL, Scope.INDIVIDUAL), STEWARD);
 		assertThat(instance).isWaitingAtExactly(RESOLVE);
