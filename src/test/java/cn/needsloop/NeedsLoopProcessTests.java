@@ -967,6 +967,9 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 
 	@Test
 	void everyStepOfTheLoopRecordsTheLimitThatDatedIt() {
+		long timeLimitDecisions = historyService.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(Workflow.Decision.TIME_LIMIT)
+			.count();
 		Need need = reportAndVerify("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
 		ProcessInstance instance = instanceOf(need);
 		int version = decisionTables.latest(Workflow.Decision.TIME_LIMIT).version();
@@ -978,5 +981,9 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
 			.variableName("timeLimitVersion").list()).as("the verification's, kept in history, and the classification's")
 			.hasSize(2);
+		// the limit is a lookup the task records itself: no decision history row for each of its reads
+		assertThat(historyService.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(Workflow.Decision.TIME_LIMIT)
+			.count()).isEqualTo(timeLimitDecisions);
 	}
 }

@@ -1,5 +1,9 @@
 package cn.needsloop.process;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +49,12 @@ public class DecisionTables {
 	private final RepositoryService repository;
 
 	private final DecisionService decisions;
+
+	/** Camunda's default DMN engine without the process engine's history listeners, for {@link #lookUp}. */
+	private final DmnEngine lookups = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+	/** The parsed decisions {@link #lookUp} evaluated, by the id of their deployed version. */
+	private final Map<String, DmnDecision> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
 	DecisionTables(RepositoryService repository, DecisionService decisions) {
 		this.repository = repository;
@@ -129,6 +139,22 @@ public class DecisionTables {
 		DmnDecisionResultEntries entries = decisions.evaluateDecisionById(version.id())
 			.variables(input)
 			.evaluate()
+			.getSingleResult();
+		return new Evaluation(entries == null ? Map.of() : new HashMap<>(entries.getEntryMap()), version);
+	}
+
+	/**
+	 * Evaluates the latest version of a decision without a history record: for a lookup its caller records itself
+	 * with the version that answered (a step's time limit, read up to four times a task and kept on the task). Each
+	 * deployed version is parsed once (a version never changes); which version is the latest is read from the
+	 * database every time, so a revision deployed on another node counts at once.
+	 */
+	public Evaluation lookUp(String decisionKey, Map<String, Object> input) {
+		DecisionVersion version = latest(decisionKey);
+		DmnDecision decision = parsed.computeIfAbsent(version.id(),
+				id -> lookups.parseDecision(decisionKey, repository.getDmnModelInstance(id)));
+		DmnDecisionResultEntries entries = lookups
+			.evaluateDecision(decision, org.camunda.bpm.engine.variable.Variables.fromMap(input))
 			.getSingleResult();
 		return new Evaluation(entries == null ? Map.of() : new HashMap<>(entries.getEntryMap()), version);
 	}

@@ -193,8 +193,9 @@ public class TimeLimits {
 		try {
 			CommandContext command = Context.getCommandContext();
 			// inside a step of a process the engine evaluates for the process, whoever's action led there
-			evaluation = command == null ? decisions.evaluate(Workflow.Decision.TIME_LIMIT, input)
-					: command.runWithoutAuthorization(() -> decisions.evaluate(Workflow.Decision.TIME_LIMIT, input));
+			// a lookup without a decision history record: the task keeps the limit and the version that set it
+			evaluation = command == null ? decisions.lookUp(Workflow.Decision.TIME_LIMIT, input)
+					: command.runWithoutAuthorization(() -> decisions.lookUp(Workflow.Decision.TIME_LIMIT, input));
 		}
 		catch (IllegalStateException notDeployed) {
 			log.debug("time-limits.dmn is not deployed; {} from configuration", step);

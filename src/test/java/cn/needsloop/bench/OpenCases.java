@@ -130,6 +130,8 @@ final class OpenCases {
 			case "SELF_GOVERNANCE" -> DistrictPlan.selfgov(c);
 			default -> steward;
 		};
+		// the after-photo a resolution carries where evidence-required.dmn asks for one (one for every need here)
+		upload(resolver, "/api/needs/" + id + "/evidence?step=RESOLUTION_AFTER", PHOTO);
 		post(resolver, "/api/needs/" + id + "/resolution", Map.of("note", "已上门处理"));
 		count("confirm");
 	}
@@ -142,6 +144,39 @@ final class OpenCases {
 		HttpRequest request = request(user, path).header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+			.build();
+		return send(request, path);
+	}
+
+	/** A small JPEG, as a steward's phone would send after the work (checked and re-encoded by the server). */
+	private static final byte[] PHOTO = photo();
+
+	private static byte[] photo() {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(new java.awt.Color(90, 140, 200));
+		g.fillRect(0, 0, 64, 48);
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(image, "jpg", out);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private JsonNode upload(String user, String path, byte[] jpeg) throws IOException, InterruptedException {
+		String boundary = "----bench" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"after.jpg\"\r\n"
+				+ "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(jpeg);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();
 		return send(request, path);
 	}
