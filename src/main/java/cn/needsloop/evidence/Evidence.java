@@ -84,6 +84,9 @@ public class Evidence {
 		if (step == null || step.caseKind() != kind) {
 			throw ProblemException.badField("step", "problem.evidence.step", step == null ? "-" : step.name());
 		}
+		if (!owner.mayAdd(actor, caseId, step)) {
+			throw ProblemException.forbidden("problem.evidence.notYourStep", ProblemException.label(step));
+		}
 		List<FileInspector.Inspected> checked = contents.stream().map(inspector::inspect).toList();
 		var disclosure = disclosures.ofCommunity(actor, community);
 		List<EvidenceView> kept = new java.util.ArrayList<>();
@@ -169,6 +172,12 @@ public class Evidence {
 	@Transactional(readOnly = true)
 	public boolean mayAdd(CaseKind kind, long caseId, Actor actor) {
 		return owner(kind).mayAdd(actor, caseId);
+	}
+
+	/** May this person add files of this step to the case? */
+	@Transactional(readOnly = true)
+	public boolean mayAdd(CaseKind kind, long caseId, EvidenceStep step, Actor actor) {
+		return owner(kind).mayAdd(actor, caseId, step);
 	}
 
 	/** May this person show the case's photos on the public board (its community's steward, a manager)? */

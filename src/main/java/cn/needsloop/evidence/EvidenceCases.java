@@ -19,4 +19,12 @@ public interface EvidenceCases {
 
 	/** May this person add files to the case (those who work it)? */
 	boolean mayAdd(Actor actor, long caseId);
+
+	/**
+	 * May this person add files of this step to the case? Those who serve the case add to any step; those who only
+	 * hold one step of it (a line that settles a need) to that step. By default, as {@link #mayAdd(Actor, long)}.
+	 */
+	default boolean mayAdd(Actor actor, long caseId, EvidenceStep step) {
+		return mayAdd(actor, caseId);
+	}
 }

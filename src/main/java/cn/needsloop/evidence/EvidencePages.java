@@ -44,6 +44,12 @@ public class EvidencePages {
 		return Arrays.stream(EvidenceStep.values()).filter(s -> s.caseKind() == caseKind).toList();
 	}
 
+	/** The steps of a case the reader may add files to: all of its steps, or the ones of the step they hold. */
+	public List<EvidenceStep> steps(String kind, long caseId) {
+		CaseKind caseKind = CaseKind.valueOf(kind);
+		return steps(kind).stream().filter(s -> evidence.mayAdd(caseKind, caseId, s, CurrentActor.get())).toList();
+	}
+
 	/** The step a new file most likely belongs to: the open step of the reader, else the case's first. */
 	public EvidenceStep suggestedStep(String kind, Collection<String> openTaskKeys) {
 		if (openTaskKeys != null) {
