@@ -82,7 +82,7 @@ class LineWorkerNeedPageTests extends ApiTest {
 		for (long need : List.of(verifying, selfGoverned)) {
 			PageSession party = PageSession.signIn(port(), "party1");
 			assertThat(party.status("/needs/" + need)).isEqualTo(403);
-			assertThat(party.status("/needs/" + need + "/diagram")).isEqualTo(403);
+			assertThat(party.getJson("/needs/" + need + "/diagram").status()).isEqualTo(403);
 			api.as("party1").get("/api/needs/" + need).expectProblem(403);
 			api.as("party1").get("/api/needs/" + need + "/evidence").expectProblem(403);
 			api.as("party1")

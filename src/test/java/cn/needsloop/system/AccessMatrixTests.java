@@ -159,7 +159,7 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/patrols/{id}/finish                        401  403      403      403    403      403  403  403      403       403   403
 			# evidence: a file of a need (reported by resident1) and of a project not yet published; uploads send an empty file, refused after the access check
 			GET  /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own
-			POST /api/needs/{id}/evidence                        401  OK       403      OK     OK       403  403  OK       OK        403   OK      # own; the lines add to the needs they settle
+			POST /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own; a line adds only to the step of a need it holds (none here)
 			GET  /api/projects/{id}/evidence                     401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
 			POST /api/projects/{id}/evidence                     401  OK       403      403    403      403  403  OK       403       403   OK      # no claimant yet: the community's steward, managers
 			GET  /api/evidence/{fileId}                          401  OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
