@@ -115,6 +115,29 @@ public class Evidence {
 			.toList();
 	}
 
+	/**
+	 * The files of the cases another case came from (the photos of the household visit a need was found on), each
+	 * shown only to those who may see its own case; the others see none of them.
+	 */
+	@Transactional(readOnly = true)
+	public List<EvidenceView> linkedFiles(CaseKind kind, long caseId, Actor actor) {
+		List<EvidenceView> linked = new java.util.ArrayList<>();
+		for (EvidenceCases other : cases.values()) {
+			if (other.kind() == kind) {
+				continue;
+			}
+			for (Long id : other.linkedTo(kind, caseId)) {
+				if (other.maySee(actor, id)) {
+					var disclosure = disclosures.ofCommunity(actor, other.communityOf(id));
+					files.findByCaseKindAndCaseIdOrderByIdAsc(other.kind(), id).stream()
+						.map(f -> EvidenceView.of(f, disclosure))
+						.forEach(linked::add);
+				}
+			}
+		}
+		return linked;
+	}
+
 	/** The public photos of a case, for the public board: only those a steward marked public. */
 	@Transactional(readOnly = true)
 	public List<Long> publicPhotos(CaseKind kind, long caseId) {

@@ -27,4 +27,12 @@ public interface EvidenceCases {
 	default boolean mayAdd(Actor actor, long caseId, EvidenceStep step) {
 		return mayAdd(actor, caseId);
 	}
+
+	/**
+	 * The cases of this kind that a case of another kind came from (the household visit a need was found on): their
+	 * files are shown with that case, to those who may see them by this kind's rules. By default none.
+	 */
+	default java.util.List<Long> linkedTo(CaseKind kind, long caseId) {
+		return java.util.List.of();
+	}
 }

@@ -26,6 +26,11 @@ public class EvidencePages {
 		return evidence.list(CaseKind.valueOf(kind), caseId, CurrentActor.get());
 	}
 
+	/** The files of the cases this one came from that the reader may see (the visit a need was found on). */
+	public List<EvidenceView> linkedFiles(String kind, long caseId) {
+		return evidence.linkedFiles(CaseKind.valueOf(kind), caseId, CurrentActor.get());
+	}
+
 	/** The public photos of a case, for the public board. */
 	public List<Long> publicPhotos(String kind, long caseId) {
 		return evidence.publicPhotos(CaseKind.valueOf(kind), caseId);
