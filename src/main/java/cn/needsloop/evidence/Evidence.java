@@ -84,6 +84,9 @@ public class Evidence {
 		if (step == null || step.caseKind() != kind) {
 			throw ProblemException.badField("step", "problem.evidence.step", step == null ? "-" : step.name());
 		}
+		if (!owner.mayAdd(actor, caseId, step)) {
+			throw ProblemException.forbidden("problem.evidence.notYourStep", ProblemException.label(step));
+		}
 		List<FileInspector.Inspected> checked = contents.stream().map(inspector::inspect).toList();
 		var disclosure = disclosures.ofCommunity(actor, community);
 		List<EvidenceView> kept = new java.util.ArrayList<>();
@@ -110,6 +113,29 @@ public class Evidence {
 		return files.findByCaseKindAndCaseIdOrderByIdAsc(kind, caseId).stream()
 			.map(f -> EvidenceView.of(f, disclosure))
 			.toList();
+	}
+
+	/**
+	 * The files of the cases another case came from (the photos of the household visit a need was found on), each
+	 * shown only to those who may see its own case; the others see none of them.
+	 */
+	@Transactional(readOnly = true)
+	public List<EvidenceView> linkedFiles(CaseKind kind, long caseId, Actor actor) {
+		List<EvidenceView> linked = new java.util.ArrayList<>();
+		for (EvidenceCases other : cases.values()) {
+			if (other.kind() == kind) {
+				continue;
+			}
+			for (Long id : other.linkedTo(kind, caseId)) {
+				if (other.maySee(actor, id)) {
+					var disclosure = disclosures.ofCommunity(actor, other.communityOf(id));
+					files.findByCaseKindAndCaseIdOrderByIdAsc(other.kind(), id).stream()
+						.map(f -> EvidenceView.of(f, disclosure))
+						.forEach(linked::add);
+				}
+			}
+		}
+		return linked;
 	}
 
 	/** The public photos of a case, for the public board: only those a steward marked public. */
@@ -169,6 +195,12 @@ public class Evidence {
 	@Transactional(readOnly = true)
 	public boolean mayAdd(CaseKind kind, long caseId, Actor actor) {
 		return owner(kind).mayAdd(actor, caseId);
+	}
+
+	/** May this person add files of this step to the case? */
+	@Transactional(readOnly = true)
+	public boolean mayAdd(CaseKind kind, long caseId, EvidenceStep step, Actor actor) {
+		return owner(kind).mayAdd(actor, caseId, step);
 	}
 
 	/** May this person show the case's photos on the public board (its community's steward, a manager)? */

@@ -19,4 +19,20 @@ public interface EvidenceCases {
 
 	/** May this person add files to the case (those who work it)? */
 	boolean mayAdd(Actor actor, long caseId);
+
+	/**
+	 * May this person add files of this step to the case? Those who serve the case add to any step; those who only
+	 * hold one step of it (a line that settles a need) to that step. By default, as {@link #mayAdd(Actor, long)}.
+	 */
+	default boolean mayAdd(Actor actor, long caseId, EvidenceStep step) {
+		return mayAdd(actor, caseId);
+	}
+
+	/**
+	 * The cases of this kind that a case of another kind came from (the household visit a need was found on): their
+	 * files are shown with that case, to those who may see them by this kind's rules. By default none.
+	 */
+	default java.util.List<Long> linkedTo(CaseKind kind, long caseId) {
+		return java.util.List.of();
+	}
 }

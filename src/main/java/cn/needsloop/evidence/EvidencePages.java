@@ -26,6 +26,11 @@ public class EvidencePages {
 		return evidence.list(CaseKind.valueOf(kind), caseId, CurrentActor.get());
 	}
 
+	/** The files of the cases this one came from that the reader may see (the visit a need was found on). */
+	public List<EvidenceView> linkedFiles(String kind, long caseId) {
+		return evidence.linkedFiles(CaseKind.valueOf(kind), caseId, CurrentActor.get());
+	}
+
 	/** The public photos of a case, for the public board. */
 	public List<Long> publicPhotos(String kind, long caseId) {
 		return evidence.publicPhotos(CaseKind.valueOf(kind), caseId);
@@ -42,6 +47,12 @@ public class EvidencePages {
 	public List<EvidenceStep> steps(String kind) {
 		CaseKind caseKind = CaseKind.valueOf(kind);
 		return Arrays.stream(EvidenceStep.values()).filter(s -> s.caseKind() == caseKind).toList();
+	}
+
+	/** The steps of a case the reader may add files to: all of its steps, or the ones of the step they hold. */
+	public List<EvidenceStep> steps(String kind, long caseId) {
+		CaseKind caseKind = CaseKind.valueOf(kind);
+		return steps(kind).stream().filter(s -> evidence.mayAdd(caseKind, caseId, s, CurrentActor.get())).toList();
 	}
 
 	/** The step a new file most likely belongs to: the open step of the reader, else the case's first. */

@@ -11,7 +11,8 @@ import cn.needsloop.shared.ProblemException;
 /**
  * The photos of a household visit follow the visit's household, as its phone and care tags do: the grid's workers,
  * the community's stewards and managers see them; the worker who made the visit, or another worker of the grid,
- * adds them. Nobody else, not even another community's steward.
+ * adds them. Nobody else, not even another community's steward. They show on the page of the need the visit found,
+ * by the same rule.
  */
 @Component
 class VisitEvidenceCases implements EvidenceCases {
@@ -46,6 +47,16 @@ class VisitEvidenceCases implements EvidenceCases {
 	public boolean maySee(Actor actor, long caseId) {
 		Patrol patrol = patrolOf(caseId);
 		return actor.isManager() || actor.isStewardOf(patrol.getCommunityCode()) || actor.isGridWorkerOf(patrol.getGridCode());
+	}
+
+	/** The household visits a need was found on (a finding of a patrol): their photos show on the need's page. */
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<Long> linkedTo(CaseKind kind, long caseId) {
+		if (kind != CaseKind.NEED) {
+			return java.util.List.of();
+		}
+		return visits.findByNeedIdOrderByIdAsc(caseId).stream().map(Visit::getId).toList();
 	}
 
 	@Override

@@ -10,5 +10,7 @@ public interface Visits extends JpaRepository<Visit, Long> {
 
 	List<Visit> findByHouseholdIdOrderByVisitedAtDescIdDesc(Long householdId);
 
+	List<Visit> findByNeedIdOrderByIdAsc(Long needId);
+
 	long countByPatrolId(Long patrolId);
 }

@@ -78,10 +78,13 @@ public class NeedService {
 
 	private final org.springframework.beans.factory.ObjectProvider<Addresses> addresses;
 
+	private final NeedAccess access;
+
 	NeedService(Needs needs, NeedHistory history, Communities communities, Grids grids, ProcessGateway process,
 			Disclosures disclosures, PersonalData personalData, NeedReading reading, NeedLog log,
 			MessageSource messages, Evidence evidence, SimilarNeedIndex similar,
-			org.springframework.beans.factory.ObjectProvider<Addresses> addresses) {
+			org.springframework.beans.factory.ObjectProvider<Addresses> addresses, NeedAccess access) {
+		this.access = access;
 		this.evidence = evidence;
 		this.similar = similar;
 		this.addresses = addresses;
@@ -187,7 +190,7 @@ public class NeedService {
 	@Transactional(readOnly = true)
 	public NeedView view(Long id, Actor actor) {
 		Need need = needs.require(id);
-		NeedAccess.requireSee(actor, need);
+		access.requireSee(actor, need);
 		Locale reader = LocaleContextHolder.getLocale();
 		return NeedView.of(need, history.findByNeedIdOrderByAtAscIdAsc(id),
 				disclosures.ofCommunity(actor, need.getCommunityCode()), h -> h.activityIn(messages, reader));
@@ -281,7 +284,7 @@ public class NeedService {
 
 	public void confirm(Long id, Confirm request, Actor actor) {
 		Need need = needs.require(id);
-		NeedAccess.requireSee(actor, need);
+		access.requireSee(actor, need);
 		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.CONFIRM_RESOLUTION, actor, "problem.need.notAtStep.confirm", id);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.NEED_SCORE, request.score());

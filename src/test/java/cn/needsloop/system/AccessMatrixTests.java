@@ -81,6 +81,7 @@ class AccessMatrixTests extends ApiTest {
 			GET  /api/needs                                      401  OK       403      OK     OK       OK   OK   OK       OK        OK    OK      # ?communityCode=xingfu; others see their own reports
 			POST /api/needs                                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			GET  /api/needs/{id}                                 401  OK       403      403    403      403  403  OK       OK        403   OK      # own
+			GET  /api/needs/{id} [held]                          401  OK       403      403    OK       403  403  OK       OK        403   OK      # own; selfgov1 holds its resolve task
 			GET  /api/needs/pool                                 401  OK       403      403    403      403  403  OK       403       403   OK
 			POST /api/needs/{id}/verification                    401  OK       403      403    403      403  403  403      403       403   403
 			POST /api/needs/{id}/classification                  401  OK       403      403    403      403  403  403      403       403   403
@@ -159,7 +160,8 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/patrols/{id}/finish                        401  403      403      403    403      403  403  403      403       403   403
 			# evidence: a file of a need (reported by resident1) and of a project not yet published; uploads send an empty file, refused after the access check
 			GET  /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own
-			POST /api/needs/{id}/evidence                        401  OK       403      OK     OK       403  403  OK       OK        403   OK      # own; the lines add to the needs they settle
+			POST /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own; a line adds only to the step of a need it holds (none here)
+			POST /api/needs/{id}/evidence [held]                 401  OK       403      403    OK       403  403  OK       OK        403   OK      # own; selfgov1 adds its after-photo to the resolve task it holds
 			GET  /api/projects/{id}/evidence                     401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
 			POST /api/projects/{id}/evidence                     401  OK       403      403    403      403  403  OK       403       403   OK      # no claimant yet: the community's steward, managers
 			GET  /api/evidence/{fileId}                          401  OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
@@ -662,6 +664,11 @@ class AccessMatrixTests extends ApiTest {
 		// the community is checked first: nothing is reported
 		p.put("POST /api/needs", probe(d -> d.post("/api/needs", Api.needBody("nowhere", "权限矩阵", "不存在的社区", 1))));
 		p.put("GET /api/needs/{id}", probe(d -> d.get("/api/needs/" + needToVerify.get())));
+		Fixture<Long> needHeldByLine = fixture("a neighbour dispute whose resolve task the self-governance line holds",
+				() -> api.individualNeed("权限矩阵 办理中", "NEIGHBOR_DISPUTE"));
+		p.put("GET /api/needs/{id} [held]", probe(d -> d.get("/api/needs/" + needHeldByLine.get())));
+		p.put("POST /api/needs/{id}/evidence [held]", probe(d -> d.postEmptyFile("/api/needs/"
+				+ needHeldByLine.get() + "/evidence", "RESOLUTION_AFTER")));
 		// a reveal is recorded, but changes no record of the case
 		p.put("POST /api/needs/{id}/reporter-phone/reveal", probe(d -> d.post("/api/needs/" + needToVerify.get()
 				+ "/reporter-phone/reveal", null)));
