@@ -89,7 +89,7 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/needs/{id}/reporter-phone/reveal           401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
 			POST /api/needs/{id}/grid                            401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers (refused: an unknown grid)
 			POST /api/needs/{id}/extension                       401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # only who holds a step; others: 409 no step of theirs
-			POST /api/needs/{id}/extension/decision              401  403      403      403    403      403  403  OK       403       403   OK      # steward1 asked for more time
+			POST /api/needs/{id}/extension/decision              401  403      403      403    403      403  403  OK       403       403   403     # steward1 asked for more time: the manager line's task
 			POST /api/needs/{id}/return                          401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
 			POST /api/needs/{id}/reroute                         401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: not returned)
 			POST /api/needs/{id}/transfer                        401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: unknown community)
@@ -1038,6 +1038,8 @@ class AccessMatrixTests extends ApiTest {
 			finding.put("title", "路灯不亮");
 			finding.put("description", "3号楼东侧路灯不亮，晚上看不清路。");
 			finding.put("spotCategory", "FACILITIES");
+			finding.put("contactName", "王建国");
+			finding.put("contactPhone", "13900000001");
 			finding.put("estimatedCost", 80);
 			Api.Response reported = api.as("grid1").post("/api/patrols/" + patrol.get() + "/findings", finding).expect(201);
 			assertThat(reported.path("spotSettlement").asText()).as("finding %s", reported.body()).isEqualTo("ON_SPOT");
