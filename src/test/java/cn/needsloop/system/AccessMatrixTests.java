@@ -88,6 +88,13 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/needs/{id}/resolution                      401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
 			POST /api/needs/{id}/confirmation                    401  OK       403      403    403      403  403  403      OK        403   403     # own
 			POST /api/needs/{id}/reporter-phone/reveal           401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
+			POST /api/needs/{id}/grid                            401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers (refused: an unknown grid)
+			POST /api/needs/{id}/extension                       401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # only who holds a step; others: 409 no step of theirs
+			POST /api/needs/{id}/extension/decision              401  403      403      403    403      403  403  OK       403       403   403     # steward1 asked for more time: the manager line's task
+			POST /api/needs/{id}/return                          401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
+			POST /api/needs/{id}/reroute                         401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: not returned)
+			POST /api/needs/{id}/transfer                        401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: unknown community)
+			POST /api/needs/{id}/settle-on-spot                  401  403      403      403    403      403  403  403      403       403   403     # only grid1, who found it
 			POST /api/needs/similar                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # suggestions while reporting: anyone who may report
 			GET  /api/needs/{id}/similar                         401  OK       403      403    403      403  403  403      403       403   403     # for the steward who verifies
 			POST /api/needs/{id}/supporters                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # me too: anyone who may report (refused here: 0 people)
@@ -111,7 +118,14 @@ class AccessMatrixTests extends ApiTest {
 			GET  /api/tasks/bulk-actions/{jobId}                 401  OK       404      404    404      404  404  404      404       404   404     # steward1's job
 			GET  /api/notifications                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			POST /api/notifications/{id}/read                    401  OK       403      403    403      403  403  403      403       403   403     # to the steward line of xingfu
+			GET  /api/notifications/preferences                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			PUT  /api/notifications/preferences                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # an unknown language: refused
+			GET  /api/notifications/preferences/{userId}         401  403      403      403    403      403  403  403      OK        403   OK      # resident1's: own, administrators
+			GET  /api/notifications/deliveries/troubled          401  403      403      403    403      403  403  OK       403       403   OK
+			POST /api/notifications/deliveries/{id}/retry        401  403      403      403    403      403  403  OK       403       403   OK      # a message sent: refused
+			POST /api/notifications/deliveries/{id}/dismiss      401  403      403      403    403      403  403  OK       403       403   OK      # a message sent: refused
 			GET  /api/kpis                                       401  OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			GET  /api/kpis/step-changes                          401  OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
 			GET  /api/text-models                                401  OK       OK       403    403      403  403  OK       403       403   OK      # any steward sees the versions
 			POST /api/text-models                                401  403      403      403    403      403  403  OK       403       403   OK      # retrains and deploys a new version
 			GET  /api/consultations                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
@@ -158,6 +172,8 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/patrols/{id}/visits                        401  403      403      403    403      403  403  403      403       403   403     # only the grid's workers walk it
 			POST /api/patrols/{id}/findings                      401  403      403      403    403      403  403  403      403       403   403
 			POST /api/patrols/{id}/finish                        401  403      403      403    403      403  403  403      403       403   403
+			GET  /api/visits/{id}/evidence                       401  OK       403      403    403      403  403  OK       403       403   OK      # grid1's visit: the grid's workers, the community's steward, managers
+			POST /api/visits/{id}/evidence                       401  403      403      403    403      403  403  403      403       403   403     # only the grid's workers
 			# evidence: a file of a need (reported by resident1) and of a project not yet published; uploads send an empty file, refused after the access check
 			GET  /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own
 			POST /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own; a line adds only to the step of a need it holds (none here)
@@ -208,6 +224,9 @@ class AccessMatrixTests extends ApiTest {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
 	WorkingCalendar calendar;
@@ -1004,6 +1023,83 @@ class AccessMatrixTests extends ApiTest {
 		p.put("GET /public/evidence/{fileId} [public]", probe(d -> d.get("/public/evidence/" + publicFile.get())));
 		p.put("GET /public/evidence/{fileId}/thumbnail", probe(d -> d.get("/public/evidence/" + evidenceFile.get()
 				+ "/thumbnail")));
+
+		// ---- step changes: grid, extension, return, re-route, transfer, settled on the spot
+		Fixture<Long> needAskingTime = fixture("a need whose verification steward1 asked more time for", () -> {
+			long id = api.reportedNeed("权限矩阵 延期");
+			java.util.Date due = taskService.createTaskQuery().taskId(taskOf(id)).singleResult().getDueDate();
+			Instant current = due == null ? now() : due.toInstant();
+			api.as("steward1")
+				.post("/api/needs/" + id + "/extension", Map.of("due", current.plus(Duration.ofHours(1)).toString(), "reason",
+						"需要再次上门核实"))
+				.expect(200);
+			return id;
+		});
+		Fixture<Long> needToReturn = fixture("a neighbour dispute the self-governance line may return",
+				() -> api.individualNeed("权限矩阵 退单", "NEIGHBOR_DISPUTE"));
+		Fixture<Long> needToTransfer = fixture("a need of xingfu to transfer", () -> api.reportedNeed("权限矩阵 转办"));
+		Fixture<Long> spotNeed = fixture("grid1's finding to settle on the spot", () -> {
+			patrol.get();
+			Map<String, Object> finding = new LinkedHashMap<>();
+			finding.put("place", "3号楼东侧路灯");
+			finding.put("title", "路灯不亮");
+			finding.put("description", "3号楼东侧路灯不亮，晚上看不清路。");
+			finding.put("spotCategory", "FACILITIES");
+			finding.put("contactName", "王建国");
+			finding.put("contactPhone", "13900000001");
+			finding.put("estimatedCost", 80);
+			Api.Response reported = api.as("grid1").post("/api/patrols/" + patrol.get() + "/findings", finding).expect(201);
+			assertThat(reported.path("spotSettlement").asText()).as("finding %s", reported.body()).isEqualTo("ON_SPOT");
+			return reported.path("needId").asLong();
+		});
+		// an unknown grid: refused after the steward check
+		p.put("POST /api/needs/{id}/grid", probe(d -> d.post("/api/needs/" + needToVerify.get() + "/grid",
+				Map.of("gridCode", "nowhere"))));
+		// a time already past: refused once the caller's own step is found
+		p.put("POST /api/needs/{id}/extension", probe(d -> d.post("/api/needs/" + needToVerify.get() + "/extension",
+				Map.of("due", now().minus(Duration.ofDays(1)).toString(), "reason", "需要再次上门核实"))));
+		p.put("POST /api/needs/{id}/extension/decision", probe(needAskingTime, d -> d.post("/api/needs/"
+				+ needAskingTime.get() + "/extension/decision", Map.of("granted", false, "note", "请按时完成"))));
+		p.put("POST /api/needs/{id}/return", probe(needToReturn, d -> d.post("/api/needs/" + needToReturn.get() + "/return",
+				Map.of("reason", "不属于本线办理"))));
+		// not returned: refused after the steward check
+		p.put("POST /api/needs/{id}/reroute", probe(d -> d.post("/api/needs/" + needToVerify.get() + "/reroute",
+				Map.of("decision", "RECLASSIFY", "note", "重新分类"))));
+		// an unknown community: refused after the steward check
+		p.put("POST /api/needs/{id}/transfer", probe(needToTransfer, d -> d.post("/api/needs/" + needToTransfer.get()
+				+ "/transfer", Map.of("communityCode", "nowhere", "reason", "不属于本社区"))));
+		// no after-photo: refused, the step stays open
+		p.put("POST /api/needs/{id}/settle-on-spot", probe(spotNeed, d -> d.post("/api/needs/" + spotNeed.get()
+				+ "/settle-on-spot", Map.of("resolutionNote", "更换灯泡"))));
+		p.put("GET /api/kpis/step-changes", probe(d -> d.get("/api/kpis/step-changes?communityCode=xingfu")));
+
+		// ---- notification settings and the outbox
+		Fixture<Long> sentMessage = fixture("a message of the outbox already sent", () -> {
+			jdbc.update("insert into notification_outbox (recipient_user, channel, kind, subject, body, urgent, state,"
+					+ " attempts, next_attempt_ms, created_at, sent_at) values ('resident1', 'EMAIL', 'NOTICE', 'x', 'x',"
+					+ " false, 'SENT', 1, 0, current_timestamp(3), current_timestamp(3))");
+			return jdbc.queryForObject("select max(id) from notification_outbox where state = 'SENT'", Long.class);
+		});
+		p.put("GET /api/notifications/preferences", probe(d -> d.get("/api/notifications/preferences")));
+		// an unknown language: refused, nothing saved
+		p.put("PUT /api/notifications/preferences", probe(d -> d.put("/api/notifications/preferences",
+				Map.of("locale", "fr"))));
+		p.put("GET /api/notifications/preferences/{userId}", probe(d -> d.get("/api/notifications/preferences/resident1")));
+		p.put("GET /api/notifications/deliveries/troubled", probe(d -> d.get("/api/notifications/deliveries/troubled")));
+		// sent, not troubled: refused after the manager check
+		p.put("POST /api/notifications/deliveries/{id}/retry", probe(d -> d.post("/api/notifications/deliveries/"
+				+ sentMessage.get() + "/retry", null)));
+		p.put("POST /api/notifications/deliveries/{id}/dismiss", probe(d -> d.post("/api/notifications/deliveries/"
+				+ sentMessage.get() + "/dismiss", null)));
+
+		// ---- a visit's photos
+		Fixture<Long> visit = fixture("grid1's visit to a household of xingfu-01", () -> api.as("grid1")
+			.post("/api/patrols/" + patrol.get() + "/visits", Map.of("householdId", household.get(), "result", "WELL"))
+			.expect(201)
+			.id());
+		p.put("GET /api/visits/{id}/evidence", probe(d -> d.get("/api/visits/" + visit.get() + "/evidence")));
+		p.put("POST /api/visits/{id}/evidence", probe(d -> d.postEmptyFile("/api/visits/" + visit.get() + "/evidence",
+				"VISIT")));
 
 		return p;
 	}
