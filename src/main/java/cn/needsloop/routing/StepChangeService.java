@@ -28,6 +28,7 @@ import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.shared.Line;
+import cn.needsloop.intake.NeedAccess;
 import cn.needsloop.shared.ProblemException;
 import cn.needsloop.shared.Wording;
 
@@ -61,7 +62,11 @@ public class StepChangeService {
 
 	private final NeedLog log;
 
-	StepChangeService(Needs needs, ProcessGateway process, DecisionTables decisions, StepChanges changes, NeedLog log) {
+	private final NeedAccess access;
+
+	StepChangeService(Needs needs, ProcessGateway process, DecisionTables decisions, StepChanges changes, NeedLog log,
+			NeedAccess access) {
+		this.access = access;
 		this.needs = needs;
 		this.process = process;
 		this.decisions = decisions;
@@ -78,6 +83,8 @@ public class StepChangeService {
 	 */
 	public StepChange requestExtension(Long needId, String taskId, Instant due, String reason, Actor actor) {
 		Need need = needs.require(needId);
+		// a stranger to the need is refused as on its page; one who may see it but holds no step of it gets a 409
+		access.requireSee(actor, need);
 		OpenTask task = heldTask(need, taskId, actor);
 		String why = text("reason", reason);
 		Instant current = task.getDueDate() == null ? TimeLimits.nowInstant() : task.getDueDate().toInstant();

@@ -72,7 +72,10 @@ class StepChangeControllerTests extends ApiTest {
 				Map.of("due", due.minus(Duration.ofHours(1)).toString(), "reason", "等物业")).expectProblem(400);
 		api.as("steward1").post("/api/needs/" + id + "/extension",
 				Map.of("due", due.plus(Duration.ofDays(3)).toString(), "reason", "等物业")).expectProblem(400);
+		// a line that holds no step of the need is a stranger to it (as on its page); its reporter holds none either
 		api.as("selfgov1").post("/api/needs/" + id + "/extension",
+				Map.of("due", due.plus(Duration.ofDays(1)).toString(), "reason", "等物业")).expectProblem(403);
+		api.as("resident1").post("/api/needs/" + id + "/extension",
 				Map.of("due", due.plus(Duration.ofDays(1)).toString(), "reason", "等物业")).expectProblem(409);
 		JsonNode asked = api.as("steward1").post("/api/needs/" + id + "/extension",
 				Map.of("due", due.plus(Duration.ofDays(1)).toString(), "reason", "需等物业提供监控记录")).expect(200).json();

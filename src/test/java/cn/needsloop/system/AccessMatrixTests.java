@@ -89,7 +89,7 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/needs/{id}/confirmation                    401  OK       403      403    403      403  403  403      OK        403   403     # own
 			POST /api/needs/{id}/reporter-phone/reveal           401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
 			POST /api/needs/{id}/grid                            401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers (refused: an unknown grid)
-			POST /api/needs/{id}/extension                       401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # only who holds a step; others: 409 no step of theirs
+			POST /api/needs/{id}/extension                       401  OK       403      403    403      403  403  OK       OK        403   OK      # only who holds a step; who may see the need but holds none: 409; strangers: 403
 			POST /api/needs/{id}/extension/decision              401  403      403      403    403      403  403  OK       403       403   403     # steward1 asked for more time: the manager line's task
 			POST /api/needs/{id}/return                          401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
 			POST /api/needs/{id}/reroute                         401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: not returned)
