@@ -19,6 +19,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import cn.needsloop.process.StoredPasswords;
 import cn.needsloop.system.StartChecks.Administrator;
 
 /**
