@@ -34,6 +34,7 @@ public final class EngineIdentity {
 		return engine == null ? Optional.empty() : Optional.of(new EngineIdentity(engine.getName(), engine.getIdentityService()));
 	}
 
+	/** The engine's name, or null for the identity {@link Accounts#identity()} gives (the application's engine). */
 	public String engineName() {
 		return engineName;
 	}
