@@ -59,7 +59,7 @@ import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.support.OutsideServices;
-import cn.needsloop.system.AccessBootstrap;
+import cn.needsloop.process.AccessBootstrap;
 import cn.needsloop.shared.Actor;
 
 /**

@@ -51,7 +51,7 @@ import cn.needsloop.shared.Urgency;
 import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.kpi.KpiService;
 import cn.needsloop.support.ConsultationSteps;
-import cn.needsloop.system.AccessBootstrap;
+import cn.needsloop.process.AccessBootstrap;
 import cn.needsloop.shared.Actor;
 
 /**

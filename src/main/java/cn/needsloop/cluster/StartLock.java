@@ -10,8 +10,6 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +23,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * One node at a time gets through the start: the row {@code start} of {@code app_lock}, taken with
- * {@code SELECT ... FOR UPDATE} on a connection of its own just before the engine is built, and held until
+ * {@code SELECT ... FOR UPDATE} on a connection of its own just before the engine is built (the engine plugin
+ * {@code process.StartLockPlugin} takes it), and held until
  * the application is ready (or its start failed). Under it run everything a start writes once: Camunda's
  * tables, deployments and administrator, our administrator, Camunda authorizations and Tasklist filters, the
  * demo users and data. Two nodes started at the same moment on an empty database therefore seed once: the
@@ -35,7 +34,7 @@ import jakarta.annotation.PreDestroy;
  * The lock's table comes from Flyway, which therefore runs first (Flyway takes its own lock on MySQL).
  */
 @Component
-public class StartLock extends AbstractProcessEnginePlugin {
+public class StartLock {
 
 	private static final Logger LOG = LoggerFactory.getLogger(StartLock.class);
 
@@ -54,13 +53,11 @@ public class StartLock extends AbstractProcessEnginePlugin {
 		this.maxWait = maxWait;
 	}
 
-	@Override
-	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		acquire();
-	}
-
-	/** Takes the lock, waiting for another node's start at most {@code needsloop.start-lock.max-wait}. */
-	synchronized void acquire() {
+	/**
+	 * Takes the lock, waiting for another node's start at most {@code needsloop.start-lock.max-wait}; called
+	 * just before the engine is built ({@code process.StartLockPlugin}).
+	 */
+	public synchronized void acquire() {
 		if (held != null) {
 			return;
 		}

@@ -1,7 +1,7 @@
 package cn.needsloop.demo;
 
 import cn.needsloop.system.DemoBanner;
-import cn.needsloop.system.StoredPasswords;
+import cn.needsloop.process.StoredPasswords;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package cn.needsloop.demo;
 
 import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.process.Accounts;
-import cn.needsloop.system.AccessBootstrap;
+import cn.needsloop.process.AccessBootstrap;
 import cn.needsloop.shared.Actor;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -23,6 +23,14 @@ public class Accounts {
 		this.identity = identity;
 	}
 
+	/**
+	 * The default engine's identity, for signing in: password checks, groups and tenants, and the person the
+	 * engine works for in this thread.
+	 */
+	public EngineIdentity identity() {
+		return new EngineIdentity(null, identity);
+	}
+
 	/** A person with their groups (for work done on their behalf, such as a bulk job they started). */
 	public Actor actor(String userId) {
 		return new Actor(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());

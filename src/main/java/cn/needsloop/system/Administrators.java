@@ -1,24 +1,14 @@
 package cn.needsloop.system;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-import static org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
-
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.EngineAdministrators;
+import cn.needsloop.process.StoredPasswords;
 import cn.needsloop.system.StartChecks.Administrator;
 
 /**
@@ -28,7 +18,7 @@ import cn.needsloop.system.StartChecks.Administrator;
  * before the server takes requests:
  * <ul>
  * <li>a configured administrator that does not exist is created, in {@code camunda-admin} with
- * Camunda's administrator authorizations (as Camunda's own {@code camunda.bpm.admin-user} does);</li>
+ * Camunda's administrator authorizations ({@link EngineAdministrators#create});</li>
  * <li>one that exists is left as it is: a password changed since (in Admin) is kept, not reset to the
  * configured one, and the log says so; an existing user outside {@code camunda-admin} is not
  * promoted;</li>
@@ -41,18 +31,18 @@ class Administrators implements SmartInitializingSingleton {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Administrators.class);
 
-	private final IdentityService identity;
+	private final Accounts accounts;
 
-	private final AuthorizationService authorizations;
+	private final EngineAdministrators administrators;
 
 	private final StoredPasswords passwords;
 
 	private final Environment environment;
 
-	Administrators(IdentityService identity, AuthorizationService authorizations, StoredPasswords passwords,
+	Administrators(Accounts accounts, EngineAdministrators administrators, StoredPasswords passwords,
 			Environment environment) {
-		this.identity = identity;
-		this.authorizations = authorizations;
+		this.accounts = accounts;
+		this.administrators = administrators;
 		this.passwords = passwords;
 		this.environment = environment;
 	}
@@ -63,9 +53,9 @@ class Administrators implements SmartInitializingSingleton {
 		if (configured != null) {
 			ensure(configured);
 		}
-		if (identity.createUserQuery().memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+		if (!administrators.any()) {
 			throw new StartRefusedException("There is no administrator: the database has no member of "
-					+ CAMUNDA_ADMIN + " and none is configured, and Camunda's first-user setup is closed.",
+					+ EngineAdministrators.GROUP + " and none is configured, and Camunda's first-user setup is closed.",
 					"Set NEEDSLOOP_ADMIN_USER and NEEDSLOOP_ADMIN_PASSWORD (the properties " + StartChecks.ADMIN_USER
 							+ " and " + StartChecks.ADMIN_PASSWORD + "): the administrator is created from them at"
 							+ " start. " + StartChecks.POLICY
@@ -75,45 +65,18 @@ class Administrators implements SmartInitializingSingleton {
 
 	private void ensure(Administrator administrator) {
 		String id = administrator.userId();
-		User existing = identity.createUserQuery().userId(id).singleResult();
-		if (existing == null) {
-			create(administrator);
+		if (!accounts.exists(id)) {
+			administrators.create(id, administrator.password());
 			LOG.info("Created the administrator '{}' from NEEDSLOOP_ADMIN_USER", id);
 			return;
 		}
-		if (identity.createUserQuery().userId(id).memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+		if (!administrators.isAdministrator(id)) {
 			LOG.warn("NEEDSLOOP_ADMIN_USER '{}' is an existing user outside {}: left as it is, not made an administrator",
-					id, CAMUNDA_ADMIN);
+					id, EngineAdministrators.GROUP);
 		}
 		else if (!passwords.matches(id, administrator.password())) {
 			LOG.warn("The administrator '{}' has a password other than NEEDSLOOP_ADMIN_PASSWORD (changed since it was"
 					+ " created): the password in the database is kept; the variable only sets the first password", id);
 		}
-	}
-
-	private void create(Administrator administrator) {
-		User user = identity.newUser(administrator.userId());
-		user.setFirstName(administrator.userId());
-		user.setLastName("");
-		user.setPassword(administrator.password());
-		identity.saveUser(user);
-		if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
-			Group group = identity.newGroup(CAMUNDA_ADMIN);
-			group.setName("camunda BPM Administrators");
-			group.setType(Groups.GROUP_TYPE_SYSTEM);
-			identity.saveGroup(group);
-		}
-		for (Resource resource : Resources.values()) {
-			if (authorizations.createAuthorizationQuery().groupIdIn(CAMUNDA_ADMIN).resourceType(resource)
-				.resourceId(ANY).count() == 0) {
-				Authorization all = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-				all.setGroupId(CAMUNDA_ADMIN);
-				all.setResource(resource);
-				all.setResourceId(ANY);
-				all.addPermission(Permissions.ALL);
-				authorizations.saveAuthorization(all);
-			}
-		}
-		identity.createMembership(administrator.userId(), CAMUNDA_ADMIN);
 	}
 }

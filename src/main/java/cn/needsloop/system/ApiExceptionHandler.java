@@ -2,13 +2,13 @@ package cn.needsloop.system;
 
 import cn.needsloop.shared.JsonLimits;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.process.ProblemAnswers;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.MethodParameter;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler implements ProblemAnswers {
 
 	static final String TYPE_BASE = "https://needsloop.cn/problems/";
 
@@ -57,22 +57,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).body(problemOf(ex));
 	}
 
-	/** Engine calls wrap exceptions thrown by our listeners; unwrap them. */
-	@ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
-	ResponseEntity<ProblemDetail> onEngine(org.camunda.bpm.engine.ProcessEngineException ex) {
-		ProblemException problem = ProblemException.find(ex);
-		if (problem != null) {
-			return onProblem(problem);
-		}
-		if (ex instanceof OptimisticLockingException) {
-			return onProblem(ProblemException.conflict("problem.concurrentChange"));
-		}
-		throw ex;
-	}
-
-	@ExceptionHandler(OptimisticLockingException.class)
-	ResponseEntity<ProblemDetail> onOptimisticLock(OptimisticLockingException ex) {
-		return onProblem(ProblemException.conflict("problem.concurrentChange"));
+	/** For the engine's failures ({@code process.EngineExceptionAnswers}): the problem inside, answered as any other. */
+	@Override
+	public ResponseEntity<ProblemDetail> answer(ProblemException problem) {
+		return onProblem(problem);
 	}
 
 	@ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)

@@ -2,8 +2,6 @@ package cn.needsloop.system;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,20 +9,23 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.EngineIdentity;
+
 /**
  * Signs users in against Camunda's identity service: one set of users for the API and Camunda. The
- * identity service counts wrong passwords ({@link ThrottledIdentityProvider}); a sign-in refused while
+ * identity service counts wrong passwords ({@link SignInThrottle}); a sign-in refused while
  * a pause is in force, or by the failure that started one, says so ({@link SignInPausedException}).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-	private final IdentityService identityService;
+	private final EngineIdentity identityService;
 
 	private final SignInThrottle throttle;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
-		this.identityService = identityService;
+	CamundaIdentityAuthenticationProvider(Accounts accounts, SignInThrottle throttle) {
+		this.identityService = accounts.identity();
 		this.throttle = throttle;
 	}
 
@@ -39,8 +40,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 				.<RuntimeException>map(SignInPausedException::new)
 				.orElseGet(() -> new BadCredentialsException("Bad credentials"));
 		}
-		List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-			.map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+		List<SimpleGrantedAuthority> groups = identityService.groupsOf(userId).stream()
+			.map(SimpleGrantedAuthority::new).toList();
 		return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
 	}
 

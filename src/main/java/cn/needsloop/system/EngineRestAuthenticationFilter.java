@@ -10,17 +10,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.needsloop.process.EngineIdentity;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -65,8 +62,8 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 		}
 		Matcher named = NAMED_ENGINE.matcher(path);
 		String engineName = named.find() ? named.group(1) : "default";
-		ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
-		if (engine == null) {
+		EngineIdentity identity = EngineIdentity.named(engineName).orElse(null);
+		if (identity == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException", "message",
@@ -74,7 +71,6 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		String[] credentials = credentials(request);
-		IdentityService identity = engine.getIdentityService();
 		boolean right = credentials != null && identity.checkPassword(credentials[0], credentials[1]);
 		throttle.settle();
 		if (!right) {
@@ -85,21 +81,19 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 			}
 			else {
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC + "realm=\"" + engine.getName() + "\"");
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC + "realm=\"" + identity.engineName() + "\"");
 			}
 			return;
 		}
 		String userId = credentials[0];
-		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-		List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-			.map(Tenant::getId)
-			.toList();
-		identity.setAuthentication(userId, groups, tenants);
+		List<String> groups = identity.groupsOf(userId);
+		List<String> tenants = identity.tenantsOf(userId);
+		identity.signIn(userId, groups, tenants);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			identity.clearAuthentication();
+			identity.signOut();
 		}
 	}
 

@@ -8,13 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -29,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.needsloop.process.EngineCall;
+import cn.needsloop.process.EngineFailures;
+import cn.needsloop.process.EngineIdentity;
 import cn.needsloop.process.EngineRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -84,9 +83,9 @@ class EngineRestGuard extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	private final IdentityService identity;
+	private final EngineIdentity identity;
 
-	EngineRestGuard(MessageSource messages, LocaleResolver locales, ObjectMapper json, IdentityService identity) {
+	EngineRestGuard(MessageSource messages, LocaleResolver locales, ObjectMapper json, EngineIdentity identity) {
 		this.messages = messages;
 		this.locales = locales;
 		this.json = json;
@@ -206,9 +205,9 @@ class EngineRestGuard extends OncePerRequestFilter {
 
 	/** The signed-in person: HTTP Basic on /engine-rest (set on the engine by its filter), the session for Tasklist. */
 	private Actor actor(HttpServletRequest request) {
-		Authentication engine = identity.getCurrentAuthentication();
-		if (engine != null && engine.getUserId() != null) {
-			return new Actor(engine.getUserId(), engine.getGroupIds() == null ? List.of() : engine.getGroupIds());
+		Optional<Actor> engine = identity.current();
+		if (engine.isPresent()) {
+			return engine.get();
 		}
 		org.springframework.security.core.Authentication session = SecurityContextHolder.getContext().getAuthentication();
 		if (session != null && session.isAuthenticated()
@@ -228,11 +227,11 @@ class EngineRestGuard extends OncePerRequestFilter {
 			answer = problem.status();
 			message = text(problem, locale);
 		}
-		else if (has(failure, TaskAlreadyClaimedException.class)) {
+		else if (EngineFailures.claimedByOther(failure)) {
 			answer = HttpStatus.CONFLICT;
 			message = text("problem.task.claimedByOther", locale);
 		}
-		else if (has(failure, AuthorizationException.class) || status == 403) {
+		else if (EngineFailures.refusedByAuthorization(failure) || status == 403) {
 			answer = HttpStatus.FORBIDDEN;
 			message = text("problem.engine.forbidden", locale);
 		}

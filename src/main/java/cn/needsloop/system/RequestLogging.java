@@ -2,11 +2,12 @@ package cn.needsloop.system;
 
 import java.io.IOException;
 import java.util.EnumSet;
+
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.EngineIdentity;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -74,8 +75,8 @@ class RequestLogging {
 
 	/** The engine's REST API authenticates in Camunda's filter, not in Spring Security: take the user from the engine. */
 	@Bean
-	ResourceConfigCustomizer engineRestUser(IdentityService identity) {
-		return config -> config.register(new EngineRestUserFilter(identity));
+	ResourceConfigCustomizer engineRestUser(Accounts accounts) {
+		return config -> config.register(new EngineRestUserFilter(accounts.identity()));
 	}
 
 	static final class RequestIdFilter extends OncePerRequestFilter {
@@ -147,18 +148,15 @@ class RequestLogging {
 	/** A JAX-RS filter in the engine's REST API: the user Camunda's authentication filter has just signed in. */
 	static final class EngineRestUserFilter implements ContainerRequestFilter {
 
-		private final IdentityService identity;
+		private final EngineIdentity identity;
 
-		EngineRestUserFilter(IdentityService identity) {
+		EngineRestUserFilter(EngineIdentity identity) {
 			this.identity = identity;
 		}
 
 		@Override
 		public void filter(ContainerRequestContext request) {
-			Authentication authentication = identity.getCurrentAuthentication();
-			if (authentication != null && authentication.getUserId() != null) {
-				MDC.put(USER, authentication.getUserId());
-			}
+			identity.current().ifPresent(actor -> MDC.put(USER, actor.userId()));
 		}
 	}
 }

@@ -2,6 +2,8 @@ package cn.needsloop.system;
 
 import cn.needsloop.shared.CommunityGroup;
 import cn.needsloop.shared.Actor;
+import cn.needsloop.process.Accounts;
+import cn.needsloop.process.SpringSecurityContainerAuthentication;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -246,9 +248,9 @@ class SecurityConfig {
 	@Bean
 	FilterRegistrationBean<EngineRestGuard> engineRestGuard(MessageSource messages,
 			org.springframework.web.servlet.LocaleResolver locales, ObjectMapper json,
-			org.camunda.bpm.engine.IdentityService identity) {
+			Accounts accounts) {
 		FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
-				new EngineRestGuard(messages, locales, json, identity));
+				new EngineRestGuard(messages, locales, json, accounts.identity()));
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setName("engine-rest-guard");
 		registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 50);

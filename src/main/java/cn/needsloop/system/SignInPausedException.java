@@ -3,7 +3,7 @@ package cn.needsloop.system;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.needsloop.process.EngineClock;
 
 import org.springframework.security.core.AuthenticationException;
 
@@ -21,7 +21,7 @@ public class SignInPausedException extends AuthenticationException {
 	public SignInPausedException(Duration pause) {
 		super("Sign-in paused for " + pause);
 		this.pause = pause;
-		this.until = ClockUtil.getCurrentTime().toInstant().plus(pause);
+		this.until = EngineClock.now().plus(pause);
 	}
 
 	/** When the pause ends. */

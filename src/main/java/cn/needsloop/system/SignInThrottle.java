@@ -12,7 +12,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.needsloop.process.EngineClock;
+import cn.needsloop.process.PasswordGate;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -29,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Our limits on wrong passwords, the only ones: every password check of Camunda's identity service
  * (our sign-in page, {@code /api} and {@code /engine-rest} with HTTP Basic, and whatever else asks the
- * engine) is counted here ({@link ThrottledIdentityProvider}), and Camunda's own lock, which locked an
+ * engine) is counted here (the engine's identity provider asks it as its {@link PasswordGate}), and Camunda's own lock, which locked an
  * account for good after ten wrong passwords from anyone, is off. A count that reaches its limit
  * ({@link SignInLimits}) pauses sign-in for a while that doubles with every further failure, up to a
  * ceiling; the pause always ends, and an administrator can lift it earlier ({@code /admin/locks}).
@@ -42,14 +43,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * door asks ({@link #settle()}) or the request ends ({@link ClientFilter}), so that counting never
  * needs a second connection while the first is held (a wave of wrong passwords would otherwise take
  * every connection of the pool) nor waits inside the engine's transaction. Times are epoch
- * milliseconds from the engine clock ({@link ClockUtil}), so that nodes in any time zone agree and
+ * milliseconds from the engine clock ({@link EngineClock}), so that nodes in any time zone agree and
  * tests can move time.
  * <p>
  * The client is the request's remote address: the real client's address when a trusted proxy
  * forwards it ({@code server.tomcat.remoteip.internal-proxies}), never a header anyone may send.
  */
 @Component
-public class SignInThrottle {
+public class SignInThrottle implements PasswordGate {
 
 	/** What a count counts. */
 	public enum Kind {
@@ -105,6 +106,16 @@ public class SignInThrottle {
 			return Optional.empty();
 		}
 		return Optional.of(Duration.ofMillis(until - now.toEpochMilli()));
+	}
+
+	@Override
+	public boolean refuses(String userId) {
+		return pause(userId, currentClient()).isPresent();
+	}
+
+	@Override
+	public void checked(String userId, boolean right) {
+		checked(userId, currentClient(), right);
 	}
 
 	/**
@@ -249,7 +260,7 @@ public class SignInThrottle {
 	}
 
 	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+		return EngineClock.now();
 	}
 
 	/**

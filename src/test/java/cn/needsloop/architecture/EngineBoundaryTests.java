@@ -20,10 +20,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * implement delegates and listeners with the engine's delegate API. They never use the engine's
  * services, queries, query results or exceptions.
  *
- * Beneath the features, {@code system} plugs the engine's identity into Spring Security (sign-in,
- * {@code /engine-rest} authentication, the first administrator, authorizations) and {@code cluster}
- * holds its start lock as an engine plugin: both configure the engine rather than use it for a case,
- * and are the only other modules allowed to name its types.
+ * The platform beneath the features reaches the engine the same way, with no exception: {@code system} signs
+ * people in through {@code process.EngineIdentity} and the engine plugins in {@code process}
+ * ({@code ThrottledIdentityProvider}, which asks {@code system.SignInThrottle} as its {@code PasswordGate};
+ * {@code StatisticsForManagers}); the start's authorizations, filters and first administrator are made by
+ * {@code process.AccessBootstrap} and {@code process.EngineAdministrators}; engine failures are told apart by
+ * {@code process.EngineFailures} and answered through {@code process.ProblemAnswers}; times come from
+ * {@code process.EngineClock}; and {@code cluster}'s start lock is taken by {@code process.StartLockPlugin}.
  */
 class EngineBoundaryTests {
 
@@ -35,13 +38,13 @@ class EngineBoundaryTests {
 		noClasses().that()
 			.resideInAPackage("cn.needsloop..")
 			.and()
-			.resideOutsideOfPackages("cn.needsloop.process..", "cn.needsloop.system..", "cn.needsloop.cluster..")
+			.resideOutsideOfPackage("cn.needsloop.process..")
 			.should()
 			.dependOnClassesThat(resideInAPackage("org.camunda.bpm.engine..")
 				.and(not(resideInAnyPackage("org.camunda.bpm.engine.delegate..", "org.camunda.bpm.engine.variable..")))
 				// what DelegateTask#getCandidates returns
 				.and(not(belongToAnyOf(IdentityLink.class, IdentityLinkType.class))))
-			.because("features reach the engine through cn.needsloop.process (ProcessGateway, DecisionTables, OpenTask)")
+			.because("the modules reach the engine through cn.needsloop.process (ProcessGateway, DecisionTables, OpenTask)")
 			.check(APP);
 	}
 }

@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
-import cn.needsloop.system.AccessBootstrap;
+import cn.needsloop.process.AccessBootstrap;
 
 /**
  * The consultations API over HTTP: a consultation run to the end, and its errors as RFC 9457

@@ -51,7 +51,7 @@ import cn.needsloop.ProcessCoverageAtLeast;
 import cn.needsloop.ProcessCoverageCheck;
 import cn.needsloop.notification.Notifications;
 import cn.needsloop.support.ConsultationSteps;
-import cn.needsloop.system.AccessBootstrap;
+import cn.needsloop.process.AccessBootstrap;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ProblemException;
 

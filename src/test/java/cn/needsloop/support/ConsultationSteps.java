@@ -21,7 +21,7 @@ import cn.needsloop.consultation.ConsultationRequests.PublishAgenda;
 import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
 import cn.needsloop.consultation.ConsultationService;
 import cn.needsloop.consultation.ParticipantKind;
-import cn.needsloop.system.AccessBootstrap;
+import cn.needsloop.process.AccessBootstrap;
 import cn.needsloop.shared.Actor;
 
 /**

@@ -156,7 +156,7 @@ class MessagesTests {
 				"understanding/TextModel.java", "Chinese function characters the text model ignores",
 				"understanding/NeedSimilarity.java", "function characters, numerals and place patterns the similarity reads",
 				"system/IdempotencyWeb.java", "the OpenAPI description of the Idempotency-Key header, in both languages",
-				"system/AccessBootstrap.java", "Tasklist's shared filters: the engine keeps one name per filter",
+				"process/AccessBootstrap.java", "Tasklist's shared filters: the engine keeps one name per filter",
 				"consultation/ParticipantKind.java", "participant kinds as consultation-catalog.dmn and the forms name them",
 				"field/CareTags.java", "care tags as the register and visit-frequency.dmn name them");
 		List<String> found = new ArrayList<>();

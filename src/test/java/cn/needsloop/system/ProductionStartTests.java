@@ -1,6 +1,7 @@
 package cn.needsloop.system;
 
 import cn.needsloop.system.DemoBanner;
+import cn.needsloop.process.StoredPasswords;
 import cn.needsloop.shared.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,4 +1,4 @@
-package cn.needsloop.system;
+package cn.needsloop.process;
 
 import cn.needsloop.shared.Actor;
 import java.util.ArrayList;

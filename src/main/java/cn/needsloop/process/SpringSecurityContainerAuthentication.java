@@ -1,4 +1,4 @@
-package cn.needsloop.system;
+package cn.needsloop.process;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Tells Camunda's webapps who signed in on our login page: the Spring Security principal of this
  * request, with their Camunda groups and tenants, so Camunda authorizations apply as usual.
- * Named by the {@code authentication-provider} init parameter of the webapps' container-based filter.
+ * Named by {@code system.SecurityConfig} in the {@code authentication-provider} init parameter of the webapps' container-based filter.
  */
 public class SpringSecurityContainerAuthentication extends ContainerBasedAuthenticationProvider {
 

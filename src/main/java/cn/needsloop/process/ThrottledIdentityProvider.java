@@ -1,4 +1,4 @@
-package cn.needsloop.system;
+package cn.needsloop.process;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda's database identity provider with our sign-in limits in place of its own lock. Every password
  * check of the engine comes through here, whoever asks: our sign-in page and {@code /api}
- * ({@link CamundaIdentityAuthenticationProvider}), {@code /engine-rest} ({@link EngineRestAuthenticationFilter}),
+ * ({@code system.CamundaIdentityAuthenticationProvider}), {@code /engine-rest} ({@code system.EngineRestAuthenticationFilter}),
  * and Camunda's own doors ({@code /engine-rest/identity/verify}, the webapps' login resource, the current
  * password asked before a password change). While a pause is in force the password is not even
  * checked; a wrong one is counted, the right one forgets the failures of that client for that account
- * (after this command, see {@link SignInThrottle}).
+ * (after this command, see {@link PasswordGate}, answered by {@code system.SignInThrottle}).
  * <p>
  * Camunda's lock is switched off here, not by configuration: it counted every wrong password for an
  * account, from anyone, and after ten ({@code loginMaxAttempts}) locked the account until an
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  */
 class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
-	private final SignInThrottle throttle;
+	private final PasswordGate throttle;
 
-	ThrottledIdentityProvider(SignInThrottle throttle) {
+	ThrottledIdentityProvider(PasswordGate throttle) {
 		this.throttle = throttle;
 	}
 
@@ -35,12 +35,11 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 		if (userId == null || password == null) {
 			return false;
 		}
-		String client = SignInThrottle.currentClient();
-		if (throttle.pause(userId, client).isPresent()) {
+		if (throttle.refuses(userId)) {
 			return false;
 		}
 		boolean right = super.checkPassword(userId, password);
-		throttle.checked(userId, client, right);
+		throttle.checked(userId, right);
 		return right;
 	}
 
@@ -50,7 +49,7 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 		return false;
 	}
 
-	/** Camunda's count is not kept: {@link SignInThrottle} counts. */
+	/** Camunda's count is not kept: the {@link PasswordGate} counts. */
 	@Override
 	protected void lockUser(UserEntity user) {
 		// deliberately nothing
@@ -60,9 +59,9 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 	@Component
 	static class Plugin extends AbstractProcessEnginePlugin {
 
-		private final SignInThrottle throttle;
+		private final PasswordGate throttle;
 
-		Plugin(SignInThrottle throttle) {
+		Plugin(PasswordGate throttle) {
 			this.throttle = throttle;
 		}
 

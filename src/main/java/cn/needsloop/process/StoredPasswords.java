@@ -1,4 +1,4 @@
-package cn.needsloop.system;
+package cn.needsloop.process;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
