@@ -36,8 +36,13 @@ class NotificationSettingsPageController {
 
 	private static final String LABELS = "notificationSettings.field.";
 
-	/** The page's form: checkboxes for the channels and the digest (unticked: {@code _channels}, {@code _digest}). */
-	public static class SettingsForm {
+	/**
+	 * The page's form: checkboxes for the channels and the digest (unticked: {@code _channels}, {@code _digest});
+	 * serializable, as it is flashed into the shared session after an error.
+	 */
+	public static class SettingsForm implements java.io.Serializable {
+
+		private static final long serialVersionUID = 1L;
 
 		private List<OutboxChannel> channels = new ArrayList<>();
 
@@ -83,7 +88,7 @@ class NotificationSettingsPageController {
 		}
 
 		public void setChannels(List<OutboxChannel> channels) {
-			this.channels = channels;
+			this.channels = channels == null ? new ArrayList<>() : new ArrayList<>(channels);
 		}
 
 		public String getEmail() {
