@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +71,15 @@ class NotificationClusterIntegrationTests {
 		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("drop database if exists " + DATABASE);
+		}
+	}
+
+	@BeforeEach
+	void empty() throws Exception {
+		try (Connection connection = DriverManager.getConnection(SERVER + DATABASE + OPTIONS, "root", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("delete from notification_outbox");
+			statement.execute("delete from notification_digest_day");
 		}
 	}
 
