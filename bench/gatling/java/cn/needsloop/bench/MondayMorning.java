@@ -3,7 +3,6 @@ package cn.needsloop.bench;
 import static cn.needsloop.bench.BenchSettings.BASE_URL;
 import static cn.needsloop.bench.BenchSettings.COMMUNITIES;
 import static cn.needsloop.bench.BenchSettings.PASSWORD;
-import static io.gatling.javaapi.core.CoreDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
@@ -13,6 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
