@@ -12,6 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -163,6 +164,29 @@ public class MondayMorning extends Simulation {
 
 	// ------------------------------------------------------------------------------------------ lines
 
+	/** A small real JPEG (the server decodes what it is given): the photo of the spot after the work. */
+	static final byte[] AFTER_PHOTO = afterPhoto();
+
+	private static byte[] afterPhoto() {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(new java.awt.Color(90, 140, 200));
+		g.fillRect(0, 0, 64, 48);
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(16, 12, 32, 24);
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			if (!javax.imageio.ImageIO.write(image, "jpg", out)) {
+				throw new IllegalStateException("no JPEG writer");
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
 	ScenarioBuilder lines = scenario("lines")
 		.feed(people(LINES, i -> Map.of("user", (i % 2 == 0 ? "g-" : "p-") + community((i / 2) % COMMUNITIES))))
 		.exec(signIn("line"))
@@ -173,8 +197,16 @@ public class MondayMorning extends Simulation {
 					.check(jsonPath("$[?(@.taskKey == 'userTask_resolveNeed')].needId").findRandom().optional().saveAs("resolve")))
 				.pause(BenchSettings::thinkOf)
 				.doIf(session -> session.contains("resolve")).then(
+					// the after-photo first, as a line worker takes it on the spot: evidence-required.dmn asks for it
+					// (RESOLUTION_AFTER) before FACILITIES and SAFETY needs are resolved
+					exec(http("line: POST evidence RESOLUTION_AFTER").post("/api/needs/#{resolve}/evidence")
+							.queryParam("step", "RESOLUTION_AFTER")
+							.basicAuth("#{user}", PASSWORD)
+							.bodyPart(ByteArrayBodyPart("file", AFTER_PHOTO).fileName("after.jpg").contentType("image/jpeg"))
+							.asMultipartForm()
+							.check(status().is(201)))
 					// the line sees the need in its task (a party or self-governance user may not read /api/needs/{id})
-					exec(http("line: POST resolution").post("/api/needs/#{resolve}/resolution")
+					.exec(http("line: POST resolution").post("/api/needs/#{resolve}/resolution")
 							.basicAuth("#{user}", PASSWORD)
 							.body(StringBody("{\"note\":\"已上门处理完毕\"}"))
 							.asJson()

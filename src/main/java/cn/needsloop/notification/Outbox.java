@@ -29,7 +29,8 @@ import cn.needsloop.shared.Wording;
 /**
  * The notification outbox: messages for e-mail, SMS and WeChat written as rows of {@code notification_outbox} in
  * the transaction of the step that causes them (through {@link Notifier}), and delivered after commit by this
- * node's {@link OutboxWorker} or another node's, every {@code needsloop.notifications.delivery.interval}. A
+ * node's {@link OutboxWorker} at once (woken after the commit, {@link OutboxNudge}) or, as the safety net, by this
+ * node's or another node's every {@code needsloop.notifications.delivery.interval}. A
  * deployment turns each channel on ({@code needsloop.notifications.email|sms|wechat.enabled}); a person chooses
  * among those ({@link Preferences}).
  * <p>
@@ -59,11 +60,15 @@ public class Outbox {
 
 	private final OutboxWorker worker;
 
+	/** Wakes {@link #worker} when a transaction that wrote messages commits. */
+	private final OutboxNudge nudge;
+
 	Outbox(JdbcTemplate jdbc, Preferences preferences, Accounts accounts, MessageSource messages, NodeId node,
 			ObjectProvider<Sender> senderBeans, @Value("${needsloop.notifications.delivery.lease:PT2M}") Duration lease,
 			@Value("${needsloop.notifications.delivery.max-attempts:6}") int maxAttempts,
 			@Value("${needsloop.notifications.delivery.backoff:PT1M}") Duration backoff,
-			@Value("${needsloop.notifications.delivery.batch:50}") int batch) {
+			@Value("${needsloop.notifications.delivery.batch:50}") int batch,
+			@Value("${needsloop.notifications.delivery.wake-after-commit:true}") boolean wakeAfterCommit) {
 		this.jdbc = jdbc;
 		this.preferences = preferences;
 		this.accounts = accounts;
@@ -74,6 +79,12 @@ public class Outbox {
 		this.channels = Set.copyOf(enabled);
 		this.worker = new OutboxWorker(jdbc, node.id(), senders, preferences::of, ENGINE_CLOCK, lease, maxAttempts,
 				backoff, batch);
+		this.nudge = new OutboxNudge(this::deliverDue, wakeAfterCommit && !senders.isEmpty());
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopNudging() {
+		nudge.close();
 	}
 
 	/** The engine's clock (tests move it), as a {@link Clock}. */
@@ -163,6 +174,7 @@ public class Outbox {
 	/** Writes one message for one person on one channel, after their quiet hours unless urgent. */
 	void insert(Preference preference, OutboxChannel channel, String kind, String subject, String body, boolean urgent) {
 		insert(jdbc, preference, channel, kind, subject, body, urgent, TimeLimits.nowInstant());
+		nudge.wakeAfterCommit();
 	}
 
 	static void insert(JdbcTemplate jdbc, Preference preference, OutboxChannel channel, String kind, String subject,

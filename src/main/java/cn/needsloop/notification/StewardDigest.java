@@ -93,18 +93,35 @@ public class StewardDigest {
 		if (!outbox.channels().contains(OutboxChannel.EMAIL)) {
 			return 0;
 		}
-		Integer written = transaction.execute(status -> writeDigestsNow(day));
+		return writeOnce(jdbc, transaction, node.id(), day, () -> writeDigestsNow(day));
+	}
+
+	/**
+	 * Writes a day's digests once for the whole cluster: inserts the day's row and, in the same transaction, the
+	 * messages ({@code writeMessages}, returning how many); a node whose insert fails on the key (another node wrote
+	 * or is writing that day, and committed) writes nothing. A node that dies before committing leaves no row.
+	 * @return how many were written, or -1 when another node had written that day's
+	 */
+	static int writeOnce(JdbcTemplate jdbc, TransactionTemplate transaction, String node, LocalDate day,
+			java.util.function.IntSupplier writeMessages) {
+		Integer written = transaction.execute(status -> {
+			try {
+				jdbc.update("insert into notification_digest_day (digest_day, written_by, written_at, messages) values (?, ?, ?, 0)",
+						java.sql.Date.valueOf(day), node, Timestamp.from(Instant.now()));
+			}
+			catch (DuplicateKeyException ex) {
+				return -1;
+			}
+			int messages = writeMessages.getAsInt();
+			jdbc.update("update notification_digest_day set messages = ? where digest_day = ?", messages,
+					java.sql.Date.valueOf(day));
+			return messages;
+		});
 		return written == null ? 0 : written;
 	}
 
+	/** The day's digests, in the caller's transaction; returns how many. */
 	private int writeDigestsNow(LocalDate day) {
-		try {
-			jdbc.update("insert into notification_digest_day (digest_day, written_by, written_at, messages) values (?, ?, ?, 0)",
-					java.sql.Date.valueOf(day), node.id(), Timestamp.from(Instant.now()));
-		}
-		catch (DuplicateKeyException ex) {
-			return -1;
-		}
 		Instant now = TimeLimits.nowInstant();
 		Instant endOfDay = day.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
 		Set<String> stewards = new LinkedHashSet<>();
@@ -124,7 +141,6 @@ public class StewardDigest {
 				}
 			}
 		}
-		jdbc.update("update notification_digest_day set messages = ? where digest_day = ?", written, java.sql.Date.valueOf(day));
 		return written;
 	}
 
