@@ -584,8 +584,9 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 				SELF_GOVERNANCE), HttpStatus.BAD_REQUEST, "problem.extension.tooLong");
 		assertProblem(() -> stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(2)), "",
 				SELF_GOVERNANCE), HttpStatus.BAD_REQUEST, "problem.field.required");
+		// the party line holds no step of this need: a stranger to it, refused as on its page
 		assertProblem(() -> stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(2)), "理由",
-				PARTY), HttpStatus.FORBIDDEN, "problem.task.notYours");
+				PARTY), HttpStatus.FORBIDDEN, "problem.need.notYours");
 		assertThat(instance).isWaitingAtExactly(RESOLVE);
 
 		stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(7)), "双方当事人外出，下周才能调解",
