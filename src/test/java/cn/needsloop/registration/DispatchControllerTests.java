@@ -1,9 +1,9 @@
 package cn.needsloop.registration;
 
-import cn.needsloop.support.AppContext;
-
+import static cn.needsloop.registration.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -18,32 +18,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code /api/dispatches} over HTTP: dispatch, answers, hours and their errors. */
-@AppContext
-class DispatchControllerTests {
+import cn.needsloop.support.Api.Response;
+import cn.needsloop.support.ApiTest;
 
-	@Autowired
-	TestRestTemplate http;
+/** {@code /api/dispatches} over HTTP: dispatch, answers, hours and their errors. */
+class DispatchControllerTests extends ApiTest {
 
 	@Autowired
 	IdentityService identity;
-
-	ApiClient api;
 
 	String skill;
 
 	@BeforeEach
 	void setUp() {
-		api = new ApiClient(http, identity);
-		skill = ApiClient.unique("理发");
+		skill = unique("理发");
 	}
 
 	@AfterEach
@@ -66,9 +56,9 @@ class DispatchControllerTests {
 		body.put("phone", "13800002222");
 		body.put("skills", List.of(skill));
 		body.put("username", user);
-		ResponseEntity<JsonNode> response = api.post("party1", "/api/registrations", body);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return response.getBody().get("id").asLong();
+		Response response = api.as("party1").post("/api/registrations", body);
+		assertThat(response.status()).isEqualTo(201);
+		return response.json().get("id").asLong();
 	}
 
 	private Map<String, Object> dispatch(int people) {
@@ -81,9 +71,9 @@ class DispatchControllerTests {
 	}
 
 	private long requestDispatch(String user, int people) {
-		ResponseEntity<JsonNode> response = api.post(user, "/api/dispatches", dispatch(people));
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return response.getBody().get("id").asLong();
+		Response response = api.as(user).post("/api/dispatches", dispatch(people));
+		assertThat(response.status()).isEqualTo(201);
+		return response.json().get("id").asLong();
 	}
 
 	private static Map<String, Object> answer(long registrationId, boolean accepted) {
@@ -96,41 +86,41 @@ class DispatchControllerTests {
 
 	@Test
 	void registrantAcceptsAndThePartyLineRecordsHours() {
-		String volunteer = api.newUser("volunteer", "resident");
+		String volunteer = TestUsers.newUser(identity, "volunteer", "resident");
 		long withAccount = registrant(volunteer, "市民政局");
 		long withoutAccount = registrant(null, "市财政局");
 
-		ResponseEntity<JsonNode> created = api.post("party1", "/api/dispatches", dispatch(2));
+		Response created = api.as("party1").post("/api/dispatches", dispatch(2));
 
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		long id = created.getBody().get("id").asLong();
-		assertThat(created.getHeaders().getLocation()).hasPath("/api/dispatches/" + id);
-		assertThat(created.getBody().get("status").asText()).isEqualTo("OPEN");
-		assertThat(created.getBody().get("round").asInt()).isEqualTo(1);
-		assertThat(created.getBody().get("offers").findValuesAsText("status")).containsExactly("INVITED", "INVITED");
+		assertThat(created.status()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+		assertThat(URI.create(created.header("Location"))).hasPath("/api/dispatches/" + id);
+		assertThat(created.json().get("status").asText()).isEqualTo("OPEN");
+		assertThat(created.json().get("round").asInt()).isEqualTo(1);
+		assertThat(created.json().get("offers").findValuesAsText("status")).containsExactly("INVITED", "INVITED");
 
-		JsonNode myTasks = api.get(volunteer, "/api/tasks").getBody();
+		JsonNode myTasks = api.as(volunteer).get("/api/tasks").json();
 		assertThat(myTasks.findValuesAsText("taskKey")).containsExactly("userTask_answerDispatch");
-		assertThat(api.get(volunteer, "/api/notifications").getBody().toString()).contains("Dispatch invitation");
+		assertThat(api.as(volunteer).get("/api/notifications").json().toString()).contains("Dispatch invitation");
 
-		ResponseEntity<JsonNode> accepted = api.post(volunteer, "/api/dispatches/" + id + "/answers",
+		Response accepted = api.as(volunteer).post("/api/dispatches/" + id + "/answers",
 				answer(withAccount, true));
-		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(accepted.getBody().get("acceptedCount").asInt()).isEqualTo(1);
-		assertThat(accepted.getBody().get("status").asText()).isEqualTo("OPEN");
+		assertThat(accepted.status()).isEqualTo(200);
+		assertThat(accepted.json().get("acceptedCount").asInt()).isEqualTo(1);
+		assertThat(accepted.json().get("status").asText()).isEqualTo("OPEN");
 
-		ResponseEntity<JsonNode> onBehalf = api.post("party1", "/api/dispatches/" + id + "/answers",
+		Response onBehalf = api.as("party1").post("/api/dispatches/" + id + "/answers",
 				answer(withoutAccount, true));
-		assertThat(onBehalf.getBody().get("status").asText()).isEqualTo("FILLED");
+		assertThat(onBehalf.json().get("status").asText()).isEqualTo("FILLED");
 
 		afterTheService();
-		ResponseEntity<JsonNode> hours = api.post("party1", "/api/dispatches/" + id + "/hours",
+		Response hours = api.as("party1").post("/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", withAccount, "hours", 2.5));
-		assertThat(hours.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(hours.getBody().get("hours").get(0).get("hours").decimalValue()).isEqualByComparingTo("2.5");
-		api.post("party1", "/api/dispatches/" + id + "/hours", Map.of("registrationId", withoutAccount, "hours", 3));
+		assertThat(hours.status()).isEqualTo(200);
+		assertThat(hours.json().get("hours").get(0).get("hours").decimalValue()).isEqualByComparingTo("2.5");
+		api.as("party1").post("/api/dispatches/" + id + "/hours", Map.of("registrationId", withoutAccount, "hours", 3));
 
-		JsonNode kpis = api.get("party1", "/api/registrations/kpis?communityCode=xingfu").getBody();
+		JsonNode kpis = api.as("party1").get("/api/registrations/kpis?communityCode=xingfu").json();
 		assertThat(kpis.get("hoursByUnit").get("市民政局").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("2.5"));
 		assertThat(kpis.get("hoursServed").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("5.5"));
 		assertThat(kpis.get("dispatchesAnsweredInTime").asDouble()).isGreaterThan(0.0);
@@ -139,16 +129,16 @@ class DispatchControllerTests {
 
 	@Test
 	void answersOfOthersAreForbidden() {
-		String volunteer = api.newUser("volunteer", "resident");
+		String volunteer = TestUsers.newUser(identity, "volunteer", "resident");
 		long registration = registrant(volunteer, "市民政局");
 		long id = requestDispatch("party1", 1);
 
-		ResponseEntity<JsonNode> response = api.post("resident1", "/api/dispatches/" + id + "/answers",
+		Response response = api.as("resident1").post("/api/dispatches/" + id + "/answers",
 				answer(registration, true));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.post("steward2", "/api/dispatches/" + id + "/answers", answer(registration, true))
-			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(api.as("steward2").post("/api/dispatches/" + id + "/answers", answer(registration, true))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -158,69 +148,69 @@ class DispatchControllerTests {
 		long id = requestDispatch("party1", 2);
 		long outsider = registrant(null, "市民政局");
 
-		assertThat(api.post("party1", "/api/dispatches/" + id + "/answers", answer(first, false)).getStatusCode())
-			.isEqualTo(HttpStatus.OK);
-		ResponseEntity<JsonNode> again = api.post("party1", "/api/dispatches/" + id + "/answers", answer(first, true));
-		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(again.getBody().get("code").asText()).isEqualTo("problem.dispatch.alreadyAnswered");
+		assertThat(api.as("party1").post("/api/dispatches/" + id + "/answers", answer(first, false)).status())
+			.isEqualTo(200);
+		Response again = api.as("party1").post("/api/dispatches/" + id + "/answers", answer(first, true));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("code").asText()).isEqualTo("problem.dispatch.alreadyAnswered");
 
-		ResponseEntity<JsonNode> uninvited = api.post("party1", "/api/dispatches/" + id + "/answers",
+		Response uninvited = api.as("party1").post("/api/dispatches/" + id + "/answers",
 				answer(outsider, true));
-		assertThat(uninvited.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(uninvited.getBody().get("code").asText()).isEqualTo("problem.dispatch.notInvited");
+		assertThat(uninvited.status()).isEqualTo(409);
+		assertThat(uninvited.json().get("code").asText()).isEqualTo("problem.dispatch.notInvited");
 
 		afterTheService();
-		ResponseEntity<JsonNode> hoursOfDecliner = api.post("party1", "/api/dispatches/" + id + "/hours",
+		Response hoursOfDecliner = api.as("party1").post("/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", first, "hours", 1));
-		assertThat(hoursOfDecliner.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(api.post("party1", "/api/dispatches/" + id + "/answers", answer(second, true)).getStatusCode())
-			.isEqualTo(HttpStatus.OK);
+		assertThat(hoursOfDecliner.status()).isEqualTo(409);
+		assertThat(api.as("party1").post("/api/dispatches/" + id + "/answers", answer(second, true)).status())
+			.isEqualTo(200);
 	}
 
 	@Test
 	void hoursAreRecordedOnceAndOnlyByThePartyLine() {
 		long registration = registrant(null, "市民政局");
 		long id = requestDispatch("steward1", 1);
-		api.post("party1", "/api/dispatches/" + id + "/answers", answer(registration, true));
+		api.as("party1").post("/api/dispatches/" + id + "/answers", answer(registration, true));
 		afterTheService();
 
-		assertThat(api.post("steward1", "/api/dispatches/" + id + "/hours",
-				Map.of("registrationId", registration, "hours", 2)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.post("party1", "/api/dispatches/" + id + "/hours",
-				Map.of("registrationId", registration, "hours", 2)).getStatusCode()).isEqualTo(HttpStatus.OK);
-		ResponseEntity<JsonNode> twice = api.post("party1", "/api/dispatches/" + id + "/hours",
+		assertThat(api.as("steward1").post("/api/dispatches/" + id + "/hours",
+				Map.of("registrationId", registration, "hours", 2)).status()).isEqualTo(403);
+		assertThat(api.as("party1").post("/api/dispatches/" + id + "/hours",
+				Map.of("registrationId", registration, "hours", 2)).status()).isEqualTo(200);
+		Response twice = api.as("party1").post("/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", registration, "hours", 2));
-		assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		ResponseEntity<JsonNode> tooMany = api.post("party1", "/api/dispatches/" + id + "/hours",
+		assertThat(twice.status()).isEqualTo(409);
+		Response tooMany = api.as("party1").post("/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", registration, "hours", 30));
-		assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(tooMany)).containsExactly("hours");
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.errorFields()).containsExactly("hours");
 	}
 
 	@Test
 	void refusesHoursBeforeTheServiceTimeSayingSoAndRecordsNothing() {
 		long registration = registrant(null, "市民政局");
 		long id = requestDispatch("party1", 1);
-		assertThat(api.post("party1", "/api/dispatches/" + id + "/answers", answer(registration, true)).getBody()
+		assertThat(api.as("party1").post("/api/dispatches/" + id + "/answers", answer(registration, true)).json()
 			.get("status").asText()).isEqualTo("FILLED");
-		String serviceTime = cn.needsloop.system.PageDates.format(Instant.parse(api.get("party1", "/api/dispatches/" + id)
-			.getBody().get("at").asText()));
+		String serviceTime = cn.needsloop.system.PageDates.format(Instant.parse(api.as("party1").get("/api/dispatches/" + id)
+			.json().get("at").asText()));
 
-		ResponseEntity<JsonNode> english = api.post("party1", "/api/dispatches/" + id + "/hours",
+		Response english = api.as("party1").post("/api/dispatches/" + id + "/hours",
 				Map.of("registrationId", registration, "hours", 2));
-		assertThat(english.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(english)).containsExactly("hours");
-		assertThat(english.getBody().toString())
+		assertThat(english.status()).isEqualTo(400);
+		assertThat(english.errorFields()).containsExactly("hours");
+		assertThat(english.json().toString())
 			.contains("Hours can be recorded only after the service time (" + serviceTime + ", Beijing time).");
-		ResponseEntity<JsonNode> chinese = api.call(HttpMethod.POST, "party1", "/api/dispatches/" + id + "/hours",
-				Map.of("registrationId", registration, "hours", 2), "zh-CN");
-		assertThat(chinese.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(chinese.getBody().toString()).contains("服务时间（北京时间 " + serviceTime + "）之后才能登记服务时长。");
-		assertThat(api.get("party1", "/api/dispatches/" + id).getBody().get("hours")).isEmpty();
+		Response chinese = api.as("party1").language("zh-CN").post("/api/dispatches/" + id + "/hours",
+				Map.of("registrationId", registration, "hours", 2));
+		assertThat(chinese.status()).isEqualTo(400);
+		assertThat(chinese.json().toString()).contains("服务时间（北京时间 " + serviceTime + "）之后才能登记服务时长。");
+		assertThat(api.as("party1").get("/api/dispatches/" + id).json().get("hours")).isEmpty();
 
 		afterTheService();
-		assertThat(api.post("party1", "/api/dispatches/" + id + "/hours", Map.of("registrationId", registration, "hours", 2))
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(api.as("party1").post("/api/dispatches/" + id + "/hours", Map.of("registrationId", registration, "hours", 2))
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -229,59 +219,59 @@ class DispatchControllerTests {
 		body.remove("skill");
 		body.remove("at");
 
-		ResponseEntity<JsonNode> response = api.post("party1", "/api/dispatches", body);
+		Response response = api.as("party1").post("/api/dispatches", body);
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(response)).contains("skill", "people", "at");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.errorFields()).contains("skill", "people", "at");
 
 		Map<String, Object> past = dispatch(1);
 		past.put("at", "2020-01-01T00:00:00Z");
-		assertThat(ApiClient.errorFields(api.post("party1", "/api/dispatches", past))).containsExactly("at");
+		assertThat(api.as("party1").post("/api/dispatches", past).errorFields()).containsExactly("at");
 
 		Map<String, Object> unknownNeed = dispatch(1);
 		unknownNeed.put("needId", 987654);
-		assertThat(ApiClient.errorFields(api.post("party1", "/api/dispatches", unknownNeed))).containsExactly("needId");
+		assertThat(api.as("party1").post("/api/dispatches", unknownNeed).errorFields()).containsExactly("needId");
 
-		ResponseEntity<JsonNode> answer = api.post("party1", "/api/dispatches/1/answers", Map.of("note", "x"));
-		assertThat(ApiClient.errorFields(answer)).contains("registrationId", "accepted");
+		Response answer = api.as("party1").post("/api/dispatches/1/answers", Map.of("note", "x"));
+		assertThat(answer.errorFields()).contains("registrationId", "accepted");
 
-		ResponseEntity<JsonNode> chinese = api.call(HttpMethod.POST, "party1", "/api/dispatches", past, "zh-CN");
-		assertThat(chinese.getBody().get("title").asText()).isNotEqualTo("Invalid input");
-		assertThat(chinese.getBody().toString()).contains("服务时间");
+		Response chinese = api.as("party1").language("zh-CN").post("/api/dispatches", past);
+		assertThat(chinese.json().get("title").asText()).isNotEqualTo("Invalid input");
+		assertThat(chinese.json().toString()).contains("服务时间");
 	}
 
 	@Test
 	void onlyThePartyLineOrAStewardOfTheCommunityDispatches() {
-		assertThat(api.post("resident1", "/api/dispatches", dispatch(1)).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.post("steward2", "/api/dispatches", dispatch(1)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.post("steward1", "/api/dispatches", dispatch(1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(api.as("resident1").post("/api/dispatches", dispatch(1)).status())
+			.isEqualTo(403);
+		assertThat(api.as("steward2").post("/api/dispatches", dispatch(1)).status()).isEqualTo(403);
+		assertThat(api.as("steward1").post("/api/dispatches", dispatch(1)).status()).isEqualTo(201);
 	}
 
 	@Test
 	void requiresSignIn() {
-		assertThat(api.get(null, "/api/dispatches?communityCode=xingfu").getStatusCode())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(api.anonymous().get("/api/dispatches?communityCode=xingfu").status())
+			.isEqualTo(401);
 	}
 
 	@Test
 	void readsDispatchesOfOwnCommunity() {
 		long id = requestDispatch("party1", 1);
 
-		assertThat(api.get("party1", "/api/dispatches/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(api.get("manager1", "/api/dispatches/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(api.get("steward2", "/api/dispatches/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.get("party1", "/api/dispatches/987654").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(api.post("party1", "/api/dispatches/987654/answers", answer(1, true)).getStatusCode())
-			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.as("party1").get("/api/dispatches/" + id).status()).isEqualTo(200);
+		assertThat(api.as("manager1").get("/api/dispatches/" + id).status()).isEqualTo(200);
+		assertThat(api.as("steward2").get("/api/dispatches/" + id).status()).isEqualTo(403);
+		assertThat(api.as("party1").get("/api/dispatches/987654").status()).isEqualTo(404);
+		assertThat(api.as("party1").post("/api/dispatches/987654/answers", answer(1, true)).status())
+			.isEqualTo(404);
 
-		ResponseEntity<JsonNode> list = api.get("steward1", "/api/dispatches?communityCode=xingfu");
-		assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(list.getBody().findValuesAsText("skill")).contains(skill);
-		assertThat(api.get("steward2", "/api/dispatches?communityCode=xingfu").getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		ResponseEntity<JsonNode> noCommunity = api.get("resident1", "/api/dispatches");
-		assertThat(noCommunity.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(noCommunity)).containsExactly("communityCode");
+		Response list = api.as("steward1").get("/api/dispatches?communityCode=xingfu");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.json().findValuesAsText("skill")).contains(skill);
+		assertThat(api.as("steward2").get("/api/dispatches?communityCode=xingfu").status())
+			.isEqualTo(403);
+		Response noCommunity = api.as("resident1").get("/api/dispatches");
+		assertThat(noCommunity.status()).isEqualTo(400);
+		assertThat(noCommunity.errorFields()).containsExactly("communityCode");
 	}
 }

@@ -1,10 +1,10 @@
 package cn.needsloop.registration;
 
-import cn.needsloop.support.AppContext;
-
+import static cn.needsloop.registration.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,19 +14,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-
-
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.needsloop.support.Api.Response;
+import cn.needsloop.support.ApiTest;
 import cn.needsloop.design.ProjectRequests.Approval;
 import cn.needsloop.design.ProjectRequests.DesignProject;
 import cn.needsloop.design.ProjectService;
@@ -46,11 +40,7 @@ import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.shared.Actor;
 
 /** {@code /api/registrations} over HTTP: 双报到, the registry, the KPIs and the team fallback. */
-@AppContext
-class RegistrationControllerTests {
-
-	@Autowired
-	TestRestTemplate http;
+class RegistrationControllerTests extends ApiTest {
 
 	@Autowired
 	IdentityService identity;
@@ -67,13 +57,6 @@ class RegistrationControllerTests {
 	@Autowired
 	ManagementService management;
 
-	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		api = new ApiClient(http, identity);
-	}
-
 	static Map<String, Object> member(String name, String username, String... skills) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("communityCode", "xingfu");
@@ -89,19 +72,19 @@ class RegistrationControllerTests {
 
 	@Test
 	void partyMemberRegistersThemself() {
-		String user = api.newUser("member", "resident");
+		String user = TestUsers.newUser(identity, "member", "resident");
 
-		ResponseEntity<JsonNode> response = api.post(user, "/api/registrations", member("周明", null, "理发", "维修"));
+		Response response = api.as(user).post("/api/registrations", member("周明", null, "理发", "维修"));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		JsonNode body = response.getBody();
-		assertThat(response.getHeaders().getLocation()).hasPath("/api/registrations/" + body.get("id").asLong());
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(URI.create(response.header("Location"))).hasPath("/api/registrations/" + body.get("id").asLong());
 		assertThat(body.get("username").asText()).isEqualTo(user);
 		assertThat(body.get("style").asText()).isEqualTo("MENU");
 		assertThat(body.get("status").asText()).isEqualTo("ACTIVE");
 		assertThat(body.get("skills")).extracting(JsonNode::asText).containsExactly("理发", "维修");
-		assertThat(api.get(user, "/api/registrations/" + body.get("id").asLong()).getStatusCode())
-			.isEqualTo(HttpStatus.OK);
+		assertThat(api.as(user).get("/api/registrations/" + body.get("id").asLong()).status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -109,168 +92,168 @@ class RegistrationControllerTests {
 		Map<String, Object> body = member(" ", null);
 		body.put("phone", "call me");
 
-		ResponseEntity<JsonNode> response = api.post("resident1", "/api/registrations", body);
+		Response response = api.as("resident1").post("/api/registrations", body);
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(ApiClient.errorFields(response)).contains("name", "phone", "skills");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.errorFields()).contains("name", "phone", "skills");
 	}
 
 	@Test
 	void rejectsUnknownKindAndCommunity() {
 		Map<String, Object> badKind = member("周明", null, "理发");
 		badKind.put("kind", "PERSON");
-		assertThat(ApiClient.errorFields(api.post("resident1", "/api/registrations", badKind))).containsExactly("kind");
+		assertThat(api.as("resident1").post("/api/registrations", badKind).errorFields()).containsExactly("kind");
 
 		Map<String, Object> badCommunity = member("周明", null, "理发");
 		badCommunity.put("communityCode", "nowhere");
-		ResponseEntity<JsonNode> response = api.post("party1", "/api/registrations", badCommunity);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(response)).containsExactly("communityCode");
+		Response response = api.as("party1").post("/api/registrations", badCommunity);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.errorFields()).containsExactly("communityCode");
 	}
 
 	@Test
 	void requiresSignIn() {
-		ResponseEntity<JsonNode> response = api.get(null, "/api/registrations");
+		Response response = api.anonymous().get("/api/registrations");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.status()).isEqualTo(401);
 	}
 
 	@Test
 	void onlyStaffRegisterUnitsAndOthers() {
-		Map<String, Object> unit = member(ApiClient.unique("市税务局党支部"), null, "法律咨询");
+		Map<String, Object> unit = member(unique("市税务局党支部"), null, "法律咨询");
 		unit.put("kind", "ORGANIZATION");
-		assertThat(api.post("resident1", "/api/registrations", unit).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		ResponseEntity<JsonNode> chinese = api.call(HttpMethod.POST, "resident1", "/api/registrations", unit, "zh-CN");
-		assertThat(chinese.getBody().get("detail").asText()).contains("党组织");
+		assertThat(api.as("resident1").post("/api/registrations", unit).status()).isEqualTo(403);
+		Response chinese = api.as("resident1").language("zh-CN").post("/api/registrations", unit);
+		assertThat(chinese.json().get("detail").asText()).contains("党组织");
 
-		assertThat(api.post("resident1", "/api/registrations", member("冒名", "party1", "理发")).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(api.as("resident1").post("/api/registrations", member("冒名", "party1", "理发")).status())
+			.isEqualTo(403);
 
-		ResponseEntity<JsonNode> byParty = api.post("party1", "/api/registrations", unit);
-		assertThat(byParty.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(byParty.getBody().get("username").isNull()).isTrue();
-		assertThat(byParty.getBody().get("registeredBy").asText()).isEqualTo("party1");
+		Response byParty = api.as("party1").post("/api/registrations", unit);
+		assertThat(byParty.status()).isEqualTo(201);
+		assertThat(byParty.json().get("username").isNull()).isTrue();
+		assertThat(byParty.json().get("registeredBy").asText()).isEqualTo("party1");
 	}
 
 	@Test
 	void rejectsSecondRegistrationOfSameMemberOrUnit() {
-		String user = api.newUser("member", "resident");
-		assertThat(api.post(user, "/api/registrations", member("周明", null, "理发")).getStatusCode())
-			.isEqualTo(HttpStatus.CREATED);
+		String user = TestUsers.newUser(identity, "member", "resident");
+		assertThat(api.as(user).post("/api/registrations", member("周明", null, "理发")).status())
+			.isEqualTo(201);
 
-		ResponseEntity<JsonNode> again = api.post(user, "/api/registrations", member("周明", null, "维修"));
-		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(again.getBody().get("code").asText()).isEqualTo("problem.registration.duplicateUser");
+		Response again = api.as(user).post("/api/registrations", member("周明", null, "维修"));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("code").asText()).isEqualTo("problem.registration.duplicateUser");
 
-		Map<String, Object> unit = member(ApiClient.unique("市交通局党委"), null, "交通疏导");
+		Map<String, Object> unit = member(unique("市交通局党委"), null, "交通疏导");
 		unit.put("kind", "ORGANIZATION");
 		unit.put("style", "ALLIANCE");
-		assertThat(api.post("steward1", "/api/registrations", unit).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(api.post("party1", "/api/registrations", unit).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(api.as("steward1").post("/api/registrations", unit).status()).isEqualTo(201);
+		assertThat(api.as("party1").post("/api/registrations", unit).status()).isEqualTo(409);
 	}
 
 	@Test
 	void rejectsUnknownAccountAndTeamWithoutAccount() {
-		ResponseEntity<JsonNode> unknown = api.post("party1", "/api/registrations", member("周明", "nobody-x", "理发"));
-		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(unknown)).containsExactly("username");
+		Response unknown = api.as("party1").post("/api/registrations", member("周明", "nobody-x", "理发"));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.errorFields()).containsExactly("username");
 
-		Map<String, Object> team = member(ApiClient.unique("志愿服务队"), null, "助老");
+		Map<String, Object> team = member(unique("志愿服务队"), null, "助老");
 		team.put("kind", "ORGANIZATION");
 		team.put("style", "TEAM");
-		ResponseEntity<JsonNode> noAccount = api.post("party1", "/api/registrations", team);
-		assertThat(noAccount.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(noAccount)).containsExactly("username");
+		Response noAccount = api.as("party1").post("/api/registrations", team);
+		assertThat(noAccount.status()).isEqualTo(400);
+		assertThat(noAccount.errorFields()).containsExactly("username");
 	}
 
 	@Test
 	void unknownRegistrationIsNotFoundAndOthersAreForbidden() {
-		assertThat(api.get("party1", "/api/registrations/987654").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.as("party1").get("/api/registrations/987654").status()).isEqualTo(404);
 
-		String user = api.newUser("member", "resident");
-		long id = api.post(user, "/api/registrations", member("周明", null, "理发")).getBody().get("id").asLong();
-		assertThat(api.get("resident1", "/api/registrations/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.get("steward2", "/api/registrations/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.get("steward1", "/api/registrations/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+		String user = TestUsers.newUser(identity, "member", "resident");
+		long id = api.as(user).post("/api/registrations", member("周明", null, "理发")).json().get("id").asLong();
+		assertThat(api.as("resident1").get("/api/registrations/" + id).status()).isEqualTo(403);
+		assertThat(api.as("steward2").get("/api/registrations/" + id).status()).isEqualTo(403);
+		assertThat(api.as("steward1").get("/api/registrations/" + id).status()).isEqualTo(200);
 	}
 
 	@Test
 	void listsRegistrantsOfACommunityBySkill() {
-		String skill = ApiClient.unique("心理疏导");
-		String user = api.newUser("member", "resident");
-		long mine = api.post(user, "/api/registrations", member("周明", null, skill)).getBody().get("id").asLong();
-		api.post("party1", "/api/registrations", member("吴芳", null, skill));
-		api.post("party1", "/api/registrations", member("郑红", null, ApiClient.unique("other")));
+		String skill = unique("心理疏导");
+		String user = TestUsers.newUser(identity, "member", "resident");
+		long mine = api.as(user).post("/api/registrations", member("周明", null, skill)).json().get("id").asLong();
+		api.as("party1").post("/api/registrations", member("吴芳", null, skill));
+		api.as("party1").post("/api/registrations", member("郑红", null, unique("other")));
 
-		ResponseEntity<JsonNode> party = api.get("party1", "/api/registrations?communityCode=xingfu&skill=" + skill);
-		assertThat(party.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(party.getBody().findValuesAsText("name")).containsExactlyInAnyOrder("周明", "吴芳");
+		Response party = api.as("party1").get("/api/registrations?communityCode=xingfu&skill=" + skill);
+		assertThat(party.status()).isEqualTo(200);
+		assertThat(party.json().findValuesAsText("name")).containsExactlyInAnyOrder("周明", "吴芳");
 
-		ResponseEntity<JsonNode> own = api.get(user, "/api/registrations?communityCode=xingfu");
-		assertThat(own.getBody()).hasSize(1);
-		assertThat(own.getBody().get(0).get("id").asLong()).isEqualTo(mine);
+		Response own = api.as(user).get("/api/registrations?communityCode=xingfu");
+		assertThat(own.json()).hasSize(1);
+		assertThat(own.json().get(0).get("id").asLong()).isEqualTo(mine);
 	}
 
 	@Test
 	void registeredTeamCanBeAssignedAnUnclaimedProject() {
-		String account = api.newUser("team");
-		Map<String, Object> team = member(ApiClient.unique("市财政局党员志愿服务队"), account, "助餐", "送餐");
+		String account = TestUsers.newUser(identity, "team");
+		Map<String, Object> team = member(unique("市财政局党员志愿服务队"), account, "助餐", "送餐");
 		team.put("kind", "ORGANIZATION");
 		team.put("style", "TEAM");
 
-		ResponseEntity<JsonNode> registered = api.post("party1", "/api/registrations", team);
+		Response registered = api.as("party1").post("/api/registrations", team);
 
-		assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		String code = registered.getBody().get("organizationCode").asText();
-		assertThat(code).isEqualTo("team-" + registered.getBody().get("id").asLong());
+		assertThat(registered.status()).isEqualTo(201);
+		String code = registered.json().get("organizationCode").asText();
+		assertThat(code).isEqualTo("team-" + registered.json().get("id").asLong());
 		Organization organization = organizations.findById(code).orElseThrow();
 		assertThat(organization.getKind()).isEqualTo(Organization.Kind.PARTY_VOLUNTEER_TEAM);
 		assertThat(organization.getAccountUser()).isEqualTo(account);
 
 		ServiceProject project = unclaimedProject();
-		ResponseEntity<JsonNode> assigned = api.post("manager1", "/api/projects/" + project.getId() + "/assignment",
+		Response assigned = api.as("manager1").post("/api/projects/" + project.getId() + "/assignment",
 				Map.of("organizationCode", code, "note", "交由双报到党员志愿服务队承接"));
 
-		assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(assigned.getBody().get("claimant").asText()).isEqualTo(code);
-		assertThat(assigned.getBody().get("claimedInTime").asBoolean()).isFalse();
+		assertThat(assigned.status()).isEqualTo(200);
+		assertThat(assigned.json().get("claimant").asText()).isEqualTo(code);
+		assertThat(assigned.json().get("claimedInTime").asBoolean()).isFalse();
 	}
 
 	@Test
 	void teamAccountOfASocialOrganizationIsAConflict() {
-		Map<String, Object> team = member(ApiClient.unique("服务队"), "org1", "助老");
+		Map<String, Object> team = member(unique("服务队"), "org1", "助老");
 		team.put("kind", "ORGANIZATION");
 		team.put("style", "TEAM");
 
-		ResponseEntity<JsonNode> response = api.post("party1", "/api/registrations", team);
+		Response response = api.as("party1").post("/api/registrations", team);
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(response.getBody().get("code").asText()).isEqualTo("problem.registration.accountIsOrganization");
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().get("code").asText()).isEqualTo("problem.registration.accountIsOrganization");
 	}
 
 	@Test
 	void kpisCountRegisteredUnitsAndMembers() {
-		Map<String, Object> unit = member(ApiClient.unique("市卫健委党支部"), null, "义诊");
+		Map<String, Object> unit = member(unique("市卫健委党支部"), null, "义诊");
 		unit.put("kind", "ORGANIZATION");
-		api.post("party1", "/api/registrations", unit);
-		api.post("party1", "/api/registrations", member("钱亮", null, "义诊"));
+		api.as("party1").post("/api/registrations", unit);
+		api.as("party1").post("/api/registrations", member("钱亮", null, "义诊"));
 
-		ResponseEntity<JsonNode> kpis = api.get("party1", "/api/registrations/kpis?communityCode=xingfu");
+		Response kpis = api.as("party1").get("/api/registrations/kpis?communityCode=xingfu");
 
-		assertThat(kpis.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(kpis.getBody().get("registeredUnits").asLong()).isPositive();
-		assertThat(kpis.getBody().get("registeredMembers").asLong()).isPositive();
-		assertThat(kpis.getBody().get("communityCode").asText()).isEqualTo("xingfu");
-		assertThat(api.get("steward1", "/api/registrations/kpis").getBody().get("communityCode").asText())
+		assertThat(kpis.status()).isEqualTo(200);
+		assertThat(kpis.json().get("registeredUnits").asLong()).isPositive();
+		assertThat(kpis.json().get("registeredMembers").asLong()).isPositive();
+		assertThat(kpis.json().get("communityCode").asText()).isEqualTo("xingfu");
+		assertThat(api.as("steward1").get("/api/registrations/kpis").json().get("communityCode").asText())
 			.isEqualTo("xingfu");
-		assertThat(api.get("manager1", "/api/registrations/kpis").getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(api.get("resident1", "/api/registrations/kpis").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(api.get("steward2", "/api/registrations/kpis?communityCode=xingfu").getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		ResponseEntity<JsonNode> empty = api.get("manager1", "/api/registrations/kpis?from=2026-03-02&to=2026-03-01");
-		assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(ApiClient.errorFields(empty)).containsExactly("from");
+		assertThat(api.as("manager1").get("/api/registrations/kpis").status()).isEqualTo(200);
+		assertThat(api.as("resident1").get("/api/registrations/kpis").status()).isEqualTo(403);
+		assertThat(api.as("steward2").get("/api/registrations/kpis?communityCode=xingfu").status())
+			.isEqualTo(403);
+		Response empty = api.as("manager1").get("/api/registrations/kpis?from=2026-03-02&to=2026-03-01");
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.errorFields()).containsExactly("from");
 	}
 
 	/** A project approved, published and left unclaimed past its deadline: waiting for the manager. */
