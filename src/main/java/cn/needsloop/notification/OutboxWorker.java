@@ -100,9 +100,16 @@ public class OutboxWorker {
 			if (claimed.size() >= batch) {
 				break;
 			}
-			int won = jdbc.update("update notification_outbox set state = 'CLAIMED', lease_owner = ?, lease_until_ms = ?"
-					+ " where id = ? and state = 'PENDING' and next_attempt_ms <= ?", owner,
-					now + lease.toMillis(), id, now);
+			int won;
+			try {
+				won = jdbc.update("update notification_outbox set state = 'CLAIMED', lease_owner = ?, lease_until_ms = ?"
+						+ " where id = ? and state = 'PENDING' and next_attempt_ms <= ?", owner,
+						now + lease.toMillis(), id, now);
+			}
+			catch (org.springframework.dao.TransientDataAccessException busy) {
+				// another node is claiming the same row: it is that node's, or due again on the next round
+				continue;
+			}
 			if (won == 1) {
 				claimed.add(id);
 			}
@@ -182,13 +189,30 @@ public class OutboxWorker {
 	 */
 	int markAbandoned() {
 		long now = clock.millis();
-		int released = jdbc.update("update notification_outbox set state = 'PENDING', lease_owner = null, lease_until_ms = null"
-				+ " where state = 'CLAIMED' and lease_until_ms < ?", now);
+		int released = 0;
+		int marked = 0;
+		try {
+			// the candidates by a plain read, then one row at a time by its key and the same condition: a range update
+			// would lock every row it passes and deadlock with another node's claims and sends
+			for (Long id : jdbc.queryForList("select id from notification_outbox where state = 'CLAIMED' and lease_until_ms < ?",
+					Long.class, now)) {
+				released += jdbc.update("update notification_outbox set state = 'PENDING', lease_owner = null,"
+						+ " lease_until_ms = null where id = ? and state = 'CLAIMED' and lease_until_ms < ?", id, now);
+			}
+			for (Long id : jdbc.queryForList("select id from notification_outbox where state = 'SENDING' and lease_until_ms < ?",
+					Long.class, now)) {
+				marked += jdbc.update("update notification_outbox set state = 'UNCERTAIN', last_error = ?"
+						+ " where id = ? and state = 'SENDING' and lease_until_ms < ?",
+						"node stopped while sending (lease ran out)", id, now);
+			}
+		}
+		catch (org.springframework.dao.TransientDataAccessException busy) {
+			// another node is at the same rows: what is left is looked at again on the next round
+			LOG.debug("outbox: abandoned rows left for the next round ({})", busy.getMessage());
+		}
 		if (released > 0) {
 			LOG.info("outbox: {} message(s) claimed by a stopped node are due again", released);
 		}
-		int marked = jdbc.update("update notification_outbox set state = 'UNCERTAIN', last_error = ?"
-				+ " where state = 'SENDING' and lease_until_ms < ?", "node stopped while sending (lease ran out)", now);
 		if (marked > 0) {
 			LOG.warn("outbox: {} message(s) left while sending by a stopped node; the manager decides whether to send them again",
 					marked);
