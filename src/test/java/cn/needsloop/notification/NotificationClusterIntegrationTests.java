@@ -191,12 +191,9 @@ class NotificationClusterIntegrationTests {
 			assertThat(SMTP.getReceivedMessages()).extracting(m -> m.getSubject())
 				.containsExactlyInAnyOrder("您反映的诉求（编号 N88）已办结，请评价", "新任务：核实民需（编号 N89）");
 			// recorded SENT after the send: wait for the record, not for a time
-			for (int i = 0; i < 600 && !"SENT".equals(a.jdbc().queryForObject("select state from notification_outbox where id = ?",
-					String.class, id)); i++) {
-				Thread.sleep(100);
-			}
-			assertThat(a.jdbc().queryForObject("select state from notification_outbox where id = ?", String.class, id))
-				.isEqualTo("SENT");
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(a.jdbc()
+					.queryForObject("select state from notification_outbox where id = ?", String.class, id)).isEqualTo("SENT"));
 			assertThat(a.jdbc().queryForObject("select count(*) from notification_outbox where recipient_user = 'resident7'",
 					Integer.class)).isZero();
 		}
