@@ -3,8 +3,10 @@ package cn.needsloop.process;
 import cn.needsloop.shared.Actor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -52,16 +54,71 @@ public class AccessBootstrap implements ApplicationRunner {
 		this.filters = filters;
 	}
 
+	/**
+	 * Every group's grants, from one query per granted resource (a district has hundreds of groups: one query per
+	 * group and grant made each start take tens of seconds).
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
+		Map<String, Authorization> granted = new HashMap<>();
+		for (Map.Entry<Resource, String> target : TARGETS) {
+			for (Authorization authorization : authorizations.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.resourceType(target.getKey())
+				.resourceId(target.getValue())
+				.list()) {
+				if (authorization.getGroupId() != null) {
+					granted.putIfAbsent(key(authorization.getGroupId(), target.getKey(), target.getValue()), authorization);
+				}
+			}
+		}
+		Set<String> saved = new HashSet<>();
+		Granted read = new Granted() {
+
+			@Override
+			public Authorization find(String groupId, Resource resource, String resourceId) {
+				String key = key(groupId, resource, resourceId);
+				// a grant saved during this run is read again, as grantDefaults(groupId) reads every grant
+				return saved.contains(key) ? existingGrant(groupId, resource, resourceId) : granted.get(key);
+			}
+
+			@Override
+			public void saved(String groupId, Resource resource, String resourceId) {
+				saved.add(key(groupId, resource, resourceId));
+			}
+		};
 		for (Group group : identity.createGroupQuery().list()) {
-			grantDefaults(group.getId());
+			grantDefaults(group.getId(), read);
 		}
 		ensureFilters();
 	}
 
+	/** The resources (type and id) {@link #grantDefaults} grants on. */
+	private static final List<Map.Entry<Resource, String>> TARGETS = List.of(Map.entry(Resources.APPLICATION, "tasklist"),
+			Map.entry(Resources.APPLICATION, "cockpit"), Map.entry(Resources.PROCESS_DEFINITION, "*"),
+			Map.entry(Resources.FILTER, "*"), Map.entry(Resources.PROCESS_INSTANCE, "*"), Map.entry(Resources.TASK, "*"),
+			Map.entry(Resources.DECISION_DEFINITION, "*"), Map.entry(Resources.DECISION_REQUIREMENTS_DEFINITION, "*"),
+			Map.entry(Resources.DEPLOYMENT, "*"));
+
+	private static String key(String groupId, Resource resource, String resourceId) {
+		return groupId + "\n" + resource.resourceType() + "\n" + resourceId;
+	}
+
+	/** A group's grant of a resource, or null. */
+	private interface Granted {
+
+		Authorization find(String groupId, Resource resource, String resourceId);
+
+		default void saved(String groupId, Resource resource, String resourceId) {
+		}
+	}
+
 	/** Grants a loop group what it needs; safe to call again. */
 	public void grantDefaults(String groupId) {
+		grantDefaults(groupId, this::existingGrant);
+	}
+
+	private void grantDefaults(String groupId, Granted granted) {
 		if (Actor.ADMIN.equals(groupId)) {
 			return;
 		}
@@ -69,23 +126,23 @@ public class AccessBootstrap implements ApplicationRunner {
 		if (!loopGroup) {
 			return;
 		}
-		grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-		grant(groupId, Resources.FILTER, "*", Permissions.READ);
+		grant(granted, groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(granted, groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(granted, groupId, Resources.FILTER, "*", Permissions.READ);
 		if (Actor.MANAGER.equals(groupId)) {
-			grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-			grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+			grant(granted, groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			grant(granted, groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
 					Permissions.READ_HISTORY, Permissions.READ_TASK);
-			grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-			grant(groupId, Resources.TASK, "*", Permissions.READ);
-			grant(groupId, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-			grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-			grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
+			grant(granted, groupId, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+			grant(granted, groupId, Resources.TASK, "*", Permissions.READ);
+			grant(granted, groupId, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+			grant(granted, groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+			grant(granted, groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
 		}
 	}
 
-	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization existing = authorizations.createAuthorizationQuery()
+	private Authorization existingGrant(String groupId, Resource resource, String resourceId) {
+		return authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.groupIdIn(groupId)
 			.resourceType(resource)
@@ -94,6 +151,10 @@ public class AccessBootstrap implements ApplicationRunner {
 			.stream()
 			.findFirst()
 			.orElse(null);
+	}
+
+	private void grant(Granted granted, String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = granted.find(groupId, resource, resourceId);
 		Authorization authorization = existing != null ? existing
 				: authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		if (existing == null) {
@@ -110,6 +171,7 @@ public class AccessBootstrap implements ApplicationRunner {
 		}
 		if (changed) {
 			authorizations.saveAuthorization(authorization);
+			granted.saved(groupId, resource, resourceId);
 		}
 	}
 
