@@ -32,7 +32,7 @@ class KpiTexts {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	/** 是 or 否 in an export's cell; empty for none. */
+	/** 是 or 否 in an export's cell; no value for none. */
 	String yesNo(Boolean value, Locale locale) {
 		return value == null ? null : text(value ? "drill.yes" : "drill.no", locale);
 	}
