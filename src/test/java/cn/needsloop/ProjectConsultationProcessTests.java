@@ -153,6 +153,18 @@ class ProjectConsultationProcessTests {
 		assertThat(consultation.projectId()).isEqualTo(designed.id());
 		assertThat(consultation.topicType()).isEqualTo(TopicType.SERVICE_PROJECT);
 		assertThat(consultation.status()).isEqualTo(ConsultationStatus.PARTICIPANTS);
+		// the topic's description is worded for each reader: residents read it in Chinese, a visitor in English
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+		try {
+			assertThat(consultations.view(consultationId, SELFGOV).description())
+				.startsWith("服务项目 #" + designed.id() + "：").contains("预算 80000 元，涉及 20 户。");
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+			assertThat(consultations.view(consultationId, SELFGOV).description())
+				.startsWith("Service project #" + designed.id() + ": ").contains("Budget 80000 yuan, 20 households.");
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		}
 		assertThat(consultations.list("xingfu", null, designed.id(), 0, 10, SELFGOV).getContent())
 			.extracting(ConsultationView::id).containsExactly(consultationId);
 		ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(project.getId()).singleResult();

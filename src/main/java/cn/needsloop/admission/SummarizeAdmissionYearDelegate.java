@@ -5,31 +5,40 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.shared.Wording;
 
 /**
  * 每年1月汇总: counts last year's requested, admitted, purchased-service and refused work items
- * (Beijing time) and lists the most asked-for refused items, as the basis for revising the list.
+ * (Beijing time) and lists the most asked-for refused items, as the basis for revising the list. The summary and
+ * the review's title are for the revision's Tasklist form, which shows them as they are: in the deployment's
+ * language (zh-CN).
  */
 @Component("summarizeAdmissionYearDelegate")
 class SummarizeAdmissionYearDelegate implements JavaDelegate {
 
+	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final WorkItems workItems;
 
 	private final AdmissionReviews reviews;
 
-	SummarizeAdmissionYearDelegate(WorkItems workItems, AdmissionReviews reviews) {
+	private final MessageSource messages;
+
+	SummarizeAdmissionYearDelegate(WorkItems workItems, AdmissionReviews reviews, MessageSource messages) {
 		this.workItems = workItems;
 		this.reviews = reviews;
+		this.messages = messages;
 	}
 
 	@Override
@@ -46,8 +55,8 @@ class SummarizeAdmissionYearDelegate implements JavaDelegate {
 		int refused = Math.toIntExact(counts.getOrDefault(WorkItemStatus.REFUSED, 0L));
 		String refusedSummary = workItems.refusedTitles(from, to).stream()
 			.limit(20)
-			.map(r -> r.getTitle() + "（" + r.getDepartment() + "）×" + r.getCount())
-			.collect(Collectors.joining("；"));
+			.map(r -> text(Wording.of("admission.review.refusedItem", r.getTitle(), r.getDepartment(), r.getCount())))
+			.collect(Collectors.joining(text(Wording.of("list.itemSeparator"))));
 		if (refusedSummary.length() > 2000) {
 			refusedSummary = refusedSummary.substring(0, 2000);
 		}
@@ -59,7 +68,12 @@ class SummarizeAdmissionYearDelegate implements JavaDelegate {
 		execution.setVariable(Var.ADMITTED_COUNT, admitted);
 		execution.setVariable(Var.PURCHASED_SERVICE_COUNT, purchased);
 		execution.setVariable(Var.REFUSED_COUNT, refused);
-		execution.setVariable(Var.REFUSED_SUMMARY, refusedSummary.isEmpty() ? "（无）" : refusedSummary);
-		execution.setVariable(Var.SUBJECT_TITLE, "《社区工作事项准入清单》" + year + " 年度审核");
+		execution.setVariable(Var.REFUSED_SUMMARY,
+				refusedSummary.isEmpty() ? text(Wording.of("admission.review.refusedNone")) : refusedSummary);
+		execution.setVariable(Var.SUBJECT_TITLE, text(Wording.of("admission.review.subjectTitle", year)));
+	}
+
+	private String text(Wording wording) {
+		return wording.render(messages, CHINESE);
 	}
 }

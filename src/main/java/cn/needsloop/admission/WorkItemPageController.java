@@ -1,7 +1,6 @@
 package cn.needsloop.admission;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -163,12 +162,7 @@ class WorkItemPageController {
 		if (!me.isManager()) {
 			throw ProblemException.forbidden("problem.workItem.managerOnly");
 		}
-		if (file == null || file.isEmpty()) {
-			Pages.flashError(flash, "admissionList.upload.empty");
-			return "redirect:/admission-list";
-		}
-		workItems.reviseList(new ListRevision(new String(file.getBytes(), StandardCharsets.UTF_8)), me);
-		Pages.flashDone(flash, "admissionList.upload.done");
-		return "redirect:/admission-list";
+		return Pages.uploadNewVersion(file, flash, "/admission-list", "admissionList",
+				xml -> workItems.reviseList(new ListRevision(xml), me));
 	}
 }

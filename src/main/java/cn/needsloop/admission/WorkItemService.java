@@ -28,6 +28,7 @@ import cn.needsloop.shared.Actor;
 import cn.needsloop.system.Disclosure;
 import cn.needsloop.system.Disclosures;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.Wording;
 
 /**
  * 社区工作事项准入: departments submit work items, the admission list decides in the process, the
@@ -170,7 +171,10 @@ public class WorkItemService {
 			throw ProblemException.forbidden("problem.workItem.managerOnly");
 		}
 		return versionOf(decisionTables.deployRevision(Workflow.Decision.WORK_ITEM_ADMISSION, LIST_RESOURCE,
-				request.dmnXml(), LIST_OUTPUT_LENGTHS, "社区工作事项准入清单修订（" + actor.userId() + "）", "dmnXml"));
+				request.dmnXml(), LIST_OUTPUT_LENGTHS,
+				// the engine keeps the deployment's name as it is (Cockpit shows it): in the deployment's language
+				Wording.of("admission.list.revisionName", actor.userId()).render(messages, Locale.SIMPLIFIED_CHINESE),
+				"dmnXml"));
 	}
 
 	private static ListVersion versionOf(DecisionVersion version) {

@@ -1,8 +1,11 @@
 package cn.needsloop.consultation;
 
 import cn.needsloop.shared.Wording;
+import java.util.Locale;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.process.TimeLimits;
@@ -17,7 +20,10 @@ class CloseOutsideCatalogDelegate implements JavaDelegate {
 
 	private final ConsultationNotices notices;
 
-	CloseOutsideCatalogDelegate(Consultations consultations, ConsultationNotices notices) {
+	private final MessageSource messages;
+
+	CloseOutsideCatalogDelegate(Consultations consultations, ConsultationNotices notices, MessageSource messages) {
+		this.messages = messages;
 		this.consultations = consultations;
 		this.notices = notices;
 	}
@@ -27,8 +33,10 @@ class CloseOutsideCatalogDelegate implements JavaDelegate {
 		Consultation consultation = consultations.require(Variables.longValue(execution, Var.CONSULTATION_ID));
 		consultation.closedOutsideCatalog(TimeLimits.nowInstant());
 		execution.setVariable(Var.CONSULTATION_RESULT, ConsultationStatus.OUTSIDE_CATALOG.name());
-		execution.setVariable(Var.CONSULTATION_REASON, consultation.getCatalogReason());
+		// the reason goes on to the project's Tasklist form, which shows it as it is: in the deployment's language
+		execution.setVariable(Var.CONSULTATION_REASON,
+				consultation.catalogReason().render(messages, Locale.SIMPLIFIED_CHINESE));
 		notices.toProposer(consultation, Wording.of("notification.consultation.notInCatalog"),
-				Wording.of("text", consultation.getCatalogReason()));
+				consultation.catalogReason());
 	}
 }

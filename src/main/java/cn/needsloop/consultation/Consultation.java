@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.needsloop.shared.ProblemException;
+import org.springframework.context.MessageSource;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -49,6 +51,12 @@ public class Consultation {
 	private TopicType topicType;
 
 	private String description;
+
+	/**
+	 * The description as a {@link Wording} (JSON) when the application wrote it (a service project as topic), read
+	 * in the reader's language; {@code description} keeps its Chinese text. Null when a person typed it.
+	 */
+	private String descriptionWording;
 
 	/** The service project that asked for this consultation, if any. */
 	private Long projectId;
@@ -139,6 +147,18 @@ public class Consultation {
 		this.status = ConsultationStatus.PROPOSED;
 		this.round = 1;
 		record(Wording.of("consultation.history.proposed", topic), proposedBy, at);
+	}
+
+	/**
+	 * A consultation the application words (a service project as topic): its description is kept as a wording,
+	 * read in the reader's language, and as its Chinese text ({@code chinese}, for the API's older readers).
+	 */
+	public Consultation(String communityCode, String topic, TopicType topicType, Wording description, String chinese,
+			Long projectId, String proposedBy, Instant at) {
+		this(communityCode, topic, topicType, chinese.length() > 2000 ? chinese.substring(0, 2000) : chinese, projectId,
+				proposedBy, at);
+		String json = description.toJson();
+		this.descriptionWording = json.length() > 4000 ? null : json;
 	}
 
 	/** Adds a line to the history, worded by a key of the messages ({@code consultation.history.*}). */
@@ -280,6 +300,12 @@ public class Consultation {
 		return description;
 	}
 
+	/** The description in a reader's language (as typed, if a person typed it). */
+	public String descriptionIn(MessageSource messages, Locale locale) {
+		Wording w = Wording.fromJson(descriptionWording);
+		return w == null ? description : w.render(messages, locale);
+	}
+
 	public Long getProjectId() {
 		return projectId;
 	}
@@ -298,6 +324,20 @@ public class Consultation {
 
 	public String getCatalogReason() {
 		return catalogReason;
+	}
+
+	/** Why the topic is in the catalog or not, as the catalog says it, or the catalog's default outside it. */
+	public Wording catalogReason() {
+		if (catalogReason != null) {
+			return Wording.of("text", catalogReason);
+		}
+		return Boolean.FALSE.equals(inCatalog) ? Wording.of("consultation.catalog.notListed") : null;
+	}
+
+	/** {@link #catalogReason()} in a reader's language; null before the catalog was asked. */
+	public String catalogReasonIn(MessageSource messages, Locale locale) {
+		Wording reason = catalogReason();
+		return reason == null ? null : reason.render(messages, locale);
 	}
 
 	public ConsultationLevel getLevel() {

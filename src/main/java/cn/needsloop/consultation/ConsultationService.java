@@ -115,7 +115,7 @@ public class ConsultationService {
 		Consultation consultation = consultations.require(id);
 		Locale reader = LocaleContextHolder.getLocale();
 		return ConsultationView.of(consultation, true,
-				disclosures.of(actor, servedBy(actor, consultation.getCommunityCode())), e -> e.activityIn(messages, reader));
+				disclosures.of(actor, servedBy(actor, consultation.getCommunityCode())), messages, reader);
 	}
 
 	/** Consultations are public (阳光社区): everyone signed in may read them. */
@@ -132,8 +132,10 @@ public class ConsultationService {
 		if (projectId != null) {
 			spec = spec.and((root, query, cb) -> cb.equal(root.get("projectId"), projectId));
 		}
+		Locale reader = LocaleContextHolder.getLocale();
 		return consultations.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")))
-			.map(c -> ConsultationView.of(c, false, disclosures.of(actor, servedBy(actor, c.getCommunityCode())), null));
+			.map(c -> ConsultationView.of(c, false, disclosures.of(actor, servedBy(actor, c.getCommunityCode())),
+					messages, reader));
 	}
 
 	public void fixParticipants(Long id, FixParticipants request, Actor actor) {

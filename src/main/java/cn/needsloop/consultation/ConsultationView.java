@@ -2,7 +2,10 @@ package cn.needsloop.consultation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+
+import org.springframework.context.MessageSource;
 
 import cn.needsloop.system.Disclosure;
 
@@ -42,15 +45,16 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 	public record HistoryView(String activity, String actor, Instant at) {
 	}
 
-	static ConsultationView of(Consultation c, boolean details, Disclosure disclosure,
-			java.util.function.Function<ConsultationEvent, String> activity) {
+	/** The consultation for a reader: what the application wrote in it (description, history) in their language. */
+	static ConsultationView of(Consultation c, boolean details, Disclosure disclosure, MessageSource messages,
+			Locale reader) {
 		List<ConsultationRound> rounds = c.getRounds();
 		ConsultationRound current = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
 		ConsultationRound voted = rounds.stream().filter(r -> r.getRecordedAt() != null).reduce((a, b) -> b).orElse(null);
 		return new ConsultationView(c.getId(), c.getProcessInstanceId(), c.getCommunityCode(), c.getTopic(),
-				c.getTopicType(), c.getDescription(), c.getProjectId(), disclosure.person(c.getProposedBy()),
+				c.getTopicType(), c.descriptionIn(messages, reader), c.getProjectId(), disclosure.person(c.getProposedBy()),
 				c.getStatus(),
-				c.getInCatalog(), c.getCatalogReason(), c.getLevel(), c.getRequiredKinds(), c.getNoticeDays(),
+				c.getInCatalog(), c.catalogReasonIn(messages, reader), c.getLevel(), c.getRequiredKinds(), c.getNoticeDays(),
 				c.getPublicityDays(), c.getRound(),
 				c.getParticipants().stream()
 					.map(p -> new ParticipantView(
@@ -75,7 +79,7 @@ public record ConsultationView(Long id, String processInstanceId, String communi
 							o.getRaisedAt()))
 					.toList() : null,
 				details ? c.getHistory().stream()
-					.map(h -> new HistoryView(activity.apply(h), disclosure.person(h.getActor()), h.getAt()))
+					.map(h -> new HistoryView(h.activityIn(messages, reader), disclosure.person(h.getActor()), h.getAt()))
 					.toList() : null);
 	}
 }

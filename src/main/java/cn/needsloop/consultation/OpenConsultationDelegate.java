@@ -1,8 +1,11 @@
 package cn.needsloop.consultation;
 
 import cn.needsloop.shared.Wording;
+import java.util.Locale;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.design.Projects;
@@ -29,7 +32,10 @@ class OpenConsultationDelegate implements JavaDelegate {
 
 	private final NeedLog log;
 
-	OpenConsultationDelegate(Projects projects, Consultations consultations, NeedLog log) {
+	private final MessageSource messages;
+
+	OpenConsultationDelegate(Projects projects, Consultations consultations, NeedLog log, MessageSource messages) {
+		this.messages = messages;
 		this.projects = projects;
 		this.consultations = consultations;
 		this.log = log;
@@ -38,11 +44,14 @@ class OpenConsultationDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		ServiceProject project = projects.require(Variables.longValue(execution, Var.PROJECT_ID));
-		String description = "服务项目 #" + project.getId() + "：" + project.getGoal() + "\n方案：" + project.getPlan()
-				+ "\n预算 " + project.getBudgetYuan().toPlainString() + " 元，涉及 " + project.getHouseholdCount() + " 户"
-				+ (project.isPublicAffairs() ? "，涉及居民公共事务" : "") + "。";
+		// written for residents in their language; the plan is cut to what the description keeps
+		String plan = project.getPlan().length() > 2000 ? project.getPlan().substring(0, 2000) : project.getPlan();
+		Wording description = Wording.of(
+				project.isPublicAffairs() ? "consultation.projectTopic.publicAffairs" : "consultation.projectTopic",
+				project.getId(), project.getGoal(), plan, project.getBudgetYuan().toPlainString(),
+				project.getHouseholdCount());
 		Consultation consultation = consultations.save(new Consultation(project.getCommunityCode(), project.getTitle(),
-				TopicType.SERVICE_PROJECT, description.length() > 2000 ? description.substring(0, 2000) : description,
+				TopicType.SERVICE_PROJECT, description, description.render(messages, Locale.SIMPLIFIED_CHINESE),
 				project.getId(), project.getCreatedBy(), TimeLimits.nowInstant()));
 		project.inConsultation(consultation.getId());
 		execution.setVariable(Var.CONSULTATION_ID, consultation.getId());

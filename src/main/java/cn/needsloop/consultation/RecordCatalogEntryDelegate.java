@@ -22,8 +22,6 @@ import cn.needsloop.process.Workflow.Var;
 @Component("recordCatalogEntryDelegate")
 class RecordCatalogEntryDelegate implements JavaDelegate {
 
-	static final String NOT_IN_CATALOG = "该议题类型未列入本社区协商目录。";
-
 	private final Consultations consultations;
 
 	RecordCatalogEntryDelegate(Consultations consultations) {
@@ -35,7 +33,8 @@ class RecordCatalogEntryDelegate implements JavaDelegate {
 		Consultation consultation = consultations.require(Variables.longValue(execution, Var.CONSULTATION_ID));
 		Map<?, ?> entry = execution.getVariable(Var.CATALOG_ENTRY) instanceof Map<?, ?> map ? map : Map.of();
 		boolean inCatalog = Boolean.TRUE.equals(entry.get("inCatalog"));
-		String reason = entry.get("catalogReason") == null ? NOT_IN_CATALOG : entry.get("catalogReason").toString();
+		// the catalog's own words (Chinese, as the table writes them); none: the consultation words the default
+		String reason = entry.get("catalogReason") == null ? null : entry.get("catalogReason").toString();
 		Set<ParticipantKind> required = EnumSet.noneOf(ParticipantKind.class);
 		if (entry.get("participantKinds") != null) {
 			Arrays.stream(entry.get("participantKinds").toString().split(",")).map(String::strip)
@@ -50,9 +49,11 @@ class RecordCatalogEntryDelegate implements JavaDelegate {
 		execution.setVariable(Var.NOTICE_DAYS, noticeDays);
 		execution.setVariable(Var.REQUIRED_PARTICIPANTS,
 				required.stream().map(ParticipantKind::label).collect(Collectors.joining("、")));
-		consultation.record(inCatalog ? Wording.of("consultation.history.inCatalog", level, reason)
-				: Wording.of("consultation.history.notInCatalog", reason), "system",
-				TimeLimits.nowInstant());
+		Wording why = consultation.catalogReason() == null ? Wording.of("text", "") : consultation.catalogReason();
+		consultation.record(inCatalog
+				? Wording.of("consultation.history.inCatalog",
+						level == null ? "" : Wording.of("enum.ConsultationLevel." + level.name()), why)
+				: Wording.of("consultation.history.notInCatalog", why), "system", TimeLimits.nowInstant());
 	}
 
 	private static Integer number(Object value) {

@@ -1,7 +1,9 @@
 package cn.needsloop.field;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +13,7 @@ import cn.needsloop.process.Accounts;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.Wording;
 
 /**
  * The grid workers of each grid. A grid worker is a member of the group {@code grid:<gridCode>} (created with
@@ -31,10 +34,13 @@ public class GridMemberService {
 
 	private final Accounts accounts;
 
-	GridMemberService(GridMembers members, Grids grids, Accounts accounts) {
+	private final MessageSource messages;
+
+	GridMemberService(GridMembers members, Grids grids, Accounts accounts, MessageSource messages) {
 		this.members = members;
 		this.grids = grids;
 		this.accounts = accounts;
+		this.messages = messages;
 	}
 
 	/** The group of a grid's workers. */
@@ -72,7 +78,9 @@ public class GridMemberService {
 	}
 
 	private void register(Grid grid, String userId, String by) {
-		accounts.ensureGroup(group(grid.getCode()), grid.getName() + "网格员");
+		// the engine keeps one name per group (Tasklist and Admin show it): in the deployment's language
+		accounts.ensureGroup(group(grid.getCode()),
+				Wording.of("grid.groupName", grid.getName()).render(messages, Locale.SIMPLIFIED_CHINESE));
 		accounts.addToGroup(userId, group(grid.getCode()));
 		if (members.findByGridCodeAndUserId(grid.getCode(), userId).isEmpty()) {
 			members.save(new GridMember(grid.getCode(), grid.getCommunityCode(), userId, by, TimeLimits.nowInstant()));

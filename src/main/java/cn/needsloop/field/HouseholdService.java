@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -41,8 +42,11 @@ public class HouseholdService {
 
 	private final HouseholdViewLog viewLog;
 
+	private final MessageSource messages;
+
 	HouseholdService(Households households, Grids grids, Communities communities, VisitFrequency frequency,
-			HouseholdViewLog viewLog) {
+			HouseholdViewLog viewLog, MessageSource messages) {
+		this.messages = messages;
 		this.households = households;
 		this.grids = grids;
 		this.communities = communities;
@@ -105,7 +109,7 @@ public class HouseholdService {
 				frequency.of(tags), today());
 		household = households.save(household);
 		log(actor, household, 1, "SAVE");
-		return HouseholdView.of(household, true);
+		return HouseholdView.of(household, true, messages);
 	}
 
 	static Address address(String building, String unit, String room, String villagerGroup, String houseNo) {
@@ -144,7 +148,7 @@ public class HouseholdService {
 		}
 		boolean serves = serves(actor, household);
 		log(actor, household, 1, serves ? "RECORD" : "RECORD_MASKED");
-		return HouseholdView.of(household, serves);
+		return HouseholdView.of(household, serves, messages);
 	}
 
 	/** A page of a community's register (or of one grid's); the look is logged once, with how many records it showed. */
@@ -168,7 +172,7 @@ public class HouseholdService {
 			viewLog.save(new HouseholdViewEntry(actor.userId(), null, gridCode == null || gridCode.isBlank() ? "*" : gridCode,
 					communityCode, found.getNumberOfElements(), "LIST", TimeLimits.nowInstant()));
 		}
-		return found.map(h -> HouseholdView.of(h, serves(actor, h)));
+		return found.map(h -> HouseholdView.of(h, serves(actor, h), messages));
 	}
 
 	/** Whether the register is empty (for the demo data). */

@@ -3,6 +3,9 @@ package cn.needsloop.field;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import cn.needsloop.system.Masks;
 
 /**
@@ -15,9 +18,11 @@ public record HouseholdView(Long id, String communityCode, String gridCode, Stri
 		List<String> careTags, Integer visitIntervalDays, VisitKind visitKind, LocalDate lastVisitedOn,
 		LocalDate nextVisitOn, boolean disclosed) {
 
-	static HouseholdView of(Household h, boolean disclosed) {
+	/** The household for a reader, its address written in the reader's language. */
+	static HouseholdView of(Household h, boolean disclosed, MessageSource messages) {
 		Address a = h.address();
-		return new HouseholdView(h.getId(), h.getCommunityCode(), h.getGridCode(), a.text(), a.building(), a.unit(),
+		String address = a.wording().render(messages, LocaleContextHolder.getLocale());
+		return new HouseholdView(h.getId(), h.getCommunityCode(), h.getGridCode(), address, a.building(), a.unit(),
 				a.room(), a.villagerGroup(), a.houseNo(), disclosed ? h.getHeadName() : Masks.name(h.getHeadName()),
 				disclosed ? h.getPhone() : Masks.phone(h.getPhone()), disclosed ? CareTags.of(h.getCareTags()) : List.of(),
 				disclosed ? h.getVisitIntervalDays() : null, disclosed ? h.getVisitKind() : null,

@@ -57,7 +57,7 @@ final class PatrolDelegates {
 			patrols.escalated(id, "STEWARD");
 			String community = Variables.string(execution, "communityCode");
 			notifier.notify(List.of(Recipient.group(CommunityGroup.STEWARD.of(community))),
-					Wording.of("notification.patrol.overdue", Variables.string(execution, "subjectTitle")),
+					Wording.of("notification.patrol.overdue", patrols.subjectTitle(patrols.require(id))),
 					Wording.of("notification.patrol.overdue.body"), new Subject(null, null), null);
 		}
 	}

@@ -34,6 +34,11 @@ import cn.needsloop.evidence.EvidenceStep;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+import cn.needsloop.shared.Wording;
 
 /**
  * The daily patrols: planned each working day for each grid worker ({@code grid-patrol.bpmn}), the day's list of
@@ -135,6 +140,8 @@ public class PatrolService {
 
 	private final Evidence evidence;
 
+	private final MessageSource messages;
+
 	/** A photo taken on a phone: its file name and bytes (checked and re-encoded by the evidence module). */
 	public record Photo(String fileName, byte[] bytes) {
 
@@ -145,7 +152,8 @@ public class PatrolService {
 
 	PatrolService(Patrols patrols, Visits visits, Households households, GridMembers members, WorkingCalendar calendar,
 			ProcessGateway process, NeedService needs, Places places, Accounts accounts, HouseholdViewLog viewLog,
-			cn.needsloop.intake.Needs needRecords, Evidence evidence) {
+			cn.needsloop.intake.Needs needRecords, Evidence evidence, MessageSource messages) {
+		this.messages = messages;
 		this.needRecords = needRecords;
 		this.evidence = evidence;
 		this.patrols = patrols;
@@ -185,14 +193,20 @@ public class PatrolService {
 			variables.put("workerUser", member.getUserId());
 			variables.put("gridCode", member.getGridCode());
 			variables.put("communityCode", member.getCommunityCode());
-			variables.put("subjectTitle", "巡查 " + places.grid(member.getGridCode()) + " " + day + " "
-					+ accounts.nameOf(member.getUserId()));
+			// Tasklist shows the title as it is: in the deployment's language
+			variables.put("subjectTitle", subjectTitle(patrol).render(messages, Locale.SIMPLIFIED_CHINESE));
 			variables.put(PATROL_DUE, Date.from(due.toInstant()));
 			variables.put(PATROL_ESCALATION, Date.from(escalation.toInstant()));
 			patrol.startedAs(process.start(PROCESS, patrol.getId(), variables));
 			planned.add(patrol);
 		}
 		return planned;
+	}
+
+	/** A patrol's title: 巡查 幸福社区第一网格 2026-03-02 张三. */
+	Wording subjectTitle(Patrol patrol) {
+		return Wording.of("patrol.subjectTitle", places.grid(patrol.getGridCode()), patrol.getPatrolDay().toString(),
+				accounts.nameOf(patrol.getWorkerUser()));
 	}
 
 	Patrol require(Long id) {
@@ -251,7 +265,7 @@ public class PatrolService {
 		if (!byHousehold.isEmpty()) {
 			List<DueHousehold> visitedList = new ArrayList<>();
 			for (Household h : households.findAllById(byHousehold.keySet())) {
-				visitedList.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h)), byHousehold.get(h.getId())));
+				visitedList.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h), messages), byHousehold.get(h.getId())));
 				listed.add(h.getId());
 				if (h.getNextVisitOn() != null && !h.getNextVisitOn().isAfter(patrol.getPatrolDay())) {
 					visitedStillDue++;
@@ -269,7 +283,7 @@ public class PatrolService {
 						org.springframework.data.domain.PageRequest.of(pageNumber, pageSize));
 		for (Household h : duePage) {
 			if (listed.add(h.getId())) {
-				list.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h)), null));
+				list.add(new DueHousehold(HouseholdView.of(h, HouseholdService.serves(actor, h), messages), null));
 			}
 		}
 		if (!list.isEmpty()) {
@@ -406,8 +420,10 @@ public class PatrolService {
 		ReportNeed report = new ReportNeed(patrol.getCommunityCode(), patrol.getGridCode(), Channel.GRID_PATROL,
 				finding.title(), finding.description(), name, phone, 1, finding.urgent(),
 				household == null ? null : household.getId(), HouseholdService.blankToNull(finding.place()));
-		Need need = needs.reportVerified(report, "网格员巡查发现并现场核实（" + places.grid(patrol.getGridCode()) + "）", spot,
-				actor);
+		// the verification note is kept as a steward types it (the process and Tasklist show it): in the deployment's language
+		String note = Wording.of("patrol.finding.verificationNote", places.grid(patrol.getGridCode()))
+			.render(messages, Locale.SIMPLIFIED_CHINESE);
+		Need need = needs.reportVerified(report, note, spot, actor);
 		if (household != null) {
 			Long householdId = household.getId();
 			visits.findByPatrolIdOrderByVisitedAtAscIdAsc(patrolId).stream()

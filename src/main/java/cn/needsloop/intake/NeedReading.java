@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.process.Workflow.Var;
+import cn.needsloop.shared.Wording;
 import cn.needsloop.understanding.NeedUnderstanding;
 import cn.needsloop.understanding.Understanding;
 
@@ -49,33 +50,42 @@ public class NeedReading {
 		return variables;
 	}
 
-	/** For a steward: 建议类别：邻里纠纷（把握 93%）；依据：楼上、半夜蹦跶；紧急：否. */
+	/**
+	 * For a steward's Tasklist form, which shows it as it is (in the deployment's language, zh-CN):
+	 * 建议类别：邻里纠纷（把握 93%）；依据：楼上、半夜蹦跶；紧急：否.
+	 */
 	public String summary(Need need) {
 		if (need.getProposedCategory() == null) {
 			return null;
 		}
-		StringBuilder s = new StringBuilder("建议类别：")
-			.append(messages.getMessage("enum.Category." + need.getProposedCategory().name(), null, CHINESE));
+		String and = text(Wording.of("list.separator"));
+		StringBuilder s = new StringBuilder(
+				text(Wording.of("reading.summary.proposal", Wording.of("enum.Category." + need.getProposedCategory().name()))));
 		if (need.getProposalConfidence() != null) {
-			s.append("（把握 ").append(Math.round(need.getProposalConfidence() * 100)).append("%）");
+			s.append(text(Wording.of("reading.summary.confidence", Math.round(need.getProposalConfidence() * 100))));
 		}
 		if (!need.getDecisiveWords().isEmpty()) {
-			s.append("；依据：").append(String.join("、", need.getDecisiveWords()));
+			s.append(text(Wording.of("reading.summary.words", String.join(and, need.getDecisiveWords()))));
 		}
-		s.append("；紧急：");
-		if (need.isTextUrgent()) {
-			s.append("是").append(need.getUrgencyWords().isEmpty() ? ""
-					: "（" + String.join("、", need.getUrgencyWords()) + "）");
+		if (!need.isTextUrgent()) {
+			s.append(text(Wording.of("reading.summary.notUrgent")));
+		}
+		else if (need.getUrgencyWords().isEmpty()) {
+			s.append(text(Wording.of("reading.summary.urgent")));
 		}
 		else {
-			s.append("否");
+			s.append(text(Wording.of("reading.summary.urgentWords", String.join(and, need.getUrgencyWords()))));
 		}
 		if (need.isReportedUrgent()) {
-			s.append("；上报人标记为紧急");
+			s.append(text(Wording.of("reading.summary.reportedUrgent")));
 		}
 		if (Boolean.TRUE.equals(need.getStewardLook())) {
-			s.append("；请民需管家仔细判断类别");
+			s.append(text(Wording.of("reading.summary.stewardLook")));
 		}
 		return s.toString();
+	}
+
+	private String text(Wording wording) {
+		return wording.render(messages, CHINESE);
 	}
 }

@@ -1,6 +1,5 @@
 package cn.needsloop.kpi;
 
-import cn.needsloop.community.Places;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -55,17 +53,13 @@ class DrillDownController {
 
 	private final ExportJobs exports;
 
-	private final MessageSource messages;
+	private final KpiTexts texts;
 
-	private final Places places;
-
-	DrillDownController(KpiService kpis, Organizations organizations, ExportJobs exports,
-			MessageSource messages, Places places) {
-		this.places = places;
+	DrillDownController(KpiService kpis, Organizations organizations, ExportJobs exports, KpiTexts texts) {
+		this.texts = texts;
 		this.kpis = kpis;
 		this.organizations = organizations;
 		this.exports = exports;
-		this.messages = messages;
 		exports.recipe("tasks", TaskQuery.class, this::tasksExport);
 		exports.recipe("projects", ProjectQuery.class, this::projectsExport);
 		exports.recipe("consultations", ConsultationQuery.class, this::consultationsExport);
@@ -76,7 +70,7 @@ class DrillDownController {
 		TaskQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("tasks", kpis.overdueTasks(f, CurrentActor.get()));
-		model.addAttribute("communityNames", places.communityNames());
+		model.addAttribute("communityNames", texts.communityNames());
 		return "manager/tasks";
 	}
 
@@ -85,7 +79,7 @@ class DrillDownController {
 		ProjectQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("page", kpis.projects(f, Math.max(page, 0), PAGE, CurrentActor.get()));
-		model.addAttribute("communityNames", places.communityNames());
+		model.addAttribute("communityNames", texts.communityNames());
 		model.addAttribute("claimantName", f.claimant() == null ? null
 				: organizations.findById(f.claimant()).map(Organization::getName).orElse(f.claimant()));
 		return "manager/projects";
@@ -97,7 +91,7 @@ class DrillDownController {
 		ConsultationQuery f = filter.clean();
 		model.addAttribute("filter", f);
 		model.addAttribute("page", kpis.consultations(f, Math.max(page, 0), PAGE, CurrentActor.get()));
-		model.addAttribute("communityNames", places.communityNames());
+		model.addAttribute("communityNames", texts.communityNames());
 		return "manager/consultations";
 	}
 
@@ -109,7 +103,7 @@ class DrillDownController {
 	}
 
 	private ExportJobs.Work tasksExport(TaskQuery f, Actor me, Locale locale) {
-		Map<String, String> names = places.communityNames();
+		Map<String, String> names = texts.communityNames();
 		return export("export.tasks.sheet", locale,
 				List.of("task", "subject", "community", "line", "phase", "assignee", "created", "due", "overdueHours"),
 				page -> {
@@ -117,8 +111,8 @@ class DrillDownController {
 					return new PageImpl<>(all, PageRequest.of(0, Math.max(all.size(), 1)), all.size());
 				},
 				t -> Arrays.asList(t.name(), t.subject(), names.getOrDefault(t.communityCode(), t.communityCode()),
-						KpiService.UNROUTED.equals(t.line()) ? text("kpi.unrouted", locale) : label("enum.Line.", t.line(), locale),
-						label("enum.Phase.", t.phase(), locale), t.assignee(), PageDates.format(t.created()),
+						texts.line(t.line(), locale),
+						texts.label("enum.Phase.", t.phase(), locale), t.assignee(), PageDates.format(t.created()),
 						PageDates.format(t.due()), t.overdueHours()));
 	}
 
@@ -130,18 +124,18 @@ class DrillDownController {
 	}
 
 	private ExportJobs.Work projectsExport(ProjectQuery f, Actor me, Locale locale) {
-		Map<String, String> names = places.communityNames();
+		Map<String, String> names = texts.communityNames();
 		return export("export.projects.sheet", locale,
 				List.of("id", "title", "community", "category", "status", "claimant", "createdAt", "publishedAt",
 						"claimedInTime", "plannedEnd", "completedAt", "onTime", "verdict", "residentAverage",
 						"communityAverage"),
 				page -> kpis.projects(f, page, EXPORT_PAGE, me),
 				p -> Arrays.asList(p.id(), p.title(), names.getOrDefault(p.communityCode(), p.communityCode()),
-						label("enum.Category.", p.category(), locale), label("enum.ProjectStatus.", p.status(), locale),
+						texts.label("enum.Category.", p.category(), locale), texts.label("enum.ProjectStatus.", p.status(), locale),
 						p.claimantName(), PageDates.format(p.createdAt()), PageDates.format(p.publishedAt()),
-						yesNo(p.claimedInTime(), locale), p.plannedEnd() == null ? null : p.plannedEnd().toString(),
-						PageDates.format(p.completedAt()), yesNo(p.onTime(), locale),
-						label("enum.Verdict.", p.verdict(), locale), p.residentAverage(), p.communityAverage()));
+						texts.yesNo(p.claimedInTime(), locale), p.plannedEnd() == null ? null : p.plannedEnd().toString(),
+						PageDates.format(p.completedAt()), texts.yesNo(p.onTime(), locale),
+						texts.label("enum.Verdict.", p.verdict(), locale), p.residentAverage(), p.communityAverage()));
 	}
 
 	@PostMapping(path = "/manager/exports/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -152,14 +146,14 @@ class DrillDownController {
 	}
 
 	private ExportJobs.Work consultationsExport(ConsultationQuery f, Actor me, Locale locale) {
-		Map<String, String> names = places.communityNames();
+		Map<String, String> names = texts.communityNames();
 		return export("export.consultations.sheet", locale,
 				List.of("id", "community", "topic", "topicType", "level", "result", "rounds", "attendees", "votesFor",
 						"votesAgainst", "votesAbstain", "concludedAt", "appliedAt", "applicationReport"),
 				page -> kpis.consultations(f, page, EXPORT_PAGE, me),
 				k -> Arrays.asList(k.id(), names.getOrDefault(k.communityCode(), k.communityCode()), k.topic(),
-						label("enum.TopicType.", k.topicType(), locale), label("enum.ConsultationLevel.", k.level(), locale),
-						label("enum.RoundResult.", k.result(), locale), k.round(), k.attendees(), k.votesFor(),
+						texts.label("enum.TopicType.", k.topicType(), locale), texts.label("enum.ConsultationLevel.", k.level(), locale),
+						texts.label("enum.RoundResult.", k.result(), locale), k.round(), k.attendees(), k.votesFor(),
 						k.votesAgainst(), k.votesAbstain(), PageDates.format(k.concludedAt()),
 						PageDates.format(k.appliedAt()), k.applicationReport()));
 	}
@@ -167,19 +161,7 @@ class DrillDownController {
 	/** Writes the pages of a list into a workbook in the background, counting rows for the progress bar. */
 	private <T> ExportJobs.Work export(String sheetKey, Locale locale, List<String> columns, IntFunction<Page<T>> pages,
 			Function<T, List<?>> row) {
-		List<String> header = columns.stream().map(h -> text(sheetKey.replace(".sheet", "." + h), locale)).toList();
-		return ExportJobs.pages(text(sheetKey, locale), header, pages, row);
-	}
-
-	private String yesNo(Boolean value, Locale locale) {
-		return value == null ? null : text(value ? "drill.yes" : "drill.no", locale);
-	}
-
-	private String label(String prefix, Object value, Locale locale) {
-		return value == null ? "" : messages.getMessage(prefix + value, null, value.toString(), locale);
-	}
-
-	private String text(String key, Locale locale) {
-		return messages.getMessage(key, null, key, locale);
+		List<String> header = columns.stream().map(h -> texts.text(sheetKey.replace(".sheet", "." + h), locale)).toList();
+		return ExportJobs.pages(texts.text(sheetKey, locale), header, pages, row);
 	}
 }

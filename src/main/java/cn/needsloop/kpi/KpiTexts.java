@@ -32,6 +32,11 @@ class KpiTexts {
 		return messages.getMessage(key, null, key, locale);
 	}
 
+	/** 是 or 否 in an export's cell; no value for none. */
+	String yesNo(Boolean value, Locale locale) {
+		return value == null ? null : text(value ? "drill.yes" : "drill.no", locale);
+	}
+
 	/** A line's name, or 未分派 for tasks no line has. */
 	String line(String line, Locale locale) {
 		return KpiService.UNROUTED.equals(line) ? text("kpi.unrouted", locale) : label("enum.Line.", line, locale);

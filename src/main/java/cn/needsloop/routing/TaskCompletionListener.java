@@ -1,9 +1,12 @@
 package cn.needsloop.routing;
 
+import java.util.Locale;
+
 import cn.needsloop.shared.Wording;
 import cn.needsloop.shared.Line;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.NeedLog;
@@ -26,8 +29,11 @@ class TaskCompletionListener implements TaskListener {
 
 	private final ProcessGateway process;
 
-	TaskCompletionListener(TaskSteps steps, NeedLog log, ProcessGateway process) {
+	private final MessageSource messages;
+
+	TaskCompletionListener(TaskSteps steps, NeedLog log, ProcessGateway process, MessageSource messages) {
 		this.process = process;
+		this.messages = messages;
 		this.steps = steps;
 		this.log = log;
 	}
@@ -39,6 +45,8 @@ class TaskCompletionListener implements TaskListener {
 		Object line = task.getVariableLocal(Workflow.Var.LINE);
 		log.record(Subject.of(task), Phase.valueOf(TaskRoutingListener.property(task, "phase", null)),
 				Wording.of("history.step.done", TaskRoutingListener.named(task)), line == null ? null : Line.valueOf(line.toString()), actor);
-		process.closeSupervisionsOf(task.getId(), "原任务已办结");
+		// the engine keeps the delete reason as it is (Cockpit shows it): in the deployment's language
+		process.closeSupervisionsOf(task.getId(),
+				Wording.of("supervision.closedReason").render(messages, Locale.SIMPLIFIED_CHINESE));
 	}
 }

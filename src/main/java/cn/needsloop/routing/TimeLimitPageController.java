@@ -1,7 +1,6 @@
 package cn.needsloop.routing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,12 +40,6 @@ class TimeLimitPageController {
 		if (!me.isManager()) {
 			throw ProblemException.forbidden("problem.timeLimits.managerOnly");
 		}
-		if (file == null || file.isEmpty()) {
-			Pages.flashError(flash, "timeLimits.upload.empty");
-			return "redirect:/manager/time-limits";
-		}
-		table.revise(new String(file.getBytes(), StandardCharsets.UTF_8), me);
-		Pages.flashDone(flash, "timeLimits.upload.done");
-		return "redirect:/manager/time-limits";
+		return Pages.uploadNewVersion(file, flash, "/manager/time-limits", "timeLimits", xml -> table.revise(xml, me));
 	}
 }

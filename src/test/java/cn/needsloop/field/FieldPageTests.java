@@ -137,8 +137,12 @@ class FieldPageTests {
 		assertThat(field.html().select("#field-found-link").attr("href")).contains("channel=GRID_PATROL");
 		assertThat(pages.read("steward1", "/manager/field", Map.of()).status()).as("a manager's page, as the dashboard")
 			.isEqualTo(403);
-		assertThat(pages.get("manager1", "/manager/field/patrols?communityCode=xingfu&from=2027-04-13&to=2027-04-13&grid=xingfu-01")
-			.html().select("#drill-table tr[data-patrol=" + patrol.getId() + "]")).hasSize(1);
+		Page patrols = pages.get("manager1", "/manager/field/patrols?communityCode=xingfu&from=2027-04-13&to=2027-04-13&grid=xingfu-01");
+		assertThat(patrols.html().select("#drill-table tr[data-patrol=" + patrol.getId() + "]")).hasSize(1);
+		// the drill header: the title, the count, and the way back to the dashboard of the same scope
+		assertThat(patrols.text("h1")).startsWith("巡查与走访").matches(".*共 \\d+ 件");
+		assertThat(patrols.html().select("main a.button").attr("href"))
+			.isEqualTo("/manager/field?communityCode=xingfu&from=2027-04-13&to=2027-04-13");
 		assertThat(pages.get("manager1", "/manager/field/spot?communityCode=xingfu").has("#drill-table")).isTrue();
 		assertThat(pages.get("manager1", "/manager").has("#field-kpis")).as("linked from the dashboard").isTrue();
 		assertThat(pages.read("grid1", "/manager/field", Map.of()).status()).isEqualTo(403);

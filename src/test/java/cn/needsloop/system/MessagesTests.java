@@ -171,17 +171,10 @@ class MessagesTests {
 		assertThat(found).as("Chinese text built in Java: use a message key (Wording) instead").isEmpty();
 	}
 
-	/** Notifications and a few titles are still worded in Java (in Chinese): this list only shrinks. */
+	/** Sources still wording text in Java (in Chinese): this list only shrinks. */
 	private static final List<String> STILL_TO_WORD = List.of(
-			// titles of subjects kept in process variables (Tasklist shows them as they are)
-			"admission/SummarizeAdmissionYearDelegate.java", "admission/WorkItemService.java",
-			// the engine's delete reason of a supervision task; a consultation topic's description written for residents
-			"routing/TaskCompletionListener.java", "consultation/OpenConsultationDelegate.java",
-			// the catalog's default reason, kept in the consultation; the reading summary kept for the steward's form
-			"consultation/RecordCatalogEntryDelegate.java", "intake/NeedReading.java",
-			// the field work's register: the sheet's columns and file names, addresses as written, the grid group's name
-			"field/Address.java", "field/HouseholdSheets.java", "field/HouseholdController.java", "field/GridMemberService.java",
-			"field/PatrolService.java");
+			// the field work's register: the sheet's columns and file names
+			"field/HouseholdSheets.java", "field/HouseholdController.java");
 
 	@Test
 	void everyFileStillToWordStillBuildsText() throws IOException {
