@@ -161,7 +161,10 @@ public class HouseholdImportJobs {
 				rows = HouseholdSheets.read((byte[]) row.get("sheet"));
 			}
 			catch (ProblemException whole) {
-				refuse(id, 0, List.of(importer.refusedAsAWhole(whole.messageKey(), whole.args(), locale)));
+				ProblemException.FieldProblem why = whole.fieldProblems().isEmpty()
+						? new ProblemException.FieldProblem("file", whole.messageKey(), whole.args())
+						: whole.fieldProblems().get(0);
+				refuse(id, 0, List.of(importer.refusedAsAWhole(why.messageKey(), why.args(), locale)));
 				return;
 			}
 			phase(id, Phase.CHECKING, rows.size());
