@@ -1,6 +1,6 @@
 -- Imports of a household register (.xlsx) as jobs in the background (HouseholdImportJobs): the upload keeps the
 -- sheet here and answers at once; whichever node holds the job's lease (LeasedJobs) reads and checks every row,
--- writing its progress (phase, rows checked of the total) to this row for any node to show, then writes the
+-- writing its progress (phase, rows checked, then written, of the total) to this row for any node to show, then writes the
 -- register in one transaction together with the job's outcome (all or nothing). When a node dies its lease runs
 -- out and another node starts the job again from the sheet. The report (the refused rows, or what was added and
 -- updated) is kept as JSON; the sheet is let go once the job has finished.
@@ -16,6 +16,7 @@ create table household_import (
     phase varchar(16) not null,
     total_rows int not null,
     checked_rows int not null,
+    written_rows int not null,
     created_count int not null,
     updated_count int not null,
     refused_count int not null,

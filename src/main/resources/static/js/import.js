@@ -12,7 +12,9 @@
       .then(function (s) {
         bar.value = s.percent;
         bar.textContent = s.percent + '%';
-        count.textContent = job.dataset.checked.replace('{0}', s.checked).replace('{1}', s.total);
+        count.textContent = s.phase === 'WRITING'
+          ? job.dataset.written.replace('{0}', s.written).replace('{1}', s.total)
+          : job.dataset.checked.replace('{0}', s.checked).replace('{1}', s.total);
         phase.textContent = job.dataset['phase' + s.phase.charAt(0) + s.phase.slice(1).toLowerCase()] || s.phase;
         if (s.finished) { window.location.reload(); return; }
         setTimeout(poll, 500);

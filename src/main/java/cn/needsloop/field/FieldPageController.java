@@ -188,6 +188,7 @@ class FieldPageController {
 		progress.put("phase", status.phase());
 		progress.put("total", status.total());
 		progress.put("checked", status.checked());
+		progress.put("written", status.written());
 		progress.put("percent", status.percent());
 		progress.put("finished", status.finished());
 		return progress;

@@ -23,7 +23,7 @@ import cn.needsloop.process.TimeLimits;
  * The check and the writing of a steward's .xlsx sheet into the community's register, all or nothing (run as a job
  * in the background by {@link HouseholdImportJobs}): every row is checked first, and if any row is refused nothing
  * is written and the report says, row by row and column by column, what was refused and why. Otherwise each row adds a household, or updates the household already at that address of the grid
- * (head, phone, care tags and so the visit frequency). Rows are written in JDBC batches; each distinct set of care
+ * (head, phone, care tags and so the visit frequency). New households are written 500 to a statement, updates in JDBC batches of 500; each distinct set of care
  * tags is decided once by {@code visitFrequency.dmn}.
  */
 @Service
@@ -184,9 +184,9 @@ public class HouseholdImport {
 
 	/**
 	 * Writes checked rows to the register (in the caller's transaction): each adds a household or updates the one at
-	 * its address; {@code batchWritten} is told after each batch of 500.
+	 * its address; {@code batchWritten} is told the rows written so far after each batch of 500.
 	 */
-	Report write(String communityCode, List<Checked> rows, String userId, Runnable batchWritten) {
+	Report write(String communityCode, List<Checked> rows, String userId, java.util.function.IntConsumer batchWritten) {
 		Map<String, Existing> existing = new HashMap<>();
 		jdbc.query("select id, grid_code, address_key, last_visited_on from household where community_code = ?",
 				rs -> {
@@ -216,16 +216,23 @@ public class HouseholdImport {
 			}
 		}
 		for (int from = 0; from < inserts.size(); from += 500) {
-			jdbc.batchUpdate("insert into household (community_code, grid_code, building, unit, room, villager_group,"
-					+ " house_no, address_key, head_name, phone, care_tags, visit_interval_days, visit_kind, next_visit_on,"
-					+ " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					inserts.subList(from, Math.min(inserts.size(), from + 500)));
-			batchWritten.run();
+			// one statement of many rows: MySQL's driver sends a JDBC batch of inserts one by one (no rewriting)
+			List<Object[]> batch = inserts.subList(from, Math.min(inserts.size(), from + 500));
+			StringBuilder sql = new StringBuilder("insert into household (community_code, grid_code, building, unit, room,"
+					+ " villager_group, house_no, address_key, head_name, phone, care_tags, visit_interval_days, visit_kind,"
+					+ " next_visit_on, created_at) values ");
+			List<Object> args = new ArrayList<>(batch.size() * 15);
+			for (int i = 0; i < batch.size(); i++) {
+				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+				args.addAll(java.util.Arrays.asList(batch.get(i)));
+			}
+			jdbc.update(sql.toString(), args.toArray());
+			batchWritten.accept(Math.min(inserts.size(), from + 500));
 		}
 		for (int from = 0; from < updates.size(); from += 500) {
 			jdbc.batchUpdate("update household set head_name = ?, phone = ?, care_tags = ?, visit_interval_days = ?,"
 					+ " visit_kind = ?, next_visit_on = ? where id = ?", updates.subList(from, Math.min(updates.size(), from + 500)));
-			batchWritten.run();
+			batchWritten.accept(inserts.size() + Math.min(updates.size(), from + 500));
 		}
 		jdbc.update("insert into household_view (viewed_by, household_id, grid_code, community_code, record_count, what,"
 				+ " viewed_at) values (?, null, '*', ?, ?, 'IMPORT', ?)", userId, communityCode, rows.size(), now);

@@ -63,11 +63,12 @@ public class HouseholdImportJobs {
 	}
 
 	/**
-	 * An import as the database holds it now: its progress (rows checked of the total), and once done what was added
-	 * and updated, or every refused row and column and why.
+	 * An import as the database holds it now: its progress (rows checked, then written, of the total; {@code percent}
+	 * counts checking as the first half and writing as the second), and once done what was added and updated, or every
+	 * refused row and column and why.
 	 */
 	public record Status(String id, String communityCode, String uploadedBy, String fileName, State state, Phase phase,
-			int total, int checked, int percent, int created, int updated, int refusedCount, List<Refusal> refused,
+			int total, int checked, int written, int percent, int created, int updated, int refusedCount, List<Refusal> refused,
 			String failure, Instant createdAt, Instant finishedAt, int runs) {
 
 		public boolean finished() {
@@ -105,7 +106,7 @@ public class HouseholdImportJobs {
 		this.messages = messages;
 		this.jobs = jobs;
 		// started again from the sheet on the node that takes it over
-		this.leases = jobs.table("household_import", "household import", "phase = 'WAITING', checked_rows = 0", this::run);
+		this.leases = jobs.table("household_import", "household import", "phase = 'WAITING', checked_rows = 0, written_rows = 0", this::run);
 	}
 
 	/**
@@ -122,8 +123,8 @@ public class HouseholdImportJobs {
 		}
 		String id = UUID.randomUUID().toString();
 		jdbc.update("insert into household_import (id, community_code, uploaded_by, locale, file_name, sheet, state, phase,"
-				+ " total_rows, checked_rows, created_count, updated_count, refused_count, created_at, lease_owner,"
-				+ " lease_until_ms, runs) values (?, ?, ?, ?, ?, ?, 'RUNNING', 'WAITING', 0, 0, 0, 0, 0, ?, ?, ?, 1)", id,
+				+ " total_rows, checked_rows, written_rows, created_count, updated_count, refused_count, created_at, lease_owner,"
+				+ " lease_until_ms, runs) values (?, ?, ?, ?, ?, ?, 'RUNNING', 'WAITING', 0, 0, 0, 0, 0, 0, ?, ?, ?, 1)", id,
 				communityCode, actor.userId(), locale.toLanguageTag(), cut(fileName, 200), sheet,
 				Timestamp.from(Instant.now()), jobs.node(), jobs.leaseUntil());
 		leases.submit(id, () -> run(id));
@@ -178,7 +179,7 @@ public class HouseholdImportJobs {
 			phase(id, Phase.WRITING, null);
 			transaction.executeWithoutResult(status -> {
 				HouseholdImport.Report report = importer.write(community, outcome.checked(), uploadedBy,
-						() -> apart.executeWithoutResult(s -> renew(id)));
+						written -> apart.executeWithoutResult(s -> written(id, written)));
 				// in the same transaction as the register: done once, by the node that holds the job
 				if (!leases.finish(id, "state = 'IMPORTED', phase = 'DONE', created_count = ?, updated_count = ?,"
 						+ " report = ?, sheet = null", report.created(), report.updated(), toJson(report.refused()))) {
@@ -214,8 +215,10 @@ public class HouseholdImportJobs {
 		}
 	}
 
-	private void renew(String id) {
-		if (!leases.renew(id)) {
+	/** Rows written so far (in a transaction of its own: the register's is not committed yet), renewing the lease. */
+	private void written(String id, int rows) {
+		if (jdbc.update("update household_import set written_rows = ?, lease_until_ms = ? where id = ? and lease_owner = ?"
+				+ " and finished_at is null", rows, jobs.leaseUntil(), id, jobs.node()) == 0) {
 			throw new LeaseLost();
 		}
 	}
@@ -263,16 +266,18 @@ public class HouseholdImportJobs {
 			return Optional.empty();
 		}
 		return jdbc.query("select community_code, uploaded_by, file_name, state, phase, total_rows, checked_rows,"
-				+ " created_count, updated_count, refused_count, report, failure, created_at, finished_at, runs"
+				+ " created_count, updated_count, refused_count, report, failure, created_at, finished_at, runs, written_rows"
 				+ " from household_import where id = ?", (rs, n) -> {
 					int total = rs.getInt(6);
 					int checked = rs.getInt(7);
+					int written = rs.getInt(16);
 					State state = State.valueOf(rs.getString(4));
 					Timestamp finished = rs.getTimestamp(14);
 					String failure = rs.getString(12) == null ? null
 							: messages.getMessage("household.import.failed", null, LocaleContextHolder.getLocale());
 					return new Status(id, rs.getString(1), rs.getString(2), rs.getString(3), state, Phase.valueOf(rs.getString(5)),
-							total, checked, state != State.RUNNING ? 100 : total == 0 ? 0 : (int) (100L * checked / total),
+							total, checked, written,
+							state != State.RUNNING ? 100 : total == 0 ? 0 : (int) (50L * (checked + written) / total),
 							rs.getInt(8), rs.getInt(9), rs.getInt(10), fromJson(rs.getBytes(11)), failure,
 							rs.getTimestamp(13).toInstant(), finished == null ? null : finished.toInstant(), rs.getInt(15));
 				}, id).stream().findFirst();

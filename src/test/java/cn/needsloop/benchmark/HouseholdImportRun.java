@@ -58,7 +58,7 @@ record HouseholdImportRun(int uploadStatus, double uploadMs, double doneSeconds,
 			status = JSON.readTree(answer.body());
 			double at = (System.nanoTime() - start) / 1e9;
 			String progress = status.path("phase").asText() + " " + status.path("checked").asInt() + "/"
-					+ status.path("total").asInt();
+					+ status.path("total").asInt() + (status.path("written").asInt() > 0 ? " written " + status.path("written").asInt() : "");
 			if (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith(progress + " ")) {
 				seen.add(progress + " @" + String.format("%.1f", at) + "s");
 			}

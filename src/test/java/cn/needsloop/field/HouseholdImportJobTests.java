@@ -64,9 +64,9 @@ class HouseholdImportJobTests extends ApiTest {
 		// a node took the upload, checked one row and died: its lease has run out, nothing of the register written
 		String job = UUID.randomUUID().toString();
 		jdbc.update("insert into household_import (id, community_code, uploaded_by, locale, file_name, sheet, state, phase,"
-				+ " total_rows, checked_rows, created_count, updated_count, refused_count, created_at, lease_owner,"
+				+ " total_rows, checked_rows, written_rows, created_count, updated_count, refused_count, created_at, lease_owner,"
 				+ " lease_until_ms, runs) values (?, 'xingfu', 'steward1', 'zh-CN', 'a.xlsx', ?, 'RUNNING', 'CHECKING', 2, 1,"
-				+ " 0, 0, 0, ?, 'dead-node/1', ?, 1)", job, sheet, Timestamp.from(Instant.now()),
+				+ " 0, 0, 0, 0, ?, 'dead-node/1', ?, 1)", job, sheet, Timestamp.from(Instant.now()),
 				System.currentTimeMillis() - 1000);
 		JsonNode before = api.as("steward1").get("/api/households/imports/" + job).expect(200).json();
 		assertThat(before.path("state").asText()).isEqualTo("RUNNING");
@@ -90,9 +90,9 @@ class HouseholdImportJobTests extends ApiTest {
 	void anImportWhoseNodeIsAliveIsLeftToIt() throws Exception {
 		String job = UUID.randomUUID().toString();
 		jdbc.update("insert into household_import (id, community_code, uploaded_by, locale, file_name, sheet, state, phase,"
-				+ " total_rows, checked_rows, created_count, updated_count, refused_count, created_at, lease_owner,"
+				+ " total_rows, checked_rows, written_rows, created_count, updated_count, refused_count, created_at, lease_owner,"
 				+ " lease_until_ms, runs) values (?, 'xingfu', 'steward1', 'zh-CN', 'a.xlsx', ?, 'RUNNING', 'CHECKING', 2, 1,"
-				+ " 0, 0, 0, ?, 'other-node/1', ?, 1)", job, HouseholdControllerTests.sheet(List.of()),
+				+ " 0, 0, 0, 0, ?, 'other-node/1', ?, 1)", job, HouseholdControllerTests.sheet(List.of()),
 				Timestamp.from(Instant.now()), System.currentTimeMillis() + 600_000);
 		imports.takeOverAbandoned();
 		assertThat(jdbc.queryForObject("select lease_owner from household_import where id = ?", String.class, job))
