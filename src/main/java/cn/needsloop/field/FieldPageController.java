@@ -4,15 +4,20 @@ import java.math.BigDecimal;
 import cn.needsloop.shared.Category;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,18 +37,21 @@ import cn.needsloop.system.Pages;
 @Controller
 class FieldPageController {
 
+	/** The refused cells an import's page lists (the API gives them all). */
+	static final int REFUSALS_SHOWN = 500;
+
 	private final PatrolService patrols;
 
 	private final HouseholdService households;
 
-	private final HouseholdImport importer;
+	private final HouseholdImportJobs imports;
 
 	private final Grids grids;
 
-	FieldPageController(PatrolService patrols, HouseholdService households, HouseholdImport importer, Grids grids) {
+	FieldPageController(PatrolService patrols, HouseholdService households, HouseholdImportJobs imports, Grids grids) {
 		this.patrols = patrols;
 		this.households = households;
-		this.importer = importer;
+		this.imports = imports;
 		this.grids = grids;
 	}
 
@@ -151,11 +159,38 @@ class FieldPageController {
 			Pages.flashError(flash, "household.import.noFile");
 			return "redirect:/steward/households?community=" + community;
 		}
-		HouseholdImport.Report report = importer.importSheet(community, file.getBytes(), CurrentActor.get());
-		flash.addFlashAttribute("report", report);
-		if (report.imported()) {
-			Pages.flashDone(flash, "household.import.done");
-		}
-		return "redirect:/steward/households?community=" + community;
+		HouseholdImportJobs.Status started = imports.start(community, file.getOriginalFilename(), file.getBytes(),
+				CurrentActor.get(), LocaleContextHolder.getLocale());
+		return "redirect:/steward/households/imports/" + started.id();
+	}
+
+	/**
+	 * An import's page: its progress while it runs (the page's script polls {@link #importProgress}; without it a
+	 * refresh shows where it is), then what was added and updated, or each refused row and column and why.
+	 */
+	@GetMapping("/steward/households/imports/{id}")
+	String importPage(@PathVariable String id, Model model) {
+		HouseholdImportJobs.Status status = imports.status(id, CurrentActor.get());
+		model.addAttribute("job", status);
+		model.addAttribute("community", status.communityCode());
+		model.addAttribute("shownRefusals", status.refused().subList(0, Math.min(status.refused().size(), REFUSALS_SHOWN)));
+		return "households/import";
+	}
+
+	/** The import's progress for the page's script (the signed-in session); the API has {@code /api/households/imports/{id}}. */
+	@GetMapping(path = "/steward/households/imports/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> importProgress(@PathVariable String id) {
+		HouseholdImportJobs.Status status = imports.status(id, CurrentActor.get());
+		Map<String, Object> progress = new LinkedHashMap<>();
+		progress.put("id", status.id());
+		progress.put("state", status.state());
+		progress.put("phase", status.phase());
+		progress.put("total", status.total());
+		progress.put("checked", status.checked());
+		progress.put("written", status.written());
+		progress.put("percent", status.percent());
+		progress.put("finished", status.finished());
+		return progress;
 	}
 }

@@ -6,14 +6,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,14 +38,11 @@ class HouseholdController {
 
 	private final HouseholdService service;
 
-	private final HouseholdImport importer;
+	private final HouseholdImportJobs imports;
 
-	private final MessageSource messages;
-
-	HouseholdController(HouseholdService service, HouseholdImport importer, MessageSource messages) {
+	HouseholdController(HouseholdService service, HouseholdImportJobs imports) {
 		this.service = service;
-		this.importer = importer;
-		this.messages = messages;
+		this.imports = imports;
 	}
 
 	@GetMapping
@@ -81,28 +76,16 @@ class HouseholdController {
 	}
 
 	/**
-	 * The sheet as the request body. All or nothing: 200 with what was added and updated, or 422 with every refused
-	 * row and column and why (nothing written).
+	 * The sheet as the request body: kept, and checked and imported in the background, all or nothing. 202 at once
+	 * with the import's status and its address ({@code Location}) to poll for progress and, when done, what was added
+	 * and updated or every refused row and column and why (nothing written).
 	 */
 	@PostMapping(path = "/import", consumes = { HouseholdSheets.XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	@Operation(summary = "导入户籍册 (.xlsx，整表导入或整表不导入) Import the register, all or nothing")
-	ResponseEntity<Object> importSheet(@PathVariable String communityCode, @RequestBody byte[] file) {
-		HouseholdImport.Report report = importer.importSheet(communityCode, file, CurrentActor.get());
-		if (report.imported()) {
-			return ResponseEntity.ok(report);
-		}
-		return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(refused(report));
-	}
-
-	ProblemDetail refused(HouseholdImport.Report report) {
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-		problem.setTitle(messages.getMessage("problem.household.importRefused.title", null, LocaleContextHolder.getLocale()));
-		problem.setDetail(messages.getMessage("problem.household.importRefused",
-				new Object[] { report.refused().size(), report.rows() }, LocaleContextHolder.getLocale()));
-		problem.setProperty("code", "problem.household.importRefused");
-		problem.setProperty("rows", report.rows());
-		problem.setProperty("refused", report.refused());
-		return problem;
+	@Operation(summary = "导入户籍册 (.xlsx，后台整表导入或整表不导入，轮询进度) Import the register in the background, all or nothing")
+	ResponseEntity<HouseholdImportJobs.Status> importSheet(@PathVariable String communityCode, @RequestBody byte[] file) {
+		HouseholdImportJobs.Status started = imports.start(communityCode, null, file, CurrentActor.get(),
+				LocaleContextHolder.getLocale());
+		return ResponseEntity.accepted().location(URI.create("/api/households/imports/" + started.id())).body(started);
 	}
 
 	static ResponseEntity<byte[]> xlsx(String name, byte[] body) {
@@ -121,8 +104,17 @@ class HouseholdRecordController {
 
 	private final HouseholdService service;
 
-	HouseholdRecordController(HouseholdService service) {
+	private final HouseholdImportJobs imports;
+
+	HouseholdRecordController(HouseholdService service, HouseholdImportJobs imports) {
 		this.service = service;
+		this.imports = imports;
+	}
+
+	@GetMapping("/imports/{id}")
+	@Operation(summary = "户籍册导入的进度和结果（上传人、本社区民需管家、管理者）An import's progress, state and report")
+	HouseholdImportJobs.Status importStatus(@PathVariable String id) {
+		return imports.status(id, CurrentActor.get());
 	}
 
 	@GetMapping("/{id}")

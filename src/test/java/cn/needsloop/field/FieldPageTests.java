@@ -110,11 +110,26 @@ class FieldPageTests {
 					.cookie(pages.session("steward1"))
 					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andReturn();
+		// the upload answers at once with the import's page: its progress bar, which the page's script moves
 		assertThat(posted.getResponse().getStatus()).isEqualTo(302);
-		Page report = pages.read("steward1", "/steward/households?community=xingfu", posted.getFlashMap());
+		String importPage = posted.getResponse().getRedirectedUrl();
+		assertThat(importPage).startsWith("/steward/households/imports/");
+		Page running = pages.get("steward1", importPage);
+		assertThat(running.has("#import-job progress#import-progress")).isTrue();
+		assertThat(running.html().select("script[src*=import.js]")).isNotEmpty();
+		// without the script, a refresh shows where it is; finished, the page lists each refused row and column
+		String status = importPage + "/status";
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(status)
+				.cookie(pages.session("steward1")).accept(org.springframework.http.MediaType.APPLICATION_JSON))
+			.andReturn().getResponse().getContentAsString().contains("\"finished\":true"));
+		Page report = pages.get("steward1", importPage);
+		assertThat(report.html().select("#import-job").attr("data-state")).isEqualTo("REFUSED");
+		assertThat(report.has("#import-refresh")).as("nothing left to refresh").isFalse();
 		assertThat(report.html().select("#import-refusals tbody tr")).hasSize(1);
 		assertThat(report.text("#import-refusals tbody tr")).contains("3").contains("网格编码").contains("xingfu-09");
-		assertThat(report.text("#households")).doesNotContain("P9");
+		assertThat(pages.get("steward1", "/steward/households?community=xingfu").text("#households")).doesNotContain("P9");
+		assertThat(pages.read("steward2", importPage, Map.of()).status()).as("another community's steward").isEqualTo(403);
 		assertThat(pages.read("steward2", "/steward/households?community=xingfu", Map.of()).status()).isEqualTo(403);
 	}
 

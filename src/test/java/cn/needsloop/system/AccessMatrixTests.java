@@ -165,6 +165,7 @@ class AccessMatrixTests extends ApiTest {
 			GET  /api/communities/{communityCode}/households/export 401  OK       403      403    403      403  403  OK       403       403   OK
 			POST /api/communities/{communityCode}/households/import 401  OK       403      403    403      403  403  OK       403       403   OK      # bytes that are not a sheet, refused after the access check
 			GET  /api/households/{id}                            401  OK       403      OK     OK       403  403  OK       403       403   OK
+			GET  /api/households/imports/{id}                    401  OK       403      403    403      403  403  OK       403       403   OK      # steward1's import: the uploader, the community's stewards, managers
 			GET  /api/grids/{gridCode}/members                   401  OK       403      403    403      403  403  OK       403       403   OK
 			POST /api/grids/{gridCode}/members                   401  OK       403      403    403      403  403  OK       403       403   OK      # an unknown account, refused after the access check
 			GET  /api/patrols                                    401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # one's own open patrols
@@ -194,6 +195,7 @@ class AccessMatrixTests extends ApiTest {
 			POST /manager/exports/projects                       401  403      403      403    403      403  403  OK       403       403   OK
 			POST /manager/exports/consultations                  401  403      403      403    403      403  403  OK       403       403   OK
 			GET  /manager/exports/{id}                           401  403      403      403    403      403  403  OK       403       403   404     # manager1's export
+			GET  /steward/households/imports/{id}/status         401  OK       403      403    403      403  403  OK       403       403   OK      # steward1's import, as on the API
 			GET  /needs/{id}/diagram                             401  OK       403      403    403      403  403  OK       OK        403   OK      # own
 			GET  /work-items/{id}/diagram                        401  OK       403      403    OK       403  403  OK       403       OK    OK
 			GET  /dispatches/{id}/diagram                        401  OK       403      OK     403      403  403  OK       OK        403   OK
@@ -981,6 +983,16 @@ class AccessMatrixTests extends ApiTest {
 		p.put("POST /api/communities/{communityCode}/households/import",
 				probe(d -> d.postBytes("/api/communities/xingfu/households/import", "not a sheet".getBytes())));
 		p.put("GET /api/households/{id}", probe(d -> d.get("/api/households/" + household.get())));
+		Fixture<String> householdImport = fixture("an import steward1 uploaded (a broken workbook: refused, nothing written)",
+				() -> api.as("steward1").postBytes("/api/communities/xingfu/households/import",
+						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+						new byte[] { 'P', 'K', 3, 4, 0, 0, 0, 0, 9, 9 })
+					.expect(202)
+					.path("id")
+					.asText());
+		p.put("GET /api/households/imports/{id}", probe(d -> d.get("/api/households/imports/" + householdImport.get())));
+		p.put("GET /steward/households/imports/{id}/status",
+				probe(d -> d.get("/steward/households/imports/" + householdImport.get() + "/status")));
 		p.put("GET /api/grids/{gridCode}/members", probe(d -> d.get("/api/grids/xingfu-01/members")));
 		p.put("POST /api/grids/{gridCode}/members", probe(d -> d.post("/api/grids/xingfu-01/members",
 				Map.of("userId", "no-such-account"))));
