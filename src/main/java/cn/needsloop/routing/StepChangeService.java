@@ -303,7 +303,7 @@ public class StepChangeService {
 	}
 
 	/** A due date as a person in China reads it: Beijing time, to the minute. */
-	static String format(Instant at) {
+	public static String format(Instant at) {
 		return DUE.format(at.atZone(ChinaTime.ZONE));
 	}
 }
