@@ -29,11 +29,6 @@ public record Actor(String userId, List<String> groups) {
 		return groups.contains(CommunityGroup.STEWARD.of(communityCode));
 	}
 
-	/** The stewards' lead (民需管家站长) of a community: decides the extensions asked there. */
-	public boolean isStewardLeadOf(String communityCode) {
-		return groups.contains(CommunityGroup.STEWARD_LEAD.of(communityCode));
-	}
-
 	public boolean isPartyOf(String communityCode) {
 		return groups.contains(CommunityGroup.PARTY.of(communityCode));
 	}

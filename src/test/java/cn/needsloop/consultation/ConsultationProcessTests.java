@@ -118,7 +118,8 @@ class ConsultationProcessTests {
 	void setUp() {
 		AbstractAssertions.init(engine);
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
-		ConsultationSteps.community(communities, identity, access, "selfgov:xingfu", "steward:xingfu", "resident");
+		ConsultationSteps.community(communities, identity, access, "selfgov:xingfu", "steward:xingfu", "resident",
+				"manager");
 	}
 
 	@AfterEach
