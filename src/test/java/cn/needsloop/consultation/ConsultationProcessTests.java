@@ -168,8 +168,9 @@ class ConsultationProcessTests {
 		assertThat(timers).hasSize(2);
 		assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(asked);
 		assertThat(service.view(id, SELFGOV).history()).extracting(ConsultationView.HistoryView::activity)
-			.contains("确定协商主体 · 申请延期至 " + cn.needsloop.routing.StepChangeService.format(asked) + "：楼栋长名单还在征集",
-					"确定协商主体 · 延期已批准，截止时间改为 " + cn.needsloop.routing.StepChangeService.format(asked));
+			.contains("Fix the participants · extension asked until " + cn.needsloop.routing.StepChangeService.format(asked)
+					+ ": 楼栋长名单还在征集",
+					"Fix the participants · extension granted: now due " + cn.needsloop.routing.StepChangeService.format(asked));
 		assertThat(notifications.findFor("selfgov1", Set.of("-none-"), PageRequest.of(0, 500)).getContent())
 			.anySatisfy(n -> assertThat(n.getTitle()).isEqualTo("延期已批准：确定协商主体"));
 		assertThatThrownBy(() -> stepChanges.requestExtension(kind, id, null, asked.plus(java.time.Duration.ofDays(1)),
@@ -197,7 +198,7 @@ class ConsultationProcessTests {
 			.isWaitingAt("userTask_publishAgenda");
 		assertThat(tasks.createTaskQuery().taskId(agenda.getId()).singleResult().getDueDate().toInstant()).isEqualTo(due);
 		assertThat(service.view(id, SELFGOV).history()).extracting(ConsultationView.HistoryView::activity)
-			.contains("发布议程 · 延期未获批准：可改在党群服务中心召开");
+			.contains("Publish the agenda · extension refused: 可改在党群服务中心召开");
 		assertThat(notifications.findFor("selfgov1", Set.of("-none-"), PageRequest.of(0, 500)).getContent())
 			.anySatisfy(n -> {
 				assertThat(n.getTitle()).isEqualTo("延期未获批准：发布议程");
