@@ -534,7 +534,7 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 
 		assertThat(instance).isWaitingAt(VERIFY, DECIDE_EXTENSION);
 		assertThat(instance).hasPassed("startEvent_extensionRequested");
-		assertThat(task(DECIDE_EXTENSION, instance)).hasCandidateGroup("manager");
+		assertThat(task(DECIDE_EXTENSION, instance)).as("幸福社区 has a stewards' lead").hasCandidateGroup("steward-lead:xingfu");
 		assertThat(request.getTaskId()).isEqualTo(verify.getId());
 		assertThat(request.getDueBefore()).isEqualTo(due);
 		assertThat(need(need.getId()).getPhase()).as("the need stays at its step").isEqualTo(Phase.DISCOVER);
@@ -544,7 +544,9 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		assertProblem(() -> stepChanges.requestExtension(need.getId(), verify.getId(), asked, "再申请一次", STEWARD),
 				HttpStatus.CONFLICT, "problem.extension.notAllowed");
 
-		stepChanges.decideExtension(need.getId(), true, "同意", MANAGER);
+		assertProblem(() -> stepChanges.decideExtension(need.getId(), true, "同意", MANAGER), HttpStatus.FORBIDDEN,
+				"problem.task.notYours");
+		stepChanges.decideExtension(need.getId(), true, "同意", LEAD);
 
 		assertThat(instance).hasPassedInOrder(DECIDE_EXTENSION, "gateway_extensionDecision", "serviceTask_extendStep",
 				"endEvent_extended").isWaitingAtExactly(VERIFY);
@@ -557,7 +559,7 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 		assertThat(timers.get(1).getDuedate().toInstant()).as("the escalation").isEqualTo(asked.plus(Duration.ofDays(1)));
 		assertThat(changes.findById(request.getId()).orElseThrow()).satisfies(c -> {
 			assertThat(c.getStatus()).isEqualTo(StepChange.Status.GRANTED);
-			assertThat(c.getDecidedBy()).isEqualTo(MANAGER.userId());
+			assertThat(c.getDecidedBy()).isEqualTo(LEAD.userId());
 		});
 		assertThat(historyOf(need.getId())).contains("核实民需 · 延期已批准，截止时间改为 2026-03-04 09:00");
 		assertThat(notificationsAboutNeed(need.getId())).anySatisfy(n -> {
@@ -591,11 +593,11 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 
 		stepChanges.requestExtension(need.getId(), resolve.getId(), due.plus(Duration.ofDays(7)), "双方当事人外出，下周才能调解",
 				SELF_GOVERNANCE);
-		assertProblem(() -> stepChanges.decideExtension(need.getId(), false, null, MANAGER), HttpStatus.BAD_REQUEST,
+		assertProblem(() -> stepChanges.decideExtension(need.getId(), false, null, LEAD), HttpStatus.BAD_REQUEST,
 				"problem.field.required");
 		assertProblem(() -> stepChanges.decideExtension(need.getId(), true, null, STEWARD), HttpStatus.FORBIDDEN,
 				"problem.task.notYours");
-		stepChanges.decideExtension(need.getId(), false, "调解可电话先行，不予延期", MANAGER);
+		stepChanges.decideExtension(need.getId(), false, "调解可电话先行，不予延期", LEAD);
 
 		assertThat(instance).hasPassed("endEvent_extensionRefused").hasNotPassed("serviceTask_extendStep")
 			.isWaitingAtExactly(RESOLVE);
@@ -621,10 +623,71 @@ class NeedsLoopProcessTests extends ProcessTestSupport {
 				"problem.extension.notAllowed");
 
 		needService.verify(need.getId(), new Verify(VerificationVerdict.GENUINE, null, "已上门核实"), STEWARD);
-		stepChanges.decideExtension(need.getId(), true, null, MANAGER);
+		stepChanges.decideExtension(need.getId(), true, null, LEAD);
 
 		assertThat(instance).hasPassed("endEvent_extended").isWaitingAtExactly(CLASSIFY);
 		assertThat(historyOf(need.getId())).contains("核实民需 · 延期至 2026-03-03 21:00 已批准，但该步骤已办结");
+	}
+
+	@Test
+	void inACommunityWithoutAStewardsLeadTheManagerDecidesTheExtension() {
+		Need need = needService.report(new cn.needsloop.intake.NeedRequests.ReportNeed("dongshan", "dongshan-01",
+				cn.needsloop.shared.Channel.ONLINE, "村口路灯坏了", "村口的路灯不亮。", "马大山", "13700000002", 1), RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		java.time.Instant asked = openTask(instance, VERIFY).getDueDate().toInstant().plus(Duration.ofDays(1));
+
+		stepChanges.requestExtension(need.getId(), null, asked, "村里修路，明天才能进村", OTHER_STEWARD);
+
+		assertThat(task(DECIDE_EXTENSION, instance)).hasCandidateGroup("manager");
+		assertThat(taskService.getVariableLocal(task(DECIDE_EXTENSION, instance).getId(), "line")).isEqualTo("MANAGER");
+		assertProblem(() -> stepChanges.decideExtension(need.getId(), true, null, LEAD), HttpStatus.FORBIDDEN, null);
+		stepChanges.decideExtension(need.getId(), true, "同意", MANAGER);
+		assertThat(openTask(instance, VERIFY).getDueDate().toInstant()).isEqualTo(asked);
+		assertThat(historyEntriesOf(need.getId())).anySatisfy(e -> {
+			assertThat(e.getActivity()).isEqualTo("核实民需 · 延期已批准，截止时间改为 " + StepChangeService.format(asked));
+			assertThat(e.getLine()).isEqualTo(Line.MANAGER);
+		});
+	}
+
+	@Test
+	void anExtensionGrantedAfterTheStepWasRemindedAndEscalatedSetsBothTimersAgainFromTheNewDueDate() {
+		Need need = report("楼道路灯坏了", "3号楼2单元楼道路灯不亮。", 1, RESIDENT);
+		ProcessInstance instance = instanceOf(need);
+		Task verify = openTask(instance, VERIFY);
+		java.time.Instant due = verify.getDueDate().toInstant();
+		fire(taskTimers(verify).get(0));
+		fire(taskTimers(verify).get(0));
+		assertThat(taskTimers(verify)).as("both fired").isEmpty();
+		Task supervision = taskService.createTaskQuery().taskVariableValueEquals("escalatedTaskId", verify.getId())
+			.singleResult();
+		assertThat(supervision).as("escalated to the manager").isNotNull();
+		java.time.Instant asked = due.plus(Duration.ofDays(2));
+		assertProblem(() -> stepChanges.requestExtension(need.getId(), null, now().minus(Duration.ofHours(1)), "理由", STEWARD),
+				HttpStatus.BAD_REQUEST, "problem.extension.dueNotLater");
+
+		stepChanges.requestExtension(need.getId(), null, asked, "居民外出，后天才能上门核实", STEWARD);
+		stepChanges.decideExtension(need.getId(), true, "同意", LEAD);
+
+		assertThat(openTask(instance, VERIFY).getDueDate().toInstant()).isEqualTo(asked);
+		List<Job> timers = taskTimers(verify);
+		assertThat(timers).as("the reminder and the escalation, set again").hasSize(2);
+		assertThat(timers.get(0).getDuedate().toInstant()).as("the reminder").isEqualTo(asked);
+		assertThat(timers.get(1).getDuedate().toInstant()).as("the escalation").isEqualTo(asked.plus(Duration.ofDays(1)));
+		assertThat(taskService.createTaskQuery().taskId(supervision.getId()).count()).as("supervision withdrawn").isZero();
+		assertThat(historyService.createHistoricTaskInstanceQuery().taskId(supervision.getId()).singleResult()
+			.getDeleteReason()).isEqualTo("原任务已批准延期，不再逾期");
+
+		// nothing fires before the new due date; then the reminder, then the escalation, as for the first one
+		clockAt(asked.minus(Duration.ofMinutes(1)));
+		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().count())
+			.isZero();
+		int reminders = (int) notificationsAboutNeed(need.getId()).stream().filter(n -> n.getTitle().startsWith("催办")).count();
+		fire(timers.get(0));
+		assertThat(notificationsAboutNeed(need.getId())).filteredOn(n -> n.getTitle().startsWith("催办")).hasSize(reminders + 1);
+		fire(timers.get(1));
+		assertThat(taskService.createTaskQuery().taskVariableValueEquals("escalatedTaskId", verify.getId()).count())
+			.as("escalated again, a day after the new due date").isEqualTo(1);
+		assertThat(instance).isWaitingAtExactly(VERIFY);
 	}
 
 	// ---- reminders and escalation --------------------------------------------------------------

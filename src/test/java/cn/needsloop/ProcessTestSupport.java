@@ -77,6 +77,8 @@ abstract class ProcessTestSupport {
 	/** 爱心志愿者协会 (aixin): elderly care, environment, culture and sports. */
 	static final Actor AIXIN = new Actor("org2", List.of("socialorg"));
 	static final Actor MANAGER = new Actor("manager1", List.of("manager"));
+	/** The stewards' lead of 幸福社区 (a steward too): decides the extensions asked there. */
+	static final Actor LEAD = new Actor("lead1", List.of("steward:xingfu", "steward-lead:xingfu"));
 	static final Actor RESIDENT = new Actor("resident1", List.of("resident"));
 
 	/** A Monday morning in Beijing; every test starts here. */

@@ -87,6 +87,111 @@ class ServiceProjectProcessTests extends ProcessTestSupport {
 	static final String RATE_IMPLEMENTER = "userTask_rateAsImplementer";
 	static final String RECTIFY = "userTask_rectifyProject";
 
+	static final String DECIDE_EXTENSION = "userTask_decideExtension";
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.needsloop.routing.StepChangeService stepChanges;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.needsloop.routing.StepChanges changes;
+
+	// ---- extension (延期) -----------------------------------------------------------------------
+
+	@Test
+	void thePartyLineGetsMoreTimeToApproveFromTheStewardsLeadOnceAndTheTimersMove() {
+		Need need = pooledNeed("希望开办老年助餐点", Category.ELDERLY_CARE, RESIDENT);
+		ServiceProject project = design("老年助餐点", Category.ELDERLY_CARE, List.of(need), 2);
+		ProcessInstance instance = instanceOf(project);
+		Task approve = openTask(instance, APPROVE);
+		java.time.Instant due = approve.getDueDate().toInstant();
+		java.time.Instant asked = due.plus(java.time.Duration.ofDays(3));
+		cn.needsloop.routing.StepChange.CaseKind kind = cn.needsloop.routing.StepChange.CaseKind.PROJECT;
+
+		assertProblem(() -> stepChanges.requestExtension(kind, project.getId(), null, asked, "理由", STEWARD),
+				org.springframework.http.HttpStatus.CONFLICT, "problem.extension.noStep.PROJECT");
+		assertProblem(() -> stepChanges.requestExtension(kind, project.getId(), null, due.plus(java.time.Duration.ofDays(4)),
+				"理由", PARTY), org.springframework.http.HttpStatus.BAD_REQUEST, "problem.extension.tooLong");
+		cn.needsloop.routing.StepChange request = stepChanges.requestExtension(kind, project.getId(), null, asked,
+				"需提交党委会集体研究", PARTY);
+
+		assertThat(instance).hasPassed("startEvent_extensionRequested").isWaitingAt(APPROVE, DECIDE_EXTENSION);
+		assertThat(task(DECIDE_EXTENSION, instance)).hasCandidateGroup("steward-lead:xingfu");
+		assertThat(request.getCaseKind()).isEqualTo(cn.needsloop.routing.StepChange.CaseKind.PROJECT);
+		assertThat(request.getCaseId()).isEqualTo(project.getId());
+		assertThat(request.getNeedId()).isNull();
+		assertThat(request.getCommunityCode()).isEqualTo(COMMUNITY);
+		assertThat(historyOf(need.getId())).contains("项目 #" + project.getId() + " · 党组织审批 · 申请延期至 "
+				+ cn.needsloop.routing.StepChangeService.format(asked) + "：需提交党委会集体研究");
+		assertProblem(() -> stepChanges.requestExtension(kind, project.getId(), null, asked, "再申请", PARTY),
+				org.springframework.http.HttpStatus.CONFLICT, "problem.extension.notAllowed");
+		assertProblem(() -> stepChanges.decideExtension(kind, project.getId(), true, null, MANAGER),
+				org.springframework.http.HttpStatus.FORBIDDEN, "problem.task.notYours");
+
+		stepChanges.decideExtension(kind, project.getId(), true, "同意", LEAD);
+
+		assertThat(instance).hasPassedInOrder(DECIDE_EXTENSION, "gateway_extensionDecision", "serviceTask_extendStep",
+				"endEvent_extended").isWaitingAtExactly(APPROVE);
+		assertThat(openTask(instance, APPROVE).getDueDate().toInstant()).isEqualTo(asked);
+		List<org.camunda.bpm.engine.runtime.Job> timers = taskTimers(approve);
+		assertThat(timers).hasSize(2);
+		assertThat(timers.get(0).getDuedate().toInstant()).as("the reminder").isEqualTo(asked);
+		assertThat(timers.get(1).getDuedate().toInstant()).as("the escalation").isAfter(asked);
+		assertThat(changes.findById(request.getId()).orElseThrow().getStatus())
+			.isEqualTo(cn.needsloop.routing.StepChange.Status.GRANTED);
+		assertThat(historyEntriesOf(need.getId())).anySatisfy(e -> {
+			assertThat(e.getActivity()).isEqualTo("项目 #" + project.getId() + " · 党组织审批 · 延期已批准，截止时间改为 "
+					+ cn.needsloop.routing.StepChangeService.format(asked));
+			assertThat(e.getLine()).isEqualTo(Line.STEWARD_LEAD);
+			assertThat(e.getActor()).isEqualTo(LEAD.userId());
+		});
+		assertThat(notificationsAboutProject(project.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientUser()).isEqualTo(PARTY.userId());
+			assertThat(n.getTitle()).isEqualTo("延期已批准：党组织审批");
+		});
+		// once per step: a second request is refused, the step goes on as extended
+		assertProblem(() -> stepChanges.requestExtension(kind, project.getId(), null, asked.plus(java.time.Duration.ofDays(1)),
+				"再申请一次", PARTY), org.springframework.http.HttpStatus.CONFLICT, "problem.extension.notAllowed");
+		approve(project);
+		assertThat(instance).isWaitingAtExactly(CLAIM);
+	}
+
+	@Test
+	void theStewardsLeadRefusesTheImplementerMoreTimeForAMilestoneWithAReasonAndASecondRequestIsRefused() {
+		Need need = pooledNeed("希望开办老年助餐点", Category.ELDERLY_CARE, RESIDENT);
+		ServiceProject project = publishedProject("老年助餐点", Category.ELDERLY_CARE, List.of(need), 1);
+		implementationService.claim(project.getId(), YANGGUANG);
+		ProcessInstance instance = instanceOf(project);
+		Task milestone = openTask(instance, MILESTONE);
+		java.time.Instant due = milestone.getDueDate().toInstant();
+		cn.needsloop.routing.StepChange.CaseKind kind = cn.needsloop.routing.StepChange.CaseKind.PROJECT;
+
+		assertProblem(() -> stepChanges.requestExtension(kind, project.getId(), null, due.plus(java.time.Duration.ofDays(7)),
+				"理由", AIXIN), org.springframework.http.HttpStatus.FORBIDDEN, "problem.project.notYours");
+		stepChanges.requestExtension(kind, project.getId(), milestone.getId(), due.plus(java.time.Duration.ofDays(14)),
+				"场地装修推迟两周", YANGGUANG);
+		assertProblem(() -> stepChanges.decideExtension(kind, project.getId(), false, null, LEAD),
+				org.springframework.http.HttpStatus.BAD_REQUEST, "problem.field.required");
+
+		stepChanges.decideExtension(kind, project.getId(), false, "请先借用党群服务中心场地，按期推进", LEAD);
+
+		assertThat(instance).hasPassed("endEvent_extensionRefused").hasNotPassed("serviceTask_extendStep")
+			.isWaitingAt(MILESTONE).isNotWaitingAt(DECIDE_EXTENSION);
+		assertThat(openTask(instance, MILESTONE).getDueDate().toInstant()).isEqualTo(due);
+		assertThat(taskTimers(milestone).get(0).getDuedate().toInstant()).isEqualTo(due);
+		assertThat(historyOf(need.getId())).contains("项目 #" + project.getId()
+				+ " · 报告里程碑 · 延期未获批准：请先借用党群服务中心场地，按期推进");
+		assertThat(notificationsAboutProject(project.getId())).anySatisfy(n -> {
+			assertThat(n.getRecipientUser()).isEqualTo(YANGGUANG.userId());
+			assertThat(n.getTitle()).isEqualTo("延期未获批准：报告里程碑");
+			assertThat(n.getBody()).isEqualTo("请先借用党群服务中心场地，按期推进");
+		});
+		assertProblem(() -> stepChanges.requestExtension(kind, project.getId(), milestone.getId(),
+				due.plus(java.time.Duration.ofDays(2)), "再申请", YANGGUANG), org.springframework.http.HttpStatus.CONFLICT,
+				"problem.extension.notAllowed");
+		assertProblem(() -> stepChanges.decideExtension(kind, project.getId(), true, null, LEAD),
+				org.springframework.http.HttpStatus.CONFLICT, "problem.extension.notPending.PROJECT");
+	}
+
 	// ---- design and approval ------------------------------------------------------------------
 
 	@Test

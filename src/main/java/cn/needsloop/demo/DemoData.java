@@ -68,6 +68,7 @@ class DemoData implements ApplicationRunner {
 	static final List<DemoUser> USERS = List.of(
 			new DemoUser("steward1", "王芳", List.of("steward:xingfu")),
 			new DemoUser("steward2", "陈刚", List.of("steward:dongshan")),
+			new DemoUser("lead1", "周建华", List.of("steward:xingfu", "steward-lead:xingfu")),
 			new DemoUser("party1", "李强", List.of("party:xingfu")),
 			new DemoUser("selfgov1", "张华", List.of("selfgov:xingfu")),
 			new DemoUser("org1", "阳光社工服务中心", List.of("socialorg")),
@@ -80,7 +81,8 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("grid3", "马红", List.of("grid:dongshan-01")));
 
 	static final Map<String, String> GROUPS = Map.ofEntries(Map.entry("steward:xingfu", "幸福社区民需管家"),
-			Map.entry("steward:dongshan", "东山村民需管家"), Map.entry("party:xingfu", "幸福社区党组织"),
+			Map.entry("steward:dongshan", "东山村民需管家"), Map.entry("steward-lead:xingfu", "幸福社区民需管家站长"),
+			Map.entry("steward-lead:dongshan", "东山村民需管家站长"), Map.entry("party:xingfu", "幸福社区党组织"),
 			Map.entry("party:dongshan", "东山村党组织"), Map.entry("selfgov:xingfu", "幸福社区居委会"),
 			Map.entry("selfgov:dongshan", "东山村村委会"), Map.entry("socialorg", "社会组织"),
 			Map.entry("manager", "街道管理人员"), Map.entry("resident", "居民"), Map.entry("department", "市直部门"),

@@ -246,7 +246,7 @@ public class ProjectService {
 	}
 
 	/** Social organisations see the project hall and their own projects; everyone else sees all. */
-	private boolean maySee(Actor actor, ServiceProject project) {
+	boolean maySee(Actor actor, ServiceProject project) {
 		return visibility(actor).test(project);
 	}
 

@@ -154,6 +154,14 @@ public class TimeLimits {
 	}
 
 	/**
+	 * When a step now due at {@code due} escalates: the escalation delay after it, for the need or project in
+	 * {@code scope} (an extended step escalates as long after its new due date as it would have after the first).
+	 */
+	public Date escalationAfter(Date due, VariableScope scope) {
+		return plus(due, limit(ESCALATION, Facts.of(scope)).value());
+	}
+
+	/**
 	 * The limit of a step for these facts: the first row of the latest table that matches, else configuration
 	 * ({@code urgent-<step>} for an urgent need if configured, else {@code <step>}).
 	 * @throws IllegalArgumentException when neither knows the step

@@ -28,6 +28,12 @@ public final class Workflow {
 	/** 申请延期: the line holding a step asks for more time (event sub-process of needsLoop). */
 	public static final String MESSAGE_STEP_EXTENSION_REQUESTED = "StepExtensionRequested";
 
+	/** The id of a user task's timeout listener that reminds its line when it falls due (催办). */
+	public static final String TIMER_REMINDER = "reminder";
+
+	/** The id of a user task's timeout listener that escalates it to the manager (督办). */
+	public static final String TIMER_ESCALATION = "escalation";
+
 	/** Process variables. */
 	public static final class Var {
 		private Var() {
@@ -167,6 +173,10 @@ public final class Workflow {
 		public static final String EXTENSION_REASON = "extensionReason";
 		public static final String EXTENSION_DECISION = "extensionDecision";
 		public static final String EXTENSION_DECISION_NOTE = "extensionDecisionNote";
+		/** The phase of the step an extension was asked for (its history entries are written in it). */
+		public static final String EXTENSION_PHASE = "extensionPhase";
+		/** The line that decided an extension: the community's stewards' lead, or the manager. */
+		public static final String EXTENSION_DECIDED_BY_LINE = "extensionDecidedByLine";
 
 		/** Task-local variables written by routing. */
 		public static final String LINE = "line";

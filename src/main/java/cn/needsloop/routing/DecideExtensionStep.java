@@ -5,24 +5,22 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import cn.needsloop.intake.Need;
-import cn.needsloop.intake.NeedLog;
-import cn.needsloop.intake.Needs;
 import cn.needsloop.notification.Notifier;
 import cn.needsloop.notification.Recipient;
-import cn.needsloop.process.Subject;
 import cn.needsloop.process.TaskStep;
 import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Variables;
 import cn.needsloop.process.Workflow.Step;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.shared.Line;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.shared.ProblemException;
 import cn.needsloop.shared.Wording;
 
 /**
- * 审批延期: the manager grants or refuses an extension, in the app or in Tasklist alike. A refusal needs a reason, which
- * the asking line reads; a granted extension moves the step's times in {@link ExtendStepDelegate}.
+ * 审批延期: the community's stewards' lead (or the manager where it has none) grants or refuses an extension of a
+ * need's, a project's or a consultation's step, in the app or in Tasklist alike. A refusal needs a reason, which the
+ * asking line reads; a granted extension moves the step's times in {@link ExtendStepDelegate}.
  */
 @Component
 class DecideExtensionStep implements TaskStep {
@@ -33,16 +31,13 @@ class DecideExtensionStep implements TaskStep {
 
 	private final StepChanges changes;
 
-	private final Needs needs;
-
-	private final NeedLog log;
+	private final StepChangeService service;
 
 	private final Notifier notifier;
 
-	DecideExtensionStep(StepChanges changes, Needs needs, NeedLog log, Notifier notifier) {
+	DecideExtensionStep(StepChanges changes, StepChangeService service, Notifier notifier) {
 		this.changes = changes;
-		this.needs = needs;
-		this.log = log;
+		this.service = service;
 		this.notifier = notifier;
 	}
 
@@ -63,12 +58,21 @@ class DecideExtensionStep implements TaskStep {
 		}
 		StepChange request = changes.findById(Variables.longValue(task, Var.EXTENSION_REQUEST_ID)).orElseThrow();
 		request.decided(decision == Decision.GRANTED, actor, note, TimeLimits.nowInstant());
+		Object deciding = task.getVariableLocal(Var.LINE);
+		Line line = deciding == null ? Line.MANAGER : Line.valueOf(deciding.toString());
+		task.setVariable(Var.EXTENSION_DECIDED_BY_LINE, line.name());
 		if (decision == Decision.REFUSED) {
-			Need need = needs.require(request.getNeedId());
+			ExtensionCases cases = service.casesOf(request.getCaseKind());
+			ExtensionCase of = cases.find(request.getCaseId());
 			Wording step = Wording.step(request.getStep(), Variables.string(task, Var.EXTENSION_STEP_NAME));
-			log.record(need, need.getPhase(), Wording.of("history.extension.refused", step, note), Line.MANAGER, actor);
+			cases.record(of, phase(Variables.string(task, Var.EXTENSION_PHASE)), Wording.of("history.extension.refused", step,
+					note), line, actor);
 			notifier.notify(List.of(Recipient.user(request.getRequestedBy())), Wording.of("notification.extension.refused", step),
-					Wording.of("text", note), new Subject(need.getId(), null), request.getTaskId());
+					Wording.of("text", note), of.subject(), request.getTaskId());
 		}
+	}
+
+	static Phase phase(String name) {
+		return name == null ? null : Phase.valueOf(name);
 	}
 }

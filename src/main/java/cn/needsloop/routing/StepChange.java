@@ -17,8 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One extension request, return or transfer of a need's step (延期、退单、转办), recorded in the community the need was
- * in when it happened: the rules read it (one extension per step), the dashboard counts it.
+ * One extension request, return or transfer of a step (延期、退单、转办), recorded in the community the case was in when
+ * it happened: the rules read it (one extension per step), the dashboard counts it. A need's steps may be extended,
+ * returned and transferred; a service project's and a community consultation's steps extended.
  */
 @Entity
 @Table(name = "step_change")
@@ -27,6 +28,11 @@ public class StepChange {
 	/** What happened to the step. */
 	public enum Kind {
 		EXTENSION, RETURN, TRANSFER
+	}
+
+	/** The kind of case whose step it is. */
+	public enum CaseKind {
+		NEED, PROJECT, CONSULTATION
 	}
 
 	/** An extension is asked, then granted or refused; a return or a transfer is done when recorded. */
@@ -46,6 +52,13 @@ public class StepChange {
 	@JdbcTypeCode(SqlTypes.VARCHAR)
 	private Status status;
 
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	private CaseKind caseKind;
+
+	private Long caseId;
+
+	/** The need, for a need's own step (null for a project's or a consultation's). */
 	private Long needId;
 
 	private String communityCode;
@@ -83,11 +96,13 @@ public class StepChange {
 	protected StepChange() {
 	}
 
-	private StepChange(Kind kind, Status status, Long needId, String communityCode, String step, String taskId, Line line,
-			Category category, String reason, String by, Instant at) {
+	private StepChange(Kind kind, Status status, CaseKind caseKind, Long caseId, String communityCode, String step,
+			String taskId, Line line, Category category, String reason, String by, Instant at) {
 		this.kind = kind;
 		this.status = status;
-		this.needId = needId;
+		this.caseKind = caseKind;
+		this.caseId = caseId;
+		this.needId = caseKind == CaseKind.NEED ? caseId : null;
 		this.communityCode = communityCode;
 		this.step = step;
 		this.taskId = taskId;
@@ -98,10 +113,10 @@ public class StepChange {
 		this.requestedAt = at;
 	}
 
-	static StepChange extensionAsked(Long needId, String communityCode, String step, String taskId, Line line,
-			Category category, String reason, String by, Instant at, Instant dueBefore, Instant dueAsked) {
-		StepChange change = new StepChange(Kind.EXTENSION, Status.REQUESTED, needId, communityCode, step, taskId, line,
-				category, reason, by, at);
+	static StepChange extensionAsked(ExtensionCase of, String step, String taskId, Line line, String reason, String by,
+			Instant at, Instant dueBefore, Instant dueAsked) {
+		StepChange change = new StepChange(Kind.EXTENSION, Status.REQUESTED, of.kind(), of.id(), of.communityCode(), step,
+				taskId, line, of.category(), reason, by, at);
 		change.dueBefore = dueBefore;
 		change.dueAsked = dueAsked;
 		return change;
@@ -109,13 +124,14 @@ public class StepChange {
 
 	static StepChange returned(Long needId, String communityCode, String step, String taskId, Line line, Category category,
 			String reason, String by, Instant at) {
-		return new StepChange(Kind.RETURN, Status.DONE, needId, communityCode, step, taskId, line, category, reason, by, at);
+		return new StepChange(Kind.RETURN, Status.DONE, CaseKind.NEED, needId, communityCode, step, taskId, line, category,
+				reason, by, at);
 	}
 
 	static StepChange transferred(Long needId, String fromCommunity, String toCommunity, String step, Category category,
 			String reason, String by, Instant at) {
-		StepChange change = new StepChange(Kind.TRANSFER, Status.DONE, needId, fromCommunity, step, null, null, category,
-				reason, by, at);
+		StepChange change = new StepChange(Kind.TRANSFER, Status.DONE, CaseKind.NEED, needId, fromCommunity, step, null,
+				null, category, reason, by, at);
 		change.targetCommunity = toCommunity;
 		return change;
 	}
@@ -141,6 +157,14 @@ public class StepChange {
 
 	public Status getStatus() {
 		return status;
+	}
+
+	public CaseKind getCaseKind() {
+		return caseKind;
+	}
+
+	public Long getCaseId() {
+		return caseId;
 	}
 
 	public Long getNeedId() {

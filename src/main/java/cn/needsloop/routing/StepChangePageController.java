@@ -17,7 +17,7 @@ import cn.needsloop.system.CurrentActor;
 import cn.needsloop.system.Pages;
 
 /**
- * The forms on a need's page for 延期、退单、转办: they post what the step's Camunda Form in Tasklist submits (or, for
+ * The forms on a need's page for 延期、退单、转办, and on a project's and a consultation's page for 延期: they post what the step's Camunda Form in Tasklist submits (or, for
  * an extension and a transfer, what the API takes) and go back to the need's page.
  */
 @Controller
@@ -69,6 +69,42 @@ class StepChangePageController {
 			@RequestParam(required = false) String reason, RedirectAttributes flash) {
 		service.transfer(id, communityCode, reason, CurrentActor.get());
 		return done(id, flash);
+	}
+
+	@PostMapping("/projects/{id}/extension")
+	String askProjectExtension(@PathVariable Long id, @RequestParam(required = false) String taskId,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime due,
+			@RequestParam(required = false) String reason, RedirectAttributes flash) {
+		service.requestExtension(StepChange.CaseKind.PROJECT, id, taskId,
+				due == null ? null : due.atZone(ChinaTime.ZONE).toInstant(), reason, CurrentActor.get());
+		Pages.flashDone(flash, "step.done");
+		return "redirect:/projects/" + id;
+	}
+
+	@PostMapping("/projects/{id}/extension/decision")
+	String decideProjectExtension(@PathVariable Long id, @RequestParam boolean granted,
+			@RequestParam(required = false) String note, RedirectAttributes flash) {
+		service.decideExtension(StepChange.CaseKind.PROJECT, id, granted, note, CurrentActor.get());
+		Pages.flashDone(flash, "step.done");
+		return "redirect:/projects/" + id;
+	}
+
+	@PostMapping("/consultations/{id}/extension")
+	String askConsultationExtension(@PathVariable Long id, @RequestParam(required = false) String taskId,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime due,
+			@RequestParam(required = false) String reason, RedirectAttributes flash) {
+		service.requestExtension(StepChange.CaseKind.CONSULTATION, id, taskId,
+				due == null ? null : due.atZone(ChinaTime.ZONE).toInstant(), reason, CurrentActor.get());
+		Pages.flashDone(flash, "step.done");
+		return "redirect:/consultations/" + id;
+	}
+
+	@PostMapping("/consultations/{id}/extension/decision")
+	String decideConsultationExtension(@PathVariable Long id, @RequestParam boolean granted,
+			@RequestParam(required = false) String note, RedirectAttributes flash) {
+		service.decideExtension(StepChange.CaseKind.CONSULTATION, id, granted, note, CurrentActor.get());
+		Pages.flashDone(flash, "step.done");
+		return "redirect:/consultations/" + id;
 	}
 
 	private static String blankToNull(String value) {

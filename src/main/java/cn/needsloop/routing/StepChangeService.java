@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,15 @@ import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ChinaTime;
 import cn.needsloop.shared.Line;
-import cn.needsloop.intake.NeedAccess;
+import cn.needsloop.shared.Phase;
 import cn.needsloop.shared.ProblemException;
 import cn.needsloop.shared.Wording;
 
 /**
- * Extension, return and transfer of a need's step (延期、退单、转办), as the API and the pages ask for them. Each is a
- * path of {@code needsLoop}: an extension request is a message to its event sub-process, a return the completion of
+ * Extension, return and transfer of a need's step (延期、退单、转办), and extension of a service project's or a
+ * consultation's step, as the API and the pages ask for them. Each is a path of the case's process: an extension
+ * request is a message to its event sub-process (in {@code needsLoop}, {@code serviceProject} and
+ * {@code communityConsultation} alike), a return the completion of
  * {@code userTask_resolveNeed} with {@code returned}, a re-routing the completion of {@code userTask_rerouteNeed}, a
  * transfer a message to the boundary events of verification and classification (or the steward's choice when
  * re-routing). Tasklist completes the same tasks and passes the same steps ({@link RerouteNeedStep},
@@ -62,11 +65,11 @@ public class StepChangeService {
 
 	private final NeedLog log;
 
-	private final NeedAccess access;
+	private final Map<StepChange.CaseKind, ExtensionCases> cases = new EnumMap<>(StepChange.CaseKind.class);
 
 	StepChangeService(Needs needs, ProcessGateway process, DecisionTables decisions, StepChanges changes, NeedLog log,
-			NeedAccess access) {
-		this.access = access;
+			List<ExtensionCases> cases) {
+		cases.forEach(c -> this.cases.put(c.kind(), c));
 		this.needs = needs;
 		this.process = process;
 		this.decisions = decisions;
@@ -77,17 +80,29 @@ public class StepChangeService {
 	// ---- 延期 ------------------------------------------------------------------------------------
 
 	/**
-	 * The line holding a step asks for more time: the step must be theirs to work on, allowed by
-	 * {@code stepExtension.dmn} (by default once per step), with a reason, until a later time no further than the table
-	 * allows; one request of a need at a time. The manager decides in {@code userTask_decideExtension}.
+	 * The line holding a step of a need asks for more time: see
+	 * {@link #requestExtension(StepChange.CaseKind, Long, String, Instant, String, Actor)}.
 	 */
 	public StepChange requestExtension(Long needId, String taskId, Instant due, String reason, Actor actor) {
-		Need need = needs.require(needId);
-		// a stranger to the need is refused as on its page; one who may see it but holds no step of it gets a 409
-		access.requireSee(actor, need);
-		OpenTask task = heldTask(need, taskId, actor);
+		return requestExtension(StepChange.CaseKind.NEED, needId, taskId, due, reason, actor);
+	}
+
+	/**
+	 * The line holding a step of a need, a service project or a consultation asks for more time: the step must be
+	 * theirs to work on, allowed by {@code stepExtension.dmn} (by default once per step), with a reason, until a later
+	 * time (later than now, too) no further than the table allows; one request of a case at a time. The stewards' lead
+	 * of the community, or the manager where it has none ({@code task-routing.dmn}), decides in
+	 * {@code userTask_decideExtension} of the case's event sub-process.
+	 */
+	public StepChange requestExtension(StepChange.CaseKind kind, Long id, String taskId, Instant due, String reason,
+			Actor actor) {
+		ExtensionCases cases = casesOf(kind);
+		// a stranger to the case is refused as on its page; one who may see it but holds no step of it gets a 409
+		ExtensionCase of = cases.require(id, actor);
+		OpenTask task = heldTask(of, taskId, actor);
 		String why = text("reason", reason);
-		Instant current = task.getDueDate() == null ? TimeLimits.nowInstant() : task.getDueDate().toInstant();
+		Instant now = TimeLimits.nowInstant();
+		Instant current = task.getDueDate() == null ? now : task.getDueDate().toInstant();
 		if (due == null) {
 			throw ProblemException.badField("due", "problem.field.required");
 		}
@@ -98,24 +113,26 @@ public class StepChangeService {
 		if (!Boolean.TRUE.equals(rule.result().get("extensionAllowed"))) {
 			throw ProblemException.conflict("problem.extension.notAllowed", task.getName());
 		}
-		if (!due.isAfter(current)) {
-			throw ProblemException.badField("due", "problem.extension.dueNotLater", format(current));
+		// an overdue step is extended to a time still to come, not to another time already past
+		Instant floor = current.isAfter(now) ? current : now;
+		if (!due.isAfter(floor)) {
+			throw ProblemException.badField("due", "problem.extension.dueNotLater", format(floor));
 		}
 		Number maxDays = (Number) rule.result().get("maxDays");
 		Instant latest = current.plus(Duration.ofDays(maxDays.longValue()));
 		if (due.isAfter(latest)) {
 			throw ProblemException.badField("due", "problem.extension.tooLong", maxDays, format(latest));
 		}
-		if (changes.existsByNeedIdAndKindAndStatus(needId, StepChange.Kind.EXTENSION, StepChange.Status.REQUESTED)) {
-			throw ProblemException.conflict("problem.extension.pending", needId);
+		if (changes.existsByCaseKindAndCaseIdAndKindAndStatus(kind, id, StepChange.Kind.EXTENSION,
+				StepChange.Status.REQUESTED)) {
+			throw ProblemException.conflict(key("problem.extension.pending", kind), id);
 		}
 		Line line = lineOf(task.getId());
-		StepChange request = changes.save(StepChange.extensionAsked(needId, need.getCommunityCode(),
-				task.getTaskDefinitionKey(), task.getId(), line, need.getCategory(), why, actor.userId(),
-				TimeLimits.nowInstant(), current, due));
+		Phase phase = phaseOf(task.getId());
+		StepChange request = changes.save(StepChange.extensionAsked(of, task.getTaskDefinitionKey(), task.getId(), line,
+				why, actor.userId(), now, current, due));
 		Wording step = Wording.step(task.getTaskDefinitionKey(), task.getName());
-		log.record(need, need.getPhase(), Wording.of("history.extension.requested", step, format(due), why), line,
-				actor.userId());
+		cases.record(of, phase, Wording.of("history.extension.requested", step, format(due), why), line, actor.userId());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.EXTENSION_REQUEST_ID, request.getId());
 		variables.put(Var.EXTENSION_TASK_ID, task.getId());
@@ -123,20 +140,40 @@ public class StepChangeService {
 		variables.put(Var.EXTENSION_DUE_TEXT, format(due));
 		variables.put(Var.EXTENSION_STEP_NAME, task.getName());
 		variables.put(Var.EXTENSION_REASON, why);
-		process.correlateAs(Workflow.MESSAGE_STEP_EXTENSION_REQUESTED, need.getProcessInstanceId(), variables, actor,
-				"problem.extension.notWaiting", needId);
+		variables.put(Var.EXTENSION_PHASE, phase == null ? null : phase.name());
+		process.correlateAs(Workflow.MESSAGE_STEP_EXTENSION_REQUESTED, of.processInstanceId(), variables, actor,
+				key("problem.extension.notWaiting", kind), id);
 		return request;
 	}
 
-	/** The manager grants or refuses the pending extension of a need (as in Tasklist). */
+	/** The lead or the manager grants or refuses the pending extension of a need (as in Tasklist). */
 	public void decideExtension(Long needId, boolean granted, String note, Actor actor) {
-		Need need = needs.require(needId);
-		OpenTask task = process.taskToWork(need.getProcessInstanceId(), Step.DECIDE_EXTENSION, actor,
-				"problem.extension.notPending", needId);
+		decideExtension(StepChange.CaseKind.NEED, needId, granted, note, actor);
+	}
+
+	/** The lead or the manager grants or refuses the pending extension of a case (as in Tasklist). */
+	public void decideExtension(StepChange.CaseKind kind, Long id, boolean granted, String note, Actor actor) {
+		ExtensionCase of = casesOf(kind).require(id, actor);
+		OpenTask task = process.taskToWork(of.processInstanceId(), Step.DECIDE_EXTENSION, actor,
+				key("problem.extension.notPending", kind), id);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.EXTENSION_DECISION, granted ? "GRANTED" : "REFUSED");
 		variables.put(Var.EXTENSION_DECISION_NOTE, note);
 		process.complete(task, variables, actor);
+	}
+
+	/** The cases of a kind (needs, projects, consultations). */
+	ExtensionCases casesOf(StepChange.CaseKind kind) {
+		ExtensionCases found = cases.get(kind);
+		if (found == null) {
+			throw new IllegalStateException("No ExtensionCases bean for " + kind);
+		}
+		return found;
+	}
+
+	/** A problem's message key for a kind of case: the need's as it was, {@code .PROJECT} / {@code .CONSULTATION}. */
+	private static String key(String base, StepChange.CaseKind kind) {
+		return kind == StepChange.CaseKind.NEED ? base : base + "." + kind.name();
 	}
 
 	// ---- 退单 ------------------------------------------------------------------------------------
@@ -224,19 +261,25 @@ public class StepChangeService {
 		return need;
 	}
 
-	/** The open step of a need that the person holds: the one named, or the first they may work on. */
-	private OpenTask heldTask(Need need, String taskId, Actor actor) {
+	/** The open step of a case that the person holds: the one named, or the first they may work on. */
+	private OpenTask heldTask(ExtensionCase of, String taskId, Actor actor) {
+		String noStep = key("problem.extension.noStep", of.kind());
 		if (taskId == null || taskId.isBlank()) {
-			return process.workableTasks(need.getProcessInstanceId(), actor).stream()
+			return process.workableTasks(of.processInstanceId(), actor).stream()
 				.filter(t -> !Step.DECIDE_EXTENSION.equals(t.getTaskDefinitionKey()))
 				.findFirst()
-				.orElseThrow(() -> ProblemException.conflict("problem.extension.noStep", need.getId()));
+				.orElseThrow(() -> ProblemException.conflict(noStep, of.id()));
 		}
 		OpenTask task = process.task(taskId)
-			.filter(t -> t.getProcessInstanceId() != null && t.getProcessInstanceId().equals(need.getProcessInstanceId()))
-			.orElseThrow(() -> ProblemException.conflict("problem.extension.noStep", need.getId()));
+			.filter(t -> t.getProcessInstanceId() != null && t.getProcessInstanceId().equals(of.processInstanceId()))
+			.orElseThrow(() -> ProblemException.conflict(noStep, of.id()));
 		process.requireMayWork(task, actor);
 		return task;
+	}
+
+	private Phase phaseOf(String taskId) {
+		Object phase = process.taskVariable(taskId, Var.PHASE);
+		return phase == null ? null : Phase.valueOf(phase.toString());
 	}
 
 	private Line lineOf(String taskId) {
@@ -260,7 +303,7 @@ public class StepChangeService {
 	}
 
 	/** A due date as a person in China reads it: Beijing time, to the minute. */
-	static String format(Instant at) {
+	public static String format(Instant at) {
 		return DUE.format(at.atZone(ChinaTime.ZONE));
 	}
 }

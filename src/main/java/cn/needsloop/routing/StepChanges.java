@@ -7,12 +7,13 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-/** Extension requests, returns and transfers of needs' steps. */
+/** Extension requests, returns and transfers of the steps of needs, projects and consultations. */
 public interface StepChanges extends JpaRepository<StepChange, Long> {
 
 	long countByTaskIdAndKind(String taskId, StepChange.Kind kind);
 
-	boolean existsByNeedIdAndKindAndStatus(Long needId, StepChange.Kind kind, StepChange.Status status);
+	boolean existsByCaseKindAndCaseIdAndKindAndStatus(StepChange.CaseKind caseKind, Long caseId, StepChange.Kind kind,
+			StepChange.Status status);
 
 	List<StepChange> findByNeedIdOrderByIdAsc(Long needId);
 

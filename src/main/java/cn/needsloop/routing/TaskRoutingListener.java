@@ -76,9 +76,10 @@ class TaskRoutingListener implements TaskListener {
 		// a returned need goes to the line the steward re-routed it to, not where the table sent it first
 		String rerouted = Workflow.Step.RESOLVE_NEED.equals(task.getTaskDefinitionKey())
 				? Variables.string(task, Workflow.Var.REROUTED_LINE) : null;
-		Line line = rerouted != null ? Line.valueOf(rerouted)
-				: router.lineFor(phase, task.getTaskDefinitionKey(), category == null ? null : Category.valueOf(category));
 		String community = Variables.string(task, Workflow.Var.COMMUNITY_CODE);
+		Line line = rerouted != null ? Line.valueOf(rerouted)
+				: router.lineFor(phase, task.getTaskDefinitionKey(), category == null ? null : Category.valueOf(category),
+						community);
 		List<Recipient> recipients = new ArrayList<>(lines.get(line).route(task, community));
 
 		Subject subject = Subject.of(task);

@@ -5,12 +5,13 @@ import java.util.Optional;
 
 /**
  * The groups a community has, one per line: its needs stewards ({@code steward:xingfu}), its party
- * organisation ({@code party:xingfu}) and its residents' committee ({@code selfgov:xingfu}). The one
+ * organisation ({@code party:xingfu}) and its residents' committee ({@code selfgov:xingfu}), and the stewards'
+ * lead (站长, {@code steward-lead:xingfu}: decides the extensions asked in the community). The one
  * place that knows how their ids are spelled; district-wide groups are the constants of {@link Actor}.
  */
 public enum CommunityGroup {
 
-	STEWARD("steward:"), PARTY("party:"), SELF_GOVERNANCE("selfgov:");
+	STEWARD("steward:"), PARTY("party:"), SELF_GOVERNANCE("selfgov:"), STEWARD_LEAD("steward-lead:");
 
 	private final String prefix;
 

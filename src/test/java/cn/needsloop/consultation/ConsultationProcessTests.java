@@ -118,12 +118,95 @@ class ConsultationProcessTests {
 	void setUp() {
 		AbstractAssertions.init(engine);
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
-		ConsultationSteps.community(communities, identity, access, "selfgov:xingfu", "steward:xingfu", "resident");
+		ConsultationSteps.community(communities, identity, access, "selfgov:xingfu", "steward:xingfu", "resident",
+				"manager");
 	}
 
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
+	}
+
+	// ---- extension (延期) -----------------------------------------------------------------------
+
+	static final Actor MANAGER = new Actor("manager1", List.of("manager"));
+
+	@Autowired
+	cn.needsloop.routing.StepChangeService stepChanges;
+
+	@Test
+	void theSelfGovernanceLineGetsMoreTimeToFixTheParticipantsFromTheManagerWhereTheCommunityHasNoLead() {
+		Long id = propose(TopicType.PUBLIC_SPACE);
+		ProcessInstance instance = instance(id);
+		Task fix = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("userTask_fixParticipants")
+			.singleResult();
+		java.time.Instant due = fix.getDueDate().toInstant();
+		java.time.Instant asked = due.plus(java.time.Duration.ofDays(5));
+		cn.needsloop.routing.StepChange.CaseKind kind = cn.needsloop.routing.StepChange.CaseKind.CONSULTATION;
+
+		assertThatThrownBy(() -> stepChanges.requestExtension(kind, id, null, asked, "理由", RESIDENT))
+			.satisfies(e -> assertThat(ProblemException.find(e).messageKey()).isEqualTo("problem.extension.noStep.CONSULTATION"));
+		stepChanges.requestExtension(kind, id, null, asked, "楼栋长名单还在征集", SELFGOV);
+
+		assertThat(instance).hasPassed("startEvent_extensionRequested").isWaitingAt("userTask_fixParticipants",
+				"userTask_decideExtension");
+		Task decide = tasks.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey("userTask_decideExtension").singleResult();
+		assertThat(tasks.getIdentityLinksForTask(decide.getId()))
+			.as("幸福社区 has no stewards' lead here: the manager decides")
+			.anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("manager"));
+		assertThatThrownBy(() -> stepChanges.requestExtension(kind, id, null, asked, "再申请", SELFGOV))
+			.satisfies(e -> assertThat(ProblemException.find(e).messageKey()).isEqualTo("problem.extension.notAllowed"));
+
+		stepChanges.decideExtension(kind, id, true, "同意", MANAGER);
+
+		assertThat(instance).hasPassed("serviceTask_extendStep", "endEvent_extended");
+		assertThat(tasks.createTaskQuery().taskId(fix.getId()).singleResult().getDueDate().toInstant()).isEqualTo(asked);
+		List<Job> timers = management.createJobQuery().processInstanceId(instance.getId()).timers()
+			.activityId("userTask_fixParticipants").list().stream()
+			.sorted(java.util.Comparator.comparing(Job::getDuedate)).toList();
+		assertThat(timers).hasSize(2);
+		assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(asked);
+		assertThat(service.view(id, SELFGOV).history()).extracting(ConsultationView.HistoryView::activity)
+			.contains("Fix the participants · extension asked until " + cn.needsloop.routing.StepChangeService.format(asked)
+					+ ": 楼栋长名单还在征集",
+					"Fix the participants · extension granted: now due " + cn.needsloop.routing.StepChangeService.format(asked));
+		assertThat(notifications.findFor("selfgov1", Set.of("-none-"), PageRequest.of(0, 500)).getContent())
+			.anySatisfy(n -> assertThat(n.getTitle()).isEqualTo("延期已批准：确定协商主体"));
+		assertThatThrownBy(() -> stepChanges.requestExtension(kind, id, null, asked.plus(java.time.Duration.ofDays(1)),
+				"再申请一次", SELFGOV))
+			.satisfies(e -> assertThat(ProblemException.find(e).messageKey()).isEqualTo("problem.extension.notAllowed"));
+		fixParticipants(id, SELFGOV);
+		assertThat(instance).isWaitingAt("userTask_publishAgenda");
+	}
+
+	@Test
+	void anExtensionOfAConsultationStepRefusedLeavesItsTimesAndTellsTheLineWhy() {
+		Long id = propose(TopicType.PUBLIC_SPACE);
+		ProcessInstance instance = instance(id);
+		fixParticipants(id, SELFGOV);
+		Task agenda = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("userTask_publishAgenda")
+			.singleResult();
+		java.time.Instant due = agenda.getDueDate().toInstant();
+		cn.needsloop.routing.StepChange.CaseKind kind = cn.needsloop.routing.StepChange.CaseKind.CONSULTATION;
+		stepChanges.requestExtension(kind, id, agenda.getId(), due.plus(java.time.Duration.ofDays(3)), "会议室已被占用",
+				SELFGOV);
+
+		stepChanges.decideExtension(kind, id, false, "可改在党群服务中心召开", MANAGER);
+
+		assertThat(instance).hasPassed("endEvent_extensionRefused").hasNotPassed("serviceTask_extendStep")
+			.isWaitingAt("userTask_publishAgenda");
+		assertThat(tasks.createTaskQuery().taskId(agenda.getId()).singleResult().getDueDate().toInstant()).isEqualTo(due);
+		assertThat(service.view(id, SELFGOV).history()).extracting(ConsultationView.HistoryView::activity)
+			.contains("Publish the agenda · extension refused: 可改在党群服务中心召开");
+		assertThat(notifications.findFor("selfgov1", Set.of("-none-"), PageRequest.of(0, 500)).getContent())
+			.anySatisfy(n -> {
+				assertThat(n.getTitle()).isEqualTo("延期未获批准：发布议程");
+				assertThat(n.getBody()).isEqualTo("可改在党群服务中心召开");
+			});
+		assertThatThrownBy(() -> stepChanges.requestExtension(kind, id, agenda.getId(), due.plus(java.time.Duration.ofDays(1)),
+				"再申请", SELFGOV))
+			.satisfies(e -> assertThat(ProblemException.find(e).messageKey()).isEqualTo("problem.extension.notAllowed"));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.needsloop.support.Api;
 import cn.needsloop.support.ApiTest;
+import cn.needsloop.support.PageSession;
 
 /**
  * {@code /api/needs/{id}/return}, {@code /reroute}, {@code /extension}, {@code /transfer} and
@@ -22,6 +23,16 @@ import cn.needsloop.support.ApiTest;
  * it; an extension moves the step's due date; a steward transfers a need; the dashboard's counts show them.
  */
 class StepChangeControllerTests extends ApiTest {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int serverPort;
+
+	private int port() {
+		return serverPort;
+	}
 
 	private static List<String> activities(JsonNode need) {
 		List<String> activities = new ArrayList<>();
@@ -82,7 +93,9 @@ class StepChangeControllerTests extends ApiTest {
 		assertThat(Instant.parse(asked.path("dueBefore").asText())).isEqualTo(due);
 
 		api.as("steward1").post("/api/needs/" + id + "/extension/decision", Map.of("granted", true)).expectProblem(403);
-		api.as("manager1").post("/api/needs/" + id + "/extension/decision", Map.of("granted", true, "note", "同意"))
+		// 幸福社区 has a stewards' lead: the lead decides, not the manager
+		api.as("manager1").post("/api/needs/" + id + "/extension/decision", Map.of("granted", true)).expectProblem(403);
+		api.as("lead1").post("/api/needs/" + id + "/extension/decision", Map.of("granted", true, "note", "同意"))
 			.expect(204);
 
 		JsonNode tasks = api.as("steward1").get("/api/tasks?max=1000").expect(200).json();
@@ -96,7 +109,52 @@ class StepChangeControllerTests extends ApiTest {
 			.satisfies(t -> assertThat(Instant.parse(t.path("due").asText())).isEqualTo(due.plus(Duration.ofDays(1))));
 		assertThat(api.as("manager1").get("/api/kpis/step-changes").expect(200).path("extensionsGranted").asLong())
 			.isEqualTo(grantedBefore + 1);
-		api.as("manager1").post("/api/needs/" + id + "/extension/decision", Map.of("granted", true)).expectProblem(409);
+		api.as("lead1").post("/api/needs/" + id + "/extension/decision", Map.of("granted", true)).expectProblem(409);
+	}
+
+	@Test
+	void aProjectsAndAConsultationsStepsAreExtendedThroughTheApiAsANeedsAre() {
+		long project = api.designedProject("ELDERLY_CARE", List.of(api.pooledNeed("助餐点 延期", "ELDERLY_CARE")),
+				List.of("里程碑 1"));
+		String instance = api.project(project).path("processInstanceId").asText();
+		Instant due = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("userTask_approveProject")
+			.singleResult().getDueDate().toInstant();
+		long grantedBefore = api.as("manager1").get("/api/kpis/step-changes").expect(200).path("extensionsGranted").asLong();
+
+		api.as("steward1").post("/api/projects/" + project + "/extension",
+				Map.of("due", due.plus(Duration.ofDays(1)).toString(), "reason", "x")).expectProblem(409);
+		api.as("party1").post("/api/projects/" + project + "/extension",
+				Map.of("due", due.plus(Duration.ofDays(1)).toString(), "reason", "需集体研究")).expect(200);
+		api.as("party1").post("/api/projects/" + project + "/extension",
+				Map.of("due", due.plus(Duration.ofDays(2)).toString(), "reason", "再申请")).expectProblem(409);
+		api.as("manager1").post("/api/projects/" + project + "/extension/decision", Map.of("granted", true))
+			.expectProblem(403);
+		api.as("lead1").post("/api/projects/" + project + "/extension/decision", Map.of("granted", true, "note", "同意"))
+			.expect(204);
+		assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("userTask_approveProject")
+			.singleResult().getDueDate().toInstant()).isEqualTo(due.plus(Duration.ofDays(1)));
+		assertThat(api.as("manager1").get("/api/kpis/step-changes").expect(200).path("extensionsGranted").asLong())
+			.as("counted with the needs' extensions").isEqualTo(grantedBefore + 1);
+
+		long consultation = api.as("selfgov1")
+			.post("/api/consultations", Map.of("communityCode", "xingfu", "topic", "楼道堆物 延期", "topicType", "PUBLIC_SPACE",
+					"description", "居民关心的共同事务"))
+			.expect(201)
+			.id();
+		String consulting = api.as("selfgov1").get("/api/consultations/" + consultation).expect(200)
+			.path("processInstanceId").asText();
+		Instant fixBy = taskService.createTaskQuery().processInstanceId(consulting)
+			.taskDefinitionKey("userTask_fixParticipants").singleResult().getDueDate().toInstant();
+		api.as("selfgov1").post("/api/consultations/" + consultation + "/extension",
+				Map.of("due", fixBy.plus(Duration.ofDays(2)).toString(), "reason", "名单还在征集")).expect(200);
+		PageSession lead = PageSession.signIn(port(), "lead1");
+		assertThat(lead.page("/consultations/" + consultation).select("#form-decide-extension")).hasSize(1);
+		lead.post("/consultations/" + consultation + "/extension/decision",
+				List.of(Map.entry("granted", "false"), Map.entry("note", "请按时确定")));
+		assertThat(taskService.createTaskQuery().processInstanceId(consulting).taskDefinitionKey("userTask_fixParticipants")
+			.singleResult().getDueDate().toInstant()).isEqualTo(fixBy);
+		assertThat(api.as("selfgov1").language("zh-CN").get("/api/consultations/" + consultation).expect(200)
+			.path("history").toString()).contains("确定协商主体 · 延期未获批准：请按时确定");
 	}
 
 	@Test

@@ -56,9 +56,9 @@ class StepChangePageTests extends ApiTest {
 		String asked = java.time.Instant.parse(due).plus(java.time.Duration.ofDays(1))
 			.atZone(cn.needsloop.shared.ChinaTime.ZONE).toLocalDateTime().toString().substring(0, 16);
 		steward.post("/needs/" + id + "/extension", List.of(Map.entry("due", asked), Map.entry("reason", "等物业监控")));
-		PageSession manager = PageSession.signIn(port(), "manager1");
-		assertThat(manager.page("/needs/" + id).select("#form-decide-extension")).hasSize(1);
-		manager.post("/needs/" + id + "/extension/decision", List.of(Map.entry("granted", "true"), Map.entry("note", "同意")));
+		PageSession lead = PageSession.signIn(port(), "lead1");
+		assertThat(lead.page("/needs/" + id).select("#form-decide-extension")).hasSize(1);
+		lead.post("/needs/" + id + "/extension/decision", List.of(Map.entry("granted", "true"), Map.entry("note", "同意")));
 		assertThat(steward.page("/needs/" + id).select("#timeline").text()).contains("延期已批准");
 
 		steward.post("/needs/" + id + "/transfer", List.of(Map.entry("communityCode", "dongshan"), Map.entry("reason", "属东山村")));

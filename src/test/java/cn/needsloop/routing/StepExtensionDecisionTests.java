@@ -47,6 +47,25 @@ class StepExtensionDecisionTests {
 			"userTask_rerouteNeed, 0, true, 2",
 			"userTask_verifyNeed, 1, false, 0",
 			"userTask_classifyNeed, 2, false, 0",
+			// a service project's design steps: once, three days at most
+			"userTask_approveProject, 0, true, 3",
+			"userTask_reviseDesign, 0, true, 3",
+			"userTask_approveProject, 1, false, 0",
+			// a project's implementation: once, two weeks at most
+			"userTask_reportMilestone, 0, true, 14",
+			"userTask_completeProject, 0, true, 14",
+			"userTask_rectifyProject, 0, true, 14",
+			"userTask_completeProject, 1, false, 0",
+			// a consultation's steps: once, a week at most
+			"userTask_fixParticipants, 0, true, 7",
+			"userTask_publishAgenda, 0, true, 7",
+			"userTask_recordMeeting, 0, true, 7",
+			"userTask_applyResult, 0, true, 7",
+			"userTask_publishAgenda, 1, false, 0",
+			// a claim has its deadline and the ratings their window: no extension
+			"userTask_claimProject, 0, false, 0",
+			"userTask_rateAsResident, 0, false, 0",
+			"userTask_assignProject, 0, false, 0",
 			// the resident's confirmation has its own window, an approval no extension of its own
 			"userTask_confirmResolution, 0, false, 0",
 			"userTask_decideExtension, 0, false, 0" })

@@ -34,10 +34,15 @@ class TaskRoutingDecisionTests {
     }
 
     private static String line(String phase, String step, String category) {
+        return line(phase, step, category, false);
+    }
+
+    private static String line(String phase, String step, String category, boolean stewardLead) {
         return DMN_ENGINE.evaluateDecision(taskRouting, Variables.createVariables()
                         .putValue("phase", phase)
                         .putValue("step", step)
-                        .putValue("category", category))
+                        .putValue("category", category)
+                        .putValue("stewardLead", stewardLead))
                 .getSingleResult()
                 .getEntry("line");
     }
@@ -166,8 +171,21 @@ class TaskRoutingDecisionTests {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"DISCOVER", "CATEGORIZE", "IMPLEMENT"})
-    void routesTheDecisionOnAnExtensionToTheManagerInEveryPhase(String phase) {
+    void routesTheDecisionOnAnExtensionToTheManagerInEveryPhaseWhereTheCommunityHasNoLead(String phase) {
         assertThat(line(phase, "userTask_decideExtension", "NEIGHBOR_DISPUTE")).isEqualTo("MANAGER");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"DISCOVER", "CATEGORIZE", "DESIGN", "IMPLEMENT"})
+    void routesTheDecisionOnAnExtensionToTheStewardsLeadOfACommunityThatHasOne(String phase) {
+        assertThat(line(phase, "userTask_decideExtension", "NEIGHBOR_DISPUTE", true)).isEqualTo("STEWARD_LEAD");
+        assertThat(line(phase, "userTask_decideExtension", null, true)).isEqualTo("STEWARD_LEAD");
+    }
+
+    @Test
+    void aCommunitysLeadChangesTheRouteOfNoOtherStep() {
+        assertThat(line("DISCOVER", "userTask_verifyNeed", "SAFETY", true)).isEqualTo("STEWARD");
+        assertThat(line("IMPLEMENT", "userTask_resolveNeed", "HARDSHIP_RELIEF", true)).isEqualTo("PARTY");
     }
 
     @Test

@@ -90,7 +90,7 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/needs/{id}/reporter-phone/reveal           401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
 			POST /api/needs/{id}/grid                            401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers (refused: an unknown grid)
 			POST /api/needs/{id}/extension                       401  OK       403      403    403      403  403  OK       OK        403   OK      # only who holds a step; who may see the need but holds none: 409; strangers: 403
-			POST /api/needs/{id}/extension/decision              401  403      403      403    403      403  403  OK       403       403   403     # steward1 asked for more time: the manager line's task
+			POST /api/needs/{id}/extension/decision              401  403      403      403    403      403  403  403      403       403   403     # steward1 asked for more time: the task of 幸福社区's stewards' lead (lead1, no column here; the manager only where a community has no lead)
 			POST /api/needs/{id}/return                          401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
 			POST /api/needs/{id}/reroute                         401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: not returned)
 			POST /api/needs/{id}/transfer                        401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: unknown community)
@@ -104,6 +104,8 @@ class AccessMatrixTests extends ApiTest {
 			GET  /api/projects/{id} [published]                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			PUT  /api/projects/{id}                              401  OK       403      403    403      403  403  403      403       403   403
 			POST /api/projects/{id}/approval                     401  403      403      OK     403      403  403  403      403       403   403
+			POST /api/projects/{id}/extension                    401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # a time already past: party1 (holds the approval) 400, who may see the project but holds no step 409
+			POST /api/projects/{id}/extension/decision           401  403      403      403    403      403  403  403      403       403   403     # party1 asked for more time: the task of 幸福社区's stewards' lead (lead1)
 			POST /api/projects/{id}/claim                        401  403      403      403    403      OK   403  403      403       403   403     # DISABILITY_SUPPORT: only org1 qualified
 			POST /api/projects/{id}/assignment                   401  403      403      403    403      403  403  OK       403       403   403
 			POST /api/projects/{id}/milestones/{index}/report    401  403      403      403    403      OK   403  403      403       403   403     # claimed by org1
@@ -132,6 +134,8 @@ class AccessMatrixTests extends ApiTest {
 			POST /api/consultations                              401  OK       403      403    OK       403  403  403      OK        403   403
 			GET  /api/consultations/{id}                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			POST /api/consultations/{id}/participants            401  403      403      403    OK       403  403  403      403       403   403
+			POST /api/consultations/{id}/extension               401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # public; a time already past: selfgov1 (holds the step) 400, everyone else 409
+			POST /api/consultations/{id}/extension/decision      401  403      403      403    403      403  403  403      403       403   403     # selfgov1 asked for more time: the task of 幸福社区's stewards' lead (lead1)
 			POST /api/consultations/{id}/agenda                  401  403      403      403    OK       403  403  403      403       403   403
 			POST /api/consultations/{id}/meeting                 401  403      403      403    OK       403  403  403      403       403   403
 			POST /api/consultations/{id}/objections              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
@@ -760,6 +764,21 @@ class AccessMatrixTests extends ApiTest {
 		p.put("PUT /api/projects/{id}", probe(projectToRevise, d -> d.put("/api/projects/" + projectToRevise.get(),
 				Map.of("title", "权限矩阵 修改后", "goal", "目标", "plan", "方案", "budgetYuan", 10000, "householdCount", 20,
 						"publicAffairs", false, "plannedEnd", LocalDate.now().plusMonths(3).toString(), "note", "已补充预算明细"))));
+		Fixture<Long> projectAskingTime = fixture("a project whose approval party1 asked more time for", () -> {
+			long id = api.designedProject("ELDERLY_CARE", List.of(api.pooledNeed("权限矩阵 项目延期", "ELDERLY_CARE")),
+					List.of("里程碑 1"));
+			java.util.Date due = taskService.createTaskQuery()
+				.processInstanceId(api.project(id).path("processInstanceId").asText())
+				.taskDefinitionKey("userTask_approveProject").singleResult().getDueDate();
+			api.as("party1").post("/api/projects/" + id + "/extension", Map.of("due",
+					due.toInstant().plus(Duration.ofHours(1)).toString(), "reason", "需提交党委会集体研究")).expect(200);
+			return id;
+		});
+		// a time already past: refused once the caller's own step is found
+		p.put("POST /api/projects/{id}/extension", probe(d -> d.post("/api/projects/" + projectToRead.get() + "/extension",
+				Map.of("due", now().minus(Duration.ofDays(1)).toString(), "reason", "需集体研究"))));
+		p.put("POST /api/projects/{id}/extension/decision", probe(projectAskingTime, d -> d.post("/api/projects/"
+				+ projectAskingTime.get() + "/extension/decision", Map.of("granted", false, "note", "请按时审批"))));
 		p.put("POST /api/projects/{id}/approval", probe(projectToApprove,
 				d -> d.post("/api/projects/" + projectToApprove.get() + "/approval", Map.of("approved", true, "note", "同意"))));
 		p.put("POST /api/projects/{id}/claim", probe(projectToClaim,
@@ -846,6 +865,21 @@ class AccessMatrixTests extends ApiTest {
 				"权限矩阵 议题", "topicType", "PUBLIC_SPACE", "description", "居民关心的共同事务", "projectId", 987654321))));
 		p.put("GET /api/consultations/{id}", probe(d -> d.get("/api/consultations/" + consultationToFix.get())));
 		// one participant, where the catalog requires several kinds: refused by the step
+		Fixture<Long> consultationAskingTime = fixture("a consultation whose participants selfgov1 asked more time for", () -> {
+			long id = proposedConsultation();
+			java.util.Date due = taskService.createTaskQuery()
+				.processInstanceId(api.as("selfgov1").get("/api/consultations/" + id).expect(200).path("processInstanceId").asText())
+				.taskDefinitionKey("userTask_fixParticipants").singleResult().getDueDate();
+			api.as("selfgov1").post("/api/consultations/" + id + "/extension", Map.of("due",
+					due.toInstant().plus(Duration.ofHours(1)).toString(), "reason", "楼栋长名单还在征集")).expect(200);
+			return id;
+		});
+		// a time already past: refused once the caller's own step is found (or none is)
+		p.put("POST /api/consultations/{id}/extension", probe(d -> d.post("/api/consultations/" + consultationToFix.get()
+				+ "/extension", Map.of("due", now().minus(Duration.ofDays(1)).toString(), "reason", "名单还在征集"))));
+		p.put("POST /api/consultations/{id}/extension/decision", probe(consultationAskingTime, d -> d.post(
+				"/api/consultations/" + consultationAskingTime.get() + "/extension/decision",
+				Map.of("granted", false, "note", "请按时确定"))));
 		p.put("POST /api/consultations/{id}/participants", probe(d -> d.post("/api/consultations/"
 				+ consultationToFix.get() + "/participants",
 				Map.of("participants", List.of(Map.of("name", "李红", "kind", "PARTY_MEMBER"))))));
