@@ -11,20 +11,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
 
 import cn.needsloop.shared.Category;
 import cn.needsloop.shared.Actor;
@@ -42,6 +32,8 @@ import cn.needsloop.intake.VerificationVerdict;
 import cn.needsloop.design.ProjectStatus;
 import cn.needsloop.design.ServiceProject;
 import cn.needsloop.process.Workflow;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 import cn.needsloop.shared.Line;
 import cn.needsloop.notification.Notification;
 import cn.needsloop.routing.RerouteDecision;
@@ -53,27 +45,9 @@ import cn.needsloop.routing.StepChanges;
  * Every path of {@code needsLoop} (民需闭环), driven through the services the REST API calls, so
  * that routing, task steps and delegates write the domain for real.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = ProcessTestSupport.NO_ENGINE_REST)
-@ActiveProfiles({ "demo", "test" })
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = { ProcessEngineCoverageTestExecutionListener.class, ProcessCoverageCheck.class },
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@ProcessCoverageAtLeast(process = Workflow.NEEDS_LOOP, flowNodes = 0.9, sequenceFlows = 0.9)
+@AppContext
+@ProcessCoverageAtLeast(process = Workflow.NEEDS_LOOP)
 class NeedsLoopProcessTests extends ProcessTestSupport {
-
-	/** Coverage of this class is about needsLoop only; the projects it starts are covered elsewhere. */
-	@TestConfiguration
-	static class Coverage {
-
-		@Bean
-		@Primary
-		ProcessEngineCoverageProperties processEngineCoverageProperties() {
-			return ProcessEngineCoverageProperties.builder()
-				.excludeProcessDefinitionKeys(Workflow.SERVICE_PROJECT, "gridPatrol")
-				.assertClassCoverageAtLeast(0.9)
-				.build();
-		}
-	}
 
 	static final String VERIFY = "userTask_verifyNeed";
 	static final String CLASSIFY = "userTask_classifyNeed";

@@ -58,13 +58,10 @@ import cn.needsloop.shared.ProblemException;
 /**
  * What the process tests share: the demo people of 幸福社区 (see {@code DemoData}), the application
  * services the REST API calls, and helpers to read the engine and the domain. Time only moves
- * when a test moves the engine clock; timers only fire when a test executes their job.
+ * when a test moves the engine clock; timers only fire when a test executes their job. The classes run in the
+ * shared {@code AppContext}, next to the API tests, so they find their own needs and projects by id.
  */
 abstract class ProcessTestSupport {
-
-	/** Properties for {@code @SpringBootTest}: without a servlet container the engine REST (Jersey) has no path. */
-	static final String NO_ENGINE_REST = "spring.autoconfigure.exclude="
-			+ "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration";
 
 	static final String COMMUNITY = "xingfu";
 

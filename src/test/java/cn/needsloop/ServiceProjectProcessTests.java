@@ -15,19 +15,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
 
 import cn.needsloop.design.Milestone;
 import cn.needsloop.support.ConsultationSteps;
@@ -47,6 +37,8 @@ import cn.needsloop.intake.NeedStatus;
 import cn.needsloop.intake.Outcome;
 import cn.needsloop.shared.Phase;
 import cn.needsloop.process.Workflow;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 import cn.needsloop.shared.Line;
 
 /**
@@ -54,27 +46,9 @@ import cn.needsloop.shared.Line;
  * implementation, two-way evaluation, rectification and the verdict going back to the needs.
  * Driven through the services the REST API calls.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = ProcessTestSupport.NO_ENGINE_REST)
-@ActiveProfiles({ "demo", "test" })
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = { ProcessEngineCoverageTestExecutionListener.class, ProcessCoverageCheck.class },
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@ProcessCoverageAtLeast(process = Workflow.SERVICE_PROJECT, flowNodes = 0.9, sequenceFlows = 0.9)
+@AppContext
+@ProcessCoverageAtLeast(process = Workflow.SERVICE_PROJECT)
 class ServiceProjectProcessTests extends ProcessTestSupport {
-
-	/** Coverage of this class is about serviceProject only; the needs' own loop is covered elsewhere. */
-	@TestConfiguration
-	static class Coverage {
-
-		@Bean
-		@Primary
-		ProcessEngineCoverageProperties processEngineCoverageProperties() {
-			return ProcessEngineCoverageProperties.builder()
-				.excludeProcessDefinitionKeys(Workflow.NEEDS_LOOP, Workflow.COMMUNITY_CONSULTATION)
-				.assertClassCoverageAtLeast(0.9)
-				.build();
-		}
-	}
 
 	static final String APPROVE = "userTask_approveProject";
 	static final String REVISE = "userTask_reviseDesign";

@@ -23,19 +23,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.admission.WorkItemRequests.ContractReview;
 import cn.needsloop.admission.WorkItemRequests.SubmitWorkItem;
 import cn.needsloop.process.ProcessGateway;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.process.Workflow.Var;
 import cn.needsloop.shared.Actor;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 
 /**
  * {@code work-item-annual-review.bpmn}: the January timer starts the review of last year's items.
  * Time moves with {@link ClockUtil}; the timer job is executed by the test, nothing sleeps.
  */
-@NeedsLoopSpringTest
+@AppContext
+@ProcessCoverageAtLeast(process = Workflow.WORK_ITEM_ANNUAL_REVIEW)
 class AnnualReviewProcessTests {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

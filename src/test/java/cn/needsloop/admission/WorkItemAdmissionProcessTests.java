@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 
-import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.admission.WorkItemRequests.ContractReview;
 import cn.needsloop.admission.WorkItemRequests.SubmitWorkItem;
 import cn.needsloop.process.Workflow;
@@ -30,9 +29,12 @@ import cn.needsloop.notification.Notification;
 import cn.needsloop.notification.Notifications;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 
 /** Every path of {@code work-item-admission.bpmn}. */
-@NeedsLoopSpringTest
+@AppContext
+@ProcessCoverageAtLeast(process = Workflow.WORK_ITEM_ADMISSION)
 class WorkItemAdmissionProcessTests {
 
 	static final Actor MANAGER = new Actor("manager1", List.of("manager"));

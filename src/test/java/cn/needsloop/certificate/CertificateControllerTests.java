@@ -6,101 +6,86 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.needsloop.NeedsLoopSpringTest;
+import cn.needsloop.support.Api.Response;
+import cn.needsloop.support.ApiTest;
 
 /** The certificate API over HTTP, errors included. */
-@NeedsLoopSpringTest
-class CertificateControllerTests {
-
-	@Autowired
-	TestRestTemplate rest;
+class CertificateControllerTests extends ApiTest {
 
 	@Test
 	void answersAnUnlistedKindAtOnceWithTheRuleAndWhereToGo() {
-		ResponseEntity<JsonNode> response = call("resident1", HttpMethod.POST, "/api/certificates", request("CRIMINAL_RECORD"));
+		Response response = api.as("resident1").post("/api/certificates", request("CRIMINAL_RECORD"));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		JsonNode answer = response.getBody();
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode answer = response.json();
 		assertThat(answer.get("status").asText()).isEqualTo("NOT_ISSUED_BY_COMMUNITY");
 		assertThat(answer.get("listed").asBoolean()).isFalse();
 		assertThat(answer.get("ruleText").asText()).contains("不在社区证明材料清单（15项）内");
 		assertThat(answer.get("referTo").asText()).contains("公安派出所");
 		assertThat(answer.get("processInstanceId").isNull()).isTrue();
-		assertThat(call("resident1", HttpMethod.GET, "/api/certificates/" + answer.get("id").asLong(), null)
-			.getBody().get("status").asText()).isEqualTo("NOT_ISSUED_BY_COMMUNITY");
+		assertThat(api.as("resident1").get("/api/certificates/" + answer.get("id").asLong()).path("status").asText())
+			.isEqualTo("NOT_ISSUED_BY_COMMUNITY");
 	}
 
 	@Test
 	void stewardIssuesAListedKind() {
-		JsonNode pending = call("resident1", HttpMethod.POST, "/api/certificates", request("ONLY_CHILD")).getBody();
+		JsonNode pending = api.as("resident1").post("/api/certificates", request("ONLY_CHILD")).json();
 		assertThat(pending.get("status").asText()).isEqualTo("PENDING");
 		assertThat(pending.get("kindName").asText()).isEqualTo("独生子女证明");
 
-		ResponseEntity<JsonNode> issued = call("steward1", HttpMethod.POST,
-				"/api/certificates/" + pending.get("id").asLong() + "/decision", Map.of("issued", true));
+		Response issued = api.as("steward1")
+			.post("/api/certificates/" + pending.get("id").asLong() + "/decision", Map.of("issued", true));
 
-		assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(issued.getBody().get("status").asText()).isEqualTo("ISSUED");
-		assertThat(issued.getBody().get("decidedBy").asText()).isEqualTo("steward1");
+		assertThat(issued.status()).isEqualTo(200);
+		assertThat(issued.json().get("status").asText()).isEqualTo("ISSUED");
+		assertThat(issued.json().get("decidedBy").asText()).isEqualTo("steward1");
 	}
 
 	@Test
 	void stewardDeclinesOnlyWithAReason() {
-		long id = call("resident1", HttpMethod.POST, "/api/certificates", request("NOT_REMARRIED")).getBody().get("id")
-			.asLong();
+		long id = api.as("resident1").post("/api/certificates", request("NOT_REMARRIED")).id();
 
-		ResponseEntity<JsonNode> withoutReason = call("steward1", HttpMethod.POST, "/api/certificates/" + id + "/decision",
-				Map.of("issued", false));
-		assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		Response withoutReason = api.as("steward1").post("/api/certificates/" + id + "/decision", Map.of("issued", false));
+		assertThat(withoutReason.status()).isEqualTo(400);
 		assertThat(fields(withoutReason)).containsExactly("reason");
 
-		ResponseEntity<JsonNode> declined = call("steward1", HttpMethod.POST, "/api/certificates/" + id + "/decision",
+		Response declined = api.as("steward1").post("/api/certificates/" + id + "/decision",
 				Map.of("issued", false, "reason", "经核实申请人已再婚"));
-		assertThat(declined.getBody().get("status").asText()).isEqualTo("DECLINED");
-		assertThat(declined.getBody().get("declineReason").asText()).isEqualTo("经核实申请人已再婚");
+		assertThat(declined.json().get("status").asText()).isEqualTo("DECLINED");
+		assertThat(declined.json().get("declineReason").asText()).isEqualTo("经核实申请人已再婚");
 
-		ResponseEntity<JsonNode> again = call("steward1", HttpMethod.POST, "/api/certificates/" + id + "/decision",
-				Map.of("issued", true));
-		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		Response again = api.as("steward1").post("/api/certificates/" + id + "/decision", Map.of("issued", true));
+		assertThat(again.status()).isEqualTo(409);
 	}
 
 	@Test
 	void answersConflictWhenTheStewardDecidesAnUnlistedKind() {
-		long id = call("resident1", HttpMethod.POST, "/api/certificates", request("BIRTH")).getBody().get("id").asLong();
+		long id = api.as("resident1").post("/api/certificates", request("BIRTH")).id();
 
-		ResponseEntity<JsonNode> response = call("steward1", HttpMethod.POST, "/api/certificates/" + id + "/decision",
-				Map.of("issued", true));
+		Response response = api.as("steward1").post("/api/certificates/" + id + "/decision", Map.of("issued", true));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(response.getBody().get("code").asText()).isEqualTo("problem.certificate.notAtStep.issue");
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().get("code").asText()).isEqualTo("problem.certificate.notAtStep.issue");
 	}
 
 	@Test
 	void onlyTheStewardOfTheCommunityDecidesAndOthersDoNotSeeTheRequest() {
-		long id = call("resident1", HttpMethod.POST, "/api/certificates", request("RESIDENCE")).getBody().get("id").asLong();
+		long id = api.as("resident1").post("/api/certificates", request("RESIDENCE")).id();
 
-		assertThat(call("resident1", HttpMethod.POST, "/api/certificates/" + id + "/decision", Map.of("issued", true))
-			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(call("steward2", HttpMethod.POST, "/api/certificates/" + id + "/decision", Map.of("issued", true))
-			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(call("selfgov1", HttpMethod.GET, "/api/certificates/" + id, null).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(call("steward1", HttpMethod.GET, "/api/certificates/" + id, null).getStatusCode())
-			.isEqualTo(HttpStatus.OK);
+		assertThat(api.as("resident1").post("/api/certificates/" + id + "/decision", Map.of("issued", true))
+			.status()).isEqualTo(403);
+		assertThat(api.as("steward2").post("/api/certificates/" + id + "/decision", Map.of("issued", true))
+			.status()).isEqualTo(403);
+		assertThat(api.as("selfgov1").get("/api/certificates/" + id).status()).isEqualTo(403);
+		assertThat(api.as("steward1").get("/api/certificates/" + id).status()).isEqualTo(200);
 	}
 
 	@Test
 	void rejectsAnInvalidRequestNamingTheFields() {
-		ResponseEntity<JsonNode> response = call("resident1", HttpMethod.POST, "/api/certificates",
+		Response response = api.as("resident1").post("/api/certificates",
 				Map.of("kind", "居住证明", "applicantPhone", "call me"));
 
 		assertThat(fields(response)).contains("communityCode", "kind", "applicantName", "applicantPhone", "purpose");
@@ -111,16 +96,15 @@ class CertificateControllerTests {
 		Map<String, Object> body = new java.util.HashMap<>(request("RESIDENCE"));
 		body.put("communityCode", "atlantis");
 
-		assertThat(fields(call("resident1", HttpMethod.POST, "/api/certificates", body))).containsExactly("communityCode");
+		assertThat(fields(api.as("resident1").post("/api/certificates", body))).containsExactly("communityCode");
 	}
 
 	@Test
 	void requiresSignInAndAnswersNotFound() {
-		assertThat(rest.exchange("/api/certificates", HttpMethod.POST, new HttpEntity<>(request("RESIDENCE")), JsonNode.class)
-			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		ResponseEntity<JsonNode> missing = call("steward1", HttpMethod.GET, "/api/certificates/987654", null);
-		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(missing.getBody().get("detail").asText()).isEqualTo("There is no certificate request 987654.");
+		assertThat(api.anonymous().post("/api/certificates", request("RESIDENCE")).status()).isEqualTo(401);
+		Response missing = api.as("steward1").get("/api/certificates/987654");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.json().get("detail").asText()).isEqualTo("There is no certificate request 987654.");
 	}
 
 	private static Map<String, Object> request(String kind) {
@@ -128,15 +112,8 @@ class CertificateControllerTests {
 				"purpose", "办理相关业务");
 	}
 
-	private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
-		return rest.withBasicAuth(user, "demo").exchange(path, method, body == null ? null : new HttpEntity<>(body),
-				JsonNode.class);
-	}
-
-	private static List<String> fields(ResponseEntity<JsonNode> response) {
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		List<String> fields = new java.util.ArrayList<>();
-		response.getBody().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-		return fields.stream().distinct().toList();
+	private static List<String> fields(Response response) {
+		response.expect(400);
+		return response.errorFields().stream().distinct().toList();
 	}
 }

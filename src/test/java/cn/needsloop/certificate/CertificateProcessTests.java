@@ -18,16 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 
-import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.certificate.CertificateRequests.Decision;
 import cn.needsloop.certificate.CertificateRequests.RequestCertificate;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.notification.Notifications;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 
 /** Every path of {@code certificate-request.bpmn}, and the unlisted kind that starts no process. */
-@NeedsLoopSpringTest
+@AppContext
+@ProcessCoverageAtLeast(process = Workflow.CERTIFICATE_REQUEST)
 class CertificateProcessTests {
 
 	static final Actor RESIDENT = new Actor("resident1", List.of("resident"));

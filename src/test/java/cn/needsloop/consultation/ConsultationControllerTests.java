@@ -27,10 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,14 +39,13 @@ import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.community.Communities;
 import cn.needsloop.community.Community;
 import cn.needsloop.process.AccessBootstrap;
+import cn.needsloop.support.AppContext;
 
 /**
  * The consultations API over HTTP: a consultation run to the end, and its errors as RFC 9457
  * problems (400 naming the fields, 401, 403, 404, 409).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@AppContext
 class ConsultationControllerTests {
 
 	static final ZonedDateTime START = ConsultationProcessTests.START;

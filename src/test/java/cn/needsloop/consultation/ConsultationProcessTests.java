@@ -26,17 +26,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
 
 import cn.needsloop.calendar.WorkingCalendar;
 import cn.needsloop.community.Communities;
@@ -47,13 +42,14 @@ import cn.needsloop.consultation.ConsultationRequests.ProposeTopic;
 import cn.needsloop.consultation.ConsultationRequests.PublishAgenda;
 import cn.needsloop.consultation.ConsultationRequests.RaiseObjection;
 import cn.needsloop.consultation.ConsultationRequests.RecordMeeting;
-import cn.needsloop.ProcessCoverageAtLeast;
-import cn.needsloop.ProcessCoverageCheck;
 import cn.needsloop.notification.Notifications;
 import cn.needsloop.support.ConsultationSteps;
 import cn.needsloop.process.AccessBootstrap;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.process.Workflow;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 
 /**
  * Every path of {@code community-consultation.bpmn}, driven through the service the API uses (and
@@ -61,12 +57,8 @@ import cn.needsloop.shared.ProblemException;
  * and application, REJECTED, ANOTHER_ROUND, three rounds then REJECTED, objections. Timers are
  * moved with the engine clock and their jobs executed; nothing sleeps.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessCoverageCheck.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@ProcessCoverageAtLeast(process = "communityConsultation", flowNodes = 0.9, sequenceFlows = 0.9)
+@AppContext
+@ProcessCoverageAtLeast(process = Workflow.COMMUNITY_CONSULTATION)
 class ConsultationProcessTests {
 
 	/** Monday 7 September 2026, 09:00 in Beijing. */

@@ -23,13 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.Needs;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.Channel;
 import cn.needsloop.shared.Phase;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 
 /**
  * {@code grid-patrol.bpmn}, every path: the working-day timer plans a patrol for each grid worker (none on a
@@ -37,7 +38,9 @@ import cn.needsloop.shared.ProblemException;
  * finished goes to the steward, then to the manager, whose supervision closes when it is finished. Time moves with
  * {@link ClockUtil}; timer jobs are executed by the test.
  */
-@NeedsLoopSpringTest
+@AppContext
+@ProcessCoverageAtLeast(process = "gridPatrol")
+@ProcessCoverageAtLeast(process = "gridPatrolPlanning")
 class GridPatrolProcessTests {
 
 	static final Actor GRID1 = new Actor("grid1", List.of("grid:xingfu-01"));

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.community.Grid;
 import cn.needsloop.intake.NeedRequests.Classify;
 import cn.needsloop.intake.NeedRequests.ReportNeed;
@@ -18,9 +17,10 @@ import cn.needsloop.shared.Category;
 import cn.needsloop.shared.Channel;
 import cn.needsloop.shared.ProblemException;
 import cn.needsloop.shared.Urgency;
+import cn.needsloop.support.AppContext;
 
 /** 分类前补定网格: a steward gives a need reported without a grid one of its community's grids, before classification. */
-@NeedsLoopSpringTest
+@AppContext
 class GridAssignmentTests {
 
 	static final Actor STEWARD1 = new Actor("steward1", List.of("steward:xingfu"));

@@ -1,18 +1,10 @@
 package cn.needsloop.intake;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zaxxer.hikari.HikariDataSource;
+import cn.needsloop.support.ThrowawayDatabase;
 
 /**
  * The term index on MySQL/MariaDB (127.0.0.1:3306, a database of its own), two connection pools as two nodes
@@ -20,46 +12,16 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class SimilarNeedIndexMySqlIntegrationTests extends SimilarNeedIndexContract {
 
-	private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-
-	private static final String OPTIONS = "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
-			+ "&allowPublicKeyRetrieval=true&serverTimezone=UTC";
-
-	private static final String DATABASE = "needsloop_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-	private static final List<HikariDataSource> POOLS = new ArrayList<>();
-
-	@BeforeAll
-	static void createDatabase() throws Exception {
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_bin");
-		}
-	}
-
-	@AfterAll
-	static void dropDatabase() throws Exception {
-		POOLS.forEach(HikariDataSource::close);
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + DATABASE);
-		}
-	}
+	@RegisterExtension
+	static final ThrowawayDatabase DATABASE = ThrowawayDatabase.named("similar_it");
 
 	@Override
 	protected String url() {
-		return SERVER + DATABASE + OPTIONS;
+		return DATABASE.url();
 	}
 
 	@Override
 	protected DataSource node() {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(url());
-		pool.setUsername("root");
-		pool.setPassword("");
-		pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-		pool.setMaximumPoolSize(4);
-		POOLS.add(pool);
-		return pool;
+		return DATABASE.pool(4);
 	}
 }

@@ -9,40 +9,25 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.needsloop.intake.NeedCounts;
 import cn.needsloop.shared.Actor;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.StatementCounter;
 
 /**
  * The KPIs are counted in the database in a fixed number of queries: as many for a period with 2 needs as for one
  * with 62 needs in every channel, category and grid (no query a need, a channel, a grid or a project). Counts the
- * SQL statements Hibernate sends on this thread while the KPIs, trends, phases and ranking are computed.
+ * SQL statements Hibernate sends on this thread ({@link StatementCounter}) while the KPIs, trends, phases and
+ * ranking are computed. In the shared context: the needs it counts are in 2003, where no other test reports any.
  */
-@SpringBootTest(properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector="
-		+ "cn.needsloop.kpi.KpiQueryCountTests$Counter")
-@ActiveProfiles({ "demo", "test" })
+@AppContext
 class KpiQueryCountTests {
-
-	/** Counts the statements of the current thread. */
-	public static class Counter implements StatementInspector {
-
-		static final ThreadLocal<AtomicInteger> COUNT = ThreadLocal.withInitial(AtomicInteger::new);
-
-		@Override
-		public String inspect(String sql) {
-			COUNT.get().incrementAndGet();
-			return sql;
-		}
-	}
 
 	static final Actor MANAGER = new Actor("manager1", List.of("manager"));
 
@@ -79,12 +64,12 @@ class KpiQueryCountTests {
 
 	private int queries(LocalDate from) {
 		LocalDate to = from.plusDays(6);
-		Counter.COUNT.get().set(0);
+		StatementCounter.reset();
 		kpis.compute(null, from, to, MANAGER);
 		kpis.needsOverTime(null, from, to, MANAGER);
 		kpis.needsByPhase(null, from, to, MANAGER);
 		kpis.ranking(null, from, to, MANAGER);
-		return Counter.COUNT.get().get();
+		return StatementCounter.count();
 	}
 
 	/** Needs of xingfu reported on the days of the week from {@code day}, closed, in every channel, category, grid. */

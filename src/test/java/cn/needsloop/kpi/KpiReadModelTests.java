@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.needsloop.NeedsLoopSpringTest;
 import cn.needsloop.intake.Need;
 import cn.needsloop.intake.NeedCounts;
 import cn.needsloop.intake.NeedFilter;
@@ -42,6 +41,7 @@ import cn.needsloop.shared.Channel;
 import cn.needsloop.shared.Line;
 import cn.needsloop.shared.Phase;
 import cn.needsloop.shared.Urgency;
+import cn.needsloop.support.AppContext;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -52,7 +52,7 @@ import jakarta.persistence.EntityManager;
  * the same day and community at once. The hours to categorize equal the oracle's read through the same buckets and
  * lie within the buckets' resolution of the exact ones.
  */
-@NeedsLoopSpringTest
+@AppContext
 class KpiReadModelTests {
 
 	static final Actor MANAGER = new Actor("manager1", List.of("manager"));

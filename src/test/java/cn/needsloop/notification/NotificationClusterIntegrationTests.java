@@ -2,9 +2,6 @@ package cn.needsloop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,16 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +28,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 
+import cn.needsloop.support.ThrowawayDatabase;
+
 /**
  * On MySQL/MariaDB (127.0.0.1:3306, a database of its own named {@code notifypage_…}, the schema from the Flyway
  * scripts), nodes each with their own connection pool: two nodes writing the stewards' morning digest for the same
@@ -43,44 +38,15 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class NotificationClusterIntegrationTests {
 
-	private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-
-	private static final String OPTIONS = "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
-			+ "&allowPublicKeyRetrieval=true&serverTimezone=UTC";
-
-	private static final String DATABASE = "notifypage_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-	private static final List<HikariDataSource> POOLS = new ArrayList<>();
+	@RegisterExtension
+	static final ThrowawayDatabase DATABASE = ThrowawayDatabase.named("notifypage_it").migrated();
 
 	@RegisterExtension
 	static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-	@BeforeAll
-	static void createDatabase() throws Exception {
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_bin");
-		}
-		Flyway.configure().dataSource(SERVER + DATABASE + OPTIONS, "root", "").locations("classpath:db/migration").load()
-			.migrate();
-	}
-
-	@AfterAll
-	static void dropDatabase() throws Exception {
-		POOLS.forEach(HikariDataSource::close);
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + DATABASE);
-		}
-	}
-
 	@BeforeEach
 	void empty() throws Exception {
-		try (Connection connection = DriverManager.getConnection(SERVER + DATABASE + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("delete from notification_outbox");
-			statement.execute("delete from notification_digest_day");
-		}
+		DATABASE.execute("delete from notification_outbox", "delete from notification_digest_day");
 	}
 
 	/** One node: its own pool and transactions. */
@@ -88,13 +54,7 @@ class NotificationClusterIntegrationTests {
 	}
 
 	private static Node node(String id) {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(SERVER + DATABASE + OPTIONS);
-		pool.setUsername("root");
-		pool.setPassword("");
-		pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-		pool.setMaximumPoolSize(4);
-		POOLS.add(pool);
+		HikariDataSource pool = DATABASE.pool(4);
 		return new Node(id, new JdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)));
 	}
 

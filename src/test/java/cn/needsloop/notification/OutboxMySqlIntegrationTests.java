@@ -2,9 +2,6 @@ package cn.needsloop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,16 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +28,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 
+import cn.needsloop.support.ThrowawayDatabase;
+
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -46,38 +41,13 @@ import jakarta.mail.internet.MimeMessage;
  */
 class OutboxMySqlIntegrationTests {
 
-	private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-
-	private static final String OPTIONS = "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
-			+ "&allowPublicKeyRetrieval=true&serverTimezone=UTC";
-
-	private static final String DATABASE = "outbox_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	@RegisterExtension
+	static final ThrowawayDatabase DATABASE = ThrowawayDatabase.named("outbox_it").migrated();
 
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
-	private static final List<HikariDataSource> POOLS = new ArrayList<>();
-
 	@RegisterExtension
 	static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-
-	@BeforeAll
-	static void createDatabase() throws Exception {
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_bin");
-		}
-		Flyway.configure().dataSource(SERVER + DATABASE + OPTIONS, "root", "").locations("classpath:db/migration").load()
-			.migrate();
-	}
-
-	@AfterAll
-	static void dropDatabase() throws Exception {
-		POOLS.forEach(HikariDataSource::close);
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + DATABASE);
-		}
-	}
 
 	/** One node: its own pool, clock and worker sending e-mail to GreenMail. */
 	private record Node(HikariDataSource pool, JdbcTemplate jdbc, MutableClock clock, OutboxWorker worker) {
@@ -91,13 +61,7 @@ class OutboxMySqlIntegrationTests {
 	private static final Instant START = Instant.parse("2026-03-02T01:00:00Z");
 
 	private Node node(String name) {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(SERVER + DATABASE + OPTIONS);
-		pool.setUsername("root");
-		pool.setPassword("");
-		pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-		pool.setMaximumPoolSize(4);
-		POOLS.add(pool);
+		HikariDataSource pool = DATABASE.pool(4);
 		JavaMailSenderImpl mail = new JavaMailSenderImpl();
 		mail.setHost("127.0.0.1");
 		mail.setPort(SMTP.getSmtp().getPort());
@@ -115,11 +79,7 @@ class OutboxMySqlIntegrationTests {
 
 	@BeforeEach
 	void empty() throws Exception {
-		try (Connection connection = DriverManager.getConnection(SERVER + DATABASE + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("delete from notification_outbox");
-			statement.execute("delete from notification");
-		}
+		DATABASE.execute("delete from notification_outbox", "delete from notification");
 	}
 
 	/** A step on a node: its in-app notification and its e-mail, in one transaction. */

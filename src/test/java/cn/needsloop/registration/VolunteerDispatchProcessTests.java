@@ -22,24 +22,18 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.needsloop.process.Workflow;
 import cn.needsloop.registration.RegistrationRequests.Answer;
 import cn.needsloop.registration.RegistrationRequests.Register;
 import cn.needsloop.registration.RegistrationRequests.RequestDispatch;
 import cn.needsloop.shared.Actor;
+import cn.needsloop.support.AppContext;
+import cn.needsloop.support.ProcessCoverageAtLeast;
 
 /**
  * Every path of {@code volunteer-dispatch.bpmn}: accepted (filled), declined (escalated), unanswered
@@ -47,23 +41,9 @@ import cn.needsloop.shared.Actor;
  * matches. Time moves with {@link ClockUtil}; timer jobs are executed by hand. The class fails when
  * the coverage of the process drops below 90%.
  */
-@SpringBootTest
-@ActiveProfiles({ "demo", "test" })
-@Import(ProcessEngineCoverageConfiguration.class)
+@AppContext
+@ProcessCoverageAtLeast(process = Workflow.VOLUNTEER_DISPATCH)
 class VolunteerDispatchProcessTests {
-
-	@TestConfiguration
-	static class Coverage {
-
-		@Bean
-		@Primary
-		ProcessEngineCoverageProperties volunteerDispatchCoverage() {
-			return ProcessEngineCoverageProperties.builder()
-				.assertClassCoverageAtLeast(0.9)
-				.excludeProcessDefinitionKeys(Workflow.NEEDS_LOOP, Workflow.SERVICE_PROJECT)
-				.build();
-		}
-	}
 
 	static final Actor PARTY = new Actor("party1", List.of("party:xingfu"));
 

@@ -2,26 +2,22 @@ package cn.needsloop.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import cn.needsloop.support.ThrowawayDatabase;
 
 /**
  * Two nodes of a cluster on one MySQL/MariaDB database (127.0.0.1:3306, a database of its own, the
@@ -31,35 +27,10 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class SignInThrottleMySqlIntegrationTests {
 
-	private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-
-	private static final String OPTIONS = "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
-			+ "&allowPublicKeyRetrieval=true&serverTimezone=UTC";
-
-	private static final String DATABASE = "needsloop_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-	private static final List<HikariDataSource> POOLS = new ArrayList<>();
+	@RegisterExtension
+	static final ThrowawayDatabase DATABASE = ThrowawayDatabase.named("signin_it").migrated();
 
 	private static final SignInLimits LIMITS = new SignInLimits(5, 20, 50, null, null, null);
-
-	@BeforeAll
-	static void createDatabase() throws Exception {
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_bin");
-		}
-		Flyway.configure().dataSource(SERVER + DATABASE + OPTIONS, "root", "").locations("classpath:db/migration").load()
-			.migrate();
-	}
-
-	@AfterAll
-	static void dropDatabase() throws Exception {
-		POOLS.forEach(HikariDataSource::close);
-		try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + DATABASE);
-		}
-	}
 
 	/** One node: its own connection pool, its own throttle. */
 	private record Node(SignInThrottle throttle) {
@@ -70,13 +41,7 @@ class SignInThrottleMySqlIntegrationTests {
 	}
 
 	private static Node node() {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(SERVER + DATABASE + OPTIONS);
-		pool.setUsername("root");
-		pool.setPassword("");
-		pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-		pool.setMaximumPoolSize(8);
-		POOLS.add(pool);
+		HikariDataSource pool = DATABASE.pool(8);
 		return new Node(new SignInThrottle(pool, LIMITS));
 	}
 
@@ -107,7 +72,7 @@ class SignInThrottleMySqlIntegrationTests {
 		}
 		pool.shutdown();
 
-		JdbcTemplate db = new JdbcTemplate(POOLS.get(0));
+		JdbcTemplate db = new JdbcTemplate(DATABASE.pool(1));
 		assertThat(db.queryForObject("select failures from sign_in_throttle where throttle_key = ?", Integer.class,
 				SignInThrottle.key(SignInThrottle.Kind.CLIENT, null, client))).isEqualTo(threads * perThread);
 		// 40 failures from one address against a limit of 20: paused, on both nodes, for 15 minutes at most
@@ -137,7 +102,7 @@ class SignInThrottleMySqlIntegrationTests {
 		two.throttle().succeeded("owner", client);
 		one.failed("owner", client);
 		assertThat(two.throttle().pause("owner", client)).as("counting again from one").isEmpty();
-		JdbcTemplate db = new JdbcTemplate(POOLS.get(0));
+		JdbcTemplate db = new JdbcTemplate(DATABASE.pool(1));
 		assertThat(db.queryForObject("select failures from sign_in_throttle where throttle_key = ?", Integer.class,
 				SignInThrottle.key(SignInThrottle.Kind.CLIENT, null, client))).isEqualTo(5);
 	}

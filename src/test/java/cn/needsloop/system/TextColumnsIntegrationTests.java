@@ -2,16 +2,14 @@ package cn.needsloop.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import cn.needsloop.support.ThrowawayDatabase;
 
 /**
  * On MySQL/MariaDB (127.0.0.1:3306, as {@code MySqlIntegrationTests}) an emoji is refused with a reason while a
@@ -20,29 +18,20 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class TextColumnsIntegrationTests {
 
-	static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-
-	static final String OPTIONS = "?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=UTC";
-
-	private final String database = "needsloop_cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	@RegisterExtension
+	final ThrowawayDatabase database = ThrowawayDatabase.named("needsloop_cs");
 
 	@BeforeEach
-	void createDatabase() throws SQLException {
-		execute(null, "create database `" + database + "` character set utf8mb4 collate utf8mb4_bin");
-		execute(database, "create table need (id bigint primary key, title varchar(200) not null)");
-		// as the engine creates its tables on MySQL
-		execute(database, "create table ACT_RU_VARIABLE (ID_ varchar(64) primary key, TEXT_ varchar(4000))"
-				+ " default charset=utf8 collate utf8_bin");
-	}
-
-	@AfterEach
-	void dropDatabase() throws SQLException {
-		execute(null, "drop database if exists `" + database + "`");
+	void createTables() throws SQLException {
+		database.execute("create table need (id bigint primary key, title varchar(200) not null)",
+				// as the engine creates its tables on MySQL
+				"create table ACT_RU_VARIABLE (ID_ varchar(64) primary key, TEXT_ varchar(4000))"
+						+ " default charset=utf8 collate utf8_bin");
 	}
 
 	@Test
 	void refusesEmojiWhileAColumnCannotKeepThemAndAcceptsThemOnceAllCan() throws SQLException {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(SERVER + database + OPTIONS, "root", "");
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), "root", "");
 
 		assertThat(TextColumns.narrowColumns(dataSource)).containsExactly("ACT_RU_VARIABLE.ID_ (utf8mb3)",
 				"ACT_RU_VARIABLE.TEXT_ (utf8mb3)");
@@ -50,16 +39,9 @@ class TextColumnsIntegrationTests {
 		assertThat(refusal).isEqualTo(new TextPolicy.Refusal("problem.field.fourByteCharacter", "U+1F3E0"));
 		assertThat(new TextColumns(dataSource).refusal("民需\u200d零宽")).as("no four-byte character").isNull();
 
-		execute(database, "alter table ACT_RU_VARIABLE convert to character set utf8mb4 collate utf8mb4_bin");
+		database.execute("alter table ACT_RU_VARIABLE convert to character set utf8mb4 collate utf8mb4_bin");
 		assertThat(TextColumns.narrowColumns(dataSource)).isEmpty();
 		assertThat(new TextColumns(dataSource).refusal("民需 🏠")).isNull();
-		execute(database, "insert into ACT_RU_VARIABLE (ID_, TEXT_) values ('1', '民需 🏠😀')");
-	}
-
-	private static void execute(String database, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + (database == null ? "" : database) + OPTIONS,
-				"root", ""); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+		database.execute("insert into ACT_RU_VARIABLE (ID_, TEXT_) values ('1', '民需 🏠😀')");
 	}
 }

@@ -1,4 +1,4 @@
-package cn.needsloop;
+package cn.needsloop.support;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +29,14 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Enforces {@link ProcessCoverageAtLeast} on a test class. The process test coverage library
- * ({@code ProcessEngineCoverageTestExecutionListener}) writes the class's coverage to
- * {@code target/process-test-coverage/<test class>/report.json} when the class is done, and can
- * only assert one ratio over flow nodes and sequence flows together. This listener runs right
- * after it, reads that report and checks flow nodes and sequence flows of the one process on their
- * own, counting elements exactly as the library does (executable flow nodes of the process,
- * sequence flows leaving them). It fails the class, listing what was never reached.
+ * Enforces {@link ProcessCoverageAtLeast} on a test class; registered for every Spring test in
+ * {@code META-INF/spring.factories}, it does nothing for a class without the annotation. The process test coverage
+ * library ({@code ProcessEngineCoverageTestExecutionListener}, imported with {@link ProcessCoverage}) writes the class's
+ * coverage to {@code target/process-test-coverage/<test class>/report.json} when the class is done, and can only
+ * assert one ratio over flow nodes and sequence flows of all processes together. This listener runs right after it,
+ * reads that report and checks flow nodes and sequence flows of each named process on their own, counting elements
+ * exactly as the library does (executable flow nodes of the process, sequence flows leaving them). It fails the class,
+ * listing what was never reached; a class whose context records no coverage fails too.
  */
 public class ProcessCoverageCheck implements TestExecutionListener, Ordered {
 
@@ -45,23 +46,43 @@ public class ProcessCoverageCheck implements TestExecutionListener, Ordered {
 		return Integer.MAX_VALUE - 1;
 	}
 
+	/** A report left by an earlier run must not stand in for this one's. */
+	@Override
+	public void beforeTestClass(TestContext testContext) throws Exception {
+		if (testContext.getTestClass().getAnnotationsByType(ProcessCoverageAtLeast.class).length > 0) {
+			Files.deleteIfExists(report(testContext));
+		}
+	}
+
 	@Override
 	public void afterTestClass(TestContext testContext) throws Exception {
-		ProcessCoverageAtLeast required = testContext.getTestClass().getAnnotation(ProcessCoverageAtLeast.class);
-		if (required == null) {
+		ProcessCoverageAtLeast[] requirements = testContext.getTestClass().getAnnotationsByType(ProcessCoverageAtLeast.class);
+		if (requirements.length == 0) {
 			return;
 		}
-		Path report = reportDirectory(testContext).resolve(testContext.getTestClass().getName()).resolve("report.json");
+		Path report = report(testContext);
 		if (!Files.exists(report)) {
 			throw new AssertionError("No process test coverage report at " + report
-					+ ": is ProcessEngineCoverageTestExecutionListener active and ProcessEngineCoverageConfiguration imported?");
+					+ ": does the class run in the shared AppContext, which imports ProcessCoverage?");
 		}
 		CoverageStateResult result = CoverageStateJsonExporter
 			.readCoverageStateResult(Files.readString(report, StandardCharsets.UTF_8));
+		StringBuilder failures = new StringBuilder();
+		for (ProcessCoverageAtLeast required : requirements) {
+			failures.append(check(result, required, report.getParent()));
+		}
+		if (!failures.isEmpty()) {
+			throw new AssertionError(testContext.getTestClass().getSimpleName() + " covers too little:"
+					+ System.lineSeparator() + failures);
+		}
+	}
+
+	private static String check(CoverageStateResult result, ProcessCoverageAtLeast required, Path directory)
+			throws java.io.IOException {
 		Figures figures = figures(result, required.process());
 		String summary = figures.describe();
 		System.out.println(summary);
-		Files.writeString(report.getParent().resolve(required.process() + "-coverage.txt"), summary + System.lineSeparator(),
+		Files.writeString(directory.resolve(required.process() + "-coverage.txt"), summary + System.lineSeparator(),
 				StandardCharsets.UTF_8);
 		StringBuilder failures = new StringBuilder();
 		if (figures.flowNodeRatio() < required.flowNodes()) {
@@ -72,10 +93,16 @@ public class ProcessCoverageCheck implements TestExecutionListener, Ordered {
 			failures.append(String.format(Locale.ROOT, "sequence flows %.1f %% < %.1f %%, never taken: %s%n",
 					100 * figures.sequenceFlowRatio(), 100 * required.sequenceFlows(), figures.missedFlows()));
 		}
-		if (!failures.isEmpty()) {
-			throw new AssertionError(testContext.getTestClass().getSimpleName() + " covers too little of process "
-					+ required.process() + ":" + System.lineSeparator() + failures);
+		Set<String> unreached = new TreeSet<>(Set.of(required.reached()));
+		unreached.removeAll(figures.reachedNodes());
+		if (!unreached.isEmpty()) {
+			failures.append(String.format(Locale.ROOT, "required flow nodes never reached: %s%n", unreached));
 		}
+		return failures.isEmpty() ? "" : "process " + required.process() + ": " + failures;
+	}
+
+	private static Path report(TestContext testContext) {
+		return reportDirectory(testContext).resolve(testContext.getTestClass().getName()).resolve("report.json");
 	}
 
 	private static Path reportDirectory(TestContext testContext) {
