@@ -91,7 +91,7 @@ class KpiReadModelTests {
 					String grid = xingfu && !grids.isEmpty() && random.nextInt(4) > 0 ? grids.get(random.nextInt(grids.size()))
 							: null;
 					Need need = new Need(xingfu ? "xingfu" : "dongshan", grid,
-							Channel.values()[random.nextInt(Channel.values().length)], "读模型", "读模型", "居民", "13800000000",
+							Channel.values()[random.nextInt(Channel.values().length)], "读模型", "读模型", "李读模", "13800000000",
 							"resident1", 1, reported);
 					needs.save(need);
 					made.add(need.getId());
@@ -144,7 +144,7 @@ class KpiReadModelTests {
 					for (int i = 0; i < 25; i++) {
 						Instant reported = morning.plusSeconds(60L * (thread * 25 + i));
 						Long id = tx.execute(status -> needs.save(new Need("xingfu", null, Channel.ONLINE, "并发", "并发",
-								"居民", "13800000000", "resident1", 1, reported)).getId());
+								"李读模", "13800000000", "resident1", 1, reported)).getId());
 						tx.executeWithoutResult(status -> needs.require(id)
 							.verified(VerificationVerdict.GENUINE, null, "核实", reported.plusSeconds(600)));
 						tx.executeWithoutResult(status -> needs.require(id)
