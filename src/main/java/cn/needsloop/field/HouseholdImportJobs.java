@@ -159,7 +159,7 @@ public class HouseholdImportJobs {
 			phase(id, Phase.READING, null);
 			List<SheetRow> rows;
 			try {
-				rows = HouseholdSheets.read((byte[]) row.get("sheet"));
+				rows = HouseholdSheets.read((byte[]) row.get("sheet"), messages, locale);
 			}
 			catch (ProblemException whole) {
 				ProblemException.FieldProblem why = whole.fieldProblems().isEmpty()
