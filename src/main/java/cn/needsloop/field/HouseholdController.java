@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
@@ -40,9 +42,12 @@ class HouseholdController {
 
 	private final HouseholdImportJobs imports;
 
-	HouseholdController(HouseholdService service, HouseholdImportJobs imports) {
+	private final MessageSource messages;
+
+	HouseholdController(HouseholdService service, HouseholdImportJobs imports, MessageSource messages) {
 		this.service = service;
 		this.imports = imports;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -63,16 +68,19 @@ class HouseholdController {
 	@Operation(summary = "户籍册导入模板 (.xlsx) The import template")
 	ResponseEntity<byte[]> template() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		HouseholdSheets.template(out);
-		return xlsx("户籍册导入模板.xlsx", out.toByteArray());
+		Locale locale = LocaleContextHolder.getLocale();
+		HouseholdSheets.template(out, messages, locale);
+		return xlsx(messages.getMessage("household.sheet.file.template", null, locale), out.toByteArray());
 	}
 
 	@GetMapping("/export")
 	@Operation(summary = "导出户籍册 (.xlsx) Export the register")
 	ResponseEntity<byte[]> export(@PathVariable String communityCode) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		service.export(communityCode, CurrentActor.get(), out);
-		return xlsx("户籍册-" + communityCode + ".xlsx", out.toByteArray());
+		Locale locale = LocaleContextHolder.getLocale();
+		service.export(communityCode, CurrentActor.get(), out, locale);
+		return xlsx(messages.getMessage("household.sheet.file.export", new Object[] { communityCode }, locale),
+				out.toByteArray());
 	}
 
 	/**

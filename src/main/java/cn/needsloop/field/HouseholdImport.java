@@ -172,7 +172,7 @@ public class HouseholdImport {
 	}
 
 	private void refuse(List<Refusal> refused, SheetRow row, int column, Locale locale, String key, Object... args) {
-		refused.add(new Refusal(row.number(), HouseholdSheets.COLUMNS.get(column), row.cell(column), text(locale, key, args)));
+		refused.add(new Refusal(row.number(), row.column(column), row.cell(column), text(locale, key, args)));
 	}
 
 	private String text(Locale locale, String key, Object... args) {

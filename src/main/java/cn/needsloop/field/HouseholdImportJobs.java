@@ -11,13 +11,16 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,8 +52,11 @@ public class HouseholdImportJobs {
 	/** How often, at most, a running import writes its progress and renews its lease. */
 	private static final long PROGRESS_EVERY_MS = 250;
 
-	/** The largest sheet kept (a 20,000-row sheet is about 600 KB). */
-	public static final int MAX_BYTES = 10 * 1024 * 1024;
+	/**
+	 * The largest sheet kept ({@code needsloop.households.import-max-size}, also the uploads' body limit in
+	 * {@code RequestBodyLimitFilter}; a 20,000-row sheet is about 600 KB).
+	 */
+	private final long maxBytes;
 
 	/** Whether the job still runs, and how it ended. */
 	public enum State {
@@ -95,7 +101,9 @@ public class HouseholdImportJobs {
 	private final LeasedJobs.Table leases;
 
 	HouseholdImportJobs(HouseholdImport importer, HouseholdService households, JdbcTemplate jdbc,
-			PlatformTransactionManager transactions, ObjectMapper json, MessageSource messages, LeasedJobs jobs) {
+			PlatformTransactionManager transactions, ObjectMapper json, MessageSource messages, LeasedJobs jobs,
+			@Value("${needsloop.households.import-max-size}") DataSize maxSize) {
+		this.maxBytes = maxSize.toBytes();
 		this.importer = importer;
 		this.households = households;
 		this.jdbc = jdbc;
@@ -118,8 +126,9 @@ public class HouseholdImportJobs {
 		if (sheet == null || sheet.length < 4 || sheet[0] != 'P' || sheet[1] != 'K') {
 			throw ProblemException.badField("file", "problem.household.notXlsx");
 		}
-		if (sheet.length > MAX_BYTES) {
-			throw ProblemException.badField("file", "problem.household.tooLarge", MAX_BYTES / (1024 * 1024));
+		if (sheet.length > maxBytes) {
+			throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "problem.household.tooLarge",
+					DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
 		}
 		String id = UUID.randomUUID().toString();
 		jdbc.update("insert into household_import (id, community_code, uploaded_by, locale, file_name, sheet, state, phase,"
@@ -159,7 +168,7 @@ public class HouseholdImportJobs {
 			phase(id, Phase.READING, null);
 			List<SheetRow> rows;
 			try {
-				rows = HouseholdSheets.read((byte[]) row.get("sheet"));
+				rows = HouseholdSheets.read((byte[]) row.get("sheet"), messages, locale);
 			}
 			catch (ProblemException whole) {
 				ProblemException.FieldProblem why = whole.fieldProblems().isEmpty()

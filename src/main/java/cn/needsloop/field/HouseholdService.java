@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
@@ -192,10 +193,13 @@ public class HouseholdService {
 				household.getCommunityCode(), count, what, TimeLimits.nowInstant()));
 	}
 
-	/** The register of a community as an .xlsx sheet in the import's own columns (so it can be edited and imported back). */
-	public void export(String communityCode, Actor actor, OutputStream out) throws IOException {
+	/**
+	 * The register of a community as an .xlsx sheet in the import's own columns (so it can be edited and imported back),
+	 * headed in {@code locale}.
+	 */
+	public void export(String communityCode, Actor actor, OutputStream out, Locale locale) throws IOException {
 		requireSteward(actor, communityCode);
-		HouseholdSheets.write(communityCode, households, out);
+		HouseholdSheets.write(communityCode, households, out, messages, locale);
 		viewLog.save(new HouseholdViewEntry(actor.userId(), null, "*", communityCode,
 				(int) households.countByCommunityCode(communityCode), "EXPORT", TimeLimits.nowInstant()));
 	}

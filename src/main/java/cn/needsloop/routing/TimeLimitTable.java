@@ -1,8 +1,11 @@
 package cn.needsloop.routing;
 
+import java.text.MessageFormat;
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -12,6 +15,7 @@ import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.dmn.instance.Text;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +26,7 @@ import cn.needsloop.process.TimeLimits;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.shared.Actor;
 import cn.needsloop.shared.ProblemException;
+import cn.needsloop.shared.Wording;
 
 /**
  * The time limits of the steps as the manager reads and revises them: {@code time-limits.dmn} (decision
@@ -42,18 +47,52 @@ public class TimeLimitTable {
 
 	private final TimeLimits timeLimits;
 
-	TimeLimitTable(DecisionTables decisionTables, TimeLimits timeLimits) {
+	private final MessageSource messages;
+
+	/**
+	 * The names a revision's deployment has had: {@code timeLimits.revisionName} in Chinese (as it is named now) and in
+	 * English, and the English name of earlier versions of the app.
+	 */
+	private final List<MessageFormat> revisionNames;
+
+	TimeLimitTable(DecisionTables decisionTables, TimeLimits timeLimits, MessageSource messages) {
 		this.decisionTables = decisionTables;
 		this.timeLimits = timeLimits;
+		this.messages = messages;
+		this.revisionNames = List.of(
+				new MessageFormat(messages.getMessage("timeLimits.revisionName", null, Locale.SIMPLIFIED_CHINESE), Locale.ROOT),
+				new MessageFormat(messages.getMessage("timeLimits.revisionName", null, Locale.ENGLISH), Locale.ROOT),
+				new MessageFormat("time-limits revision by {0}", Locale.ROOT));
 	}
 
-	/** One version of the table: who published it is in the deployment's name, with when. */
-	public record Version(String id, int version, String deploymentId, String deployment, Instant deployedAt) {
+	/**
+	 * One version of the table: the name of its deployment as the engine keeps it (Cockpit shows it; in Chinese), who
+	 * published it ({@code null} for the shipped table, which the pages show by its deployment's name) and when.
+	 */
+	public record Version(String id, int version, String deploymentId, String deployment, String revisedBy,
+			Instant deployedAt) {
+	}
 
-		static Version of(Revision revision) {
-			DecisionVersion v = revision.version();
-			return new Version(v.id(), v.version(), v.deploymentId(), revision.name(), revision.deployedAt());
+	private Version versionOf(Revision revision) {
+		DecisionVersion v = revision.version();
+		return new Version(v.id(), v.version(), v.deploymentId(), revision.name(), revisedBy(revision.name()),
+				revision.deployedAt());
+	}
+
+	/** Who published a revision, read from its deployment's name; {@code null} for a deployment of the app's own. */
+	String revisedBy(String deploymentName) {
+		if (deploymentName == null) {
+			return null;
 		}
+		for (MessageFormat name : revisionNames) {
+			ParsePosition position = new ParsePosition(0);
+			Object[] parsed = name.parse(deploymentName, position);
+			if (parsed != null && position.getIndex() == deploymentName.length() && parsed.length == 1
+					&& parsed[0] instanceof String user && !user.isBlank()) {
+				return user;
+			}
+		}
+		return null;
 	}
 
 	/** One rule, as written in the table ({@code null} for "any"), with its note. */
@@ -68,7 +107,7 @@ public class TimeLimitTable {
 	/** The table in force. */
 	@Transactional(readOnly = true)
 	public Table current() {
-		List<Version> versions = decisionTables.revisions(Workflow.Decision.TIME_LIMIT).stream().map(Version::of).toList();
+		List<Version> versions = decisionTables.revisions(Workflow.Decision.TIME_LIMIT).stream().map(this::versionOf).toList();
 		DecisionVersion latest = decisionTables.latest(Workflow.Decision.TIME_LIMIT);
 		Version version = versions.stream().filter(v -> v.id().equals(latest.id())).findFirst().orElseThrow();
 		return new Table(version, rows(decisionTables.model(latest)), versions);
@@ -80,12 +119,15 @@ public class TimeLimitTable {
 			throw ProblemException.forbidden("problem.timeLimits.managerOnly");
 		}
 		DecisionVersion deployed = decisionTables.deployRevision(Workflow.Decision.TIME_LIMIT, RESOURCE, dmnXml,
-				OUTPUT_LENGTHS, "time-limits revision by " + actor.userId(), "dmnXml",
+				OUTPUT_LENGTHS,
+				// the engine keeps the deployment's name as it is (Cockpit shows it): in the deployment's language; the
+				// pages and the API tell who revised it in the reader's (revisedBy)
+				Wording.of("timeLimits.revisionName", actor.userId()).render(messages, Locale.SIMPLIFIED_CHINESE), "dmnXml",
 				(output, value) -> "limit".equals(output) ? timeLimits.problemWith(value) : null);
 		return decisionTables.revisions(Workflow.Decision.TIME_LIMIT)
 			.stream()
 			.filter(r -> r.version().id().equals(deployed.id()))
-			.map(Version::of)
+			.map(this::versionOf)
 			.findFirst()
 			.orElseThrow();
 	}

@@ -142,7 +142,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler implements Prob
 				ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
 				problem.setType(URI.create(TYPE_BASE + "payload-too-large"));
 				problem.setTitle(text("problem.title.payload-too-large"));
-				problem.setDetail(text("problem.body.tooLarge", RequestBodyLimitFilter.megabytes(tooLarge.limit())));
+				problem.setDetail(text(tooLarge.messageKey(), tooLarge.args()));
 				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
 			}
 			if (cause instanceof StreamConstraintsException) {

@@ -83,8 +83,8 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
 			body = request.getInputStream().readAllBytes();
 		}
 		catch (RequestBodyLimitFilter.TooLargeException ex) {
-			writeCamundaError(response, HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("problem.body.tooLarge",
-					new Object[] { RequestBodyLimitFilter.megabytes(ex.limit()) }, locale), json);
+			writeCamundaError(response, HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage(ex.messageKey(), ex.args(), locale),
+					json);
 			return;
 		}
 		if (body.length > 0) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -29,7 +31,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * How large a request body may be, per endpoint, before anything reads it: 1 MB by default (JSON and forms; the
  * longest text a form or the API takes is a few thousand characters), 4 MB for a revised admission list sent as
  * JSON, 3 MB for one uploaded on its page, 10 MB for a deployment an administrator uploads to
- * {@code /engine-rest}. A larger body is answered 413 at once when it says its length, and as soon as it
+ * {@code /engine-rest}, {@code needsloop.households.import-max-size} for a household register sheet (the import
+ * checks the same limit, {@code HouseholdImportJobs}). A larger body is answered 413 at once when it says its length, and as soon as it
  * passes the limit otherwise (the reader fails with {@link TooLargeException}, which the API answers 413 too).
  * The JSON API answers with a problem, {@code /engine-rest} and Camunda's webapps in Camunda's own error
  * format, pages with the error page. Tomcat's own limits ({@link InputConfig}: form posts, multipart uploads,
@@ -59,8 +62,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern
 		.compile("(/api)?/(needs|projects)/[0-9]+/evidence|/resident/report");
-	/** A household register sheet (.xlsx) a steward imports: 10,000 households make well under 1 MB, 20,000 rows at most. */
-	public static final long HOUSEHOLD_IMPORT_LIMIT = 8 * 1024 * 1024;
+	/** What a multipart form adds to the file it carries (the register's page): its boundaries and the other fields. */
+	static final long FORM_ALLOWANCE = 64 * 1024;
 
 	private static final Map<String, Long> LIMITS = Map.of("/api/work-items/admission-list", ADMISSION_LIST_JSON_LIMIT,
 			"/admission-list", ADMISSION_LIST_UPLOAD_LIMIT, "/engine-rest/deployment/create", DEPLOYMENT_LIMIT);
@@ -71,48 +74,73 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	RequestBodyLimitFilter(MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+	/**
+	 * A household register sheet (.xlsx) a steward imports, through the API (the sheet is the body) or on the page (a
+	 * form carrying it): {@code needsloop.households.import-max-size}.
+	 */
+	private final long householdImportLimit;
+
+	RequestBodyLimitFilter(MessageSource messages, LocaleResolver locales, ObjectMapper json,
+			@Value("${needsloop.households.import-max-size}") DataSize householdImportLimit) {
 		this.messages = messages;
 		this.locales = locales;
 		this.json = json;
+		this.householdImportLimit = householdImportLimit.toBytes();
 	}
 
-	/** The body limit of a request, in bytes. */
-	static long limitOf(HttpServletRequest request) {
+	/** The body limit of a request, in bytes, and what the refusal says. */
+	Limit limitOf(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Long limit = LIMITS.get(path);
 		if (limit != null) {
-			return limit;
-		}
-		if (path.endsWith("/households/import")) {
-			return HOUSEHOLD_IMPORT_LIMIT;
+			return new Limit(limit);
 		}
 		String type = request.getContentType();
+		if (path.endsWith("/households/import")) {
+			boolean form = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+			return new Limit(householdImportLimit + (form ? FORM_ALLOWANCE : 0), "problem.household.tooLarge",
+					householdImportLimit);
+		}
 		if (EVIDENCE_UPLOAD.matcher(path).matches()) {
-			return EVIDENCE_UPLOAD_LIMIT;
+			return new Limit(EVIDENCE_UPLOAD_LIMIT);
 		}
 		if (path.startsWith("/engine-rest/") && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-			return DEPLOYMENT_LIMIT;
+			return new Limit(DEPLOYMENT_LIMIT);
 		}
-		return DEFAULT_LIMIT;
+		return new Limit(DEFAULT_LIMIT);
+	}
+
+	/**
+	 * A body limit in bytes; the message key of its refusal, given {@code shown} as people read it ("8 MB"): the
+	 * request body's in general, or the file's where the body carries one file.
+	 */
+	record Limit(long bytes, String messageKey, long shown) {
+
+		Limit(long bytes) {
+			this(bytes, "problem.body.tooLarge", bytes);
+		}
+
+		Object[] args() {
+			return new Object[] { megabytes(shown) };
+		}
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = limitOf(request);
+		Limit limit = limitOf(request);
 		long length = request.getContentLengthLong();
-		if (length > limit) {
+		if (length > limit.bytes()) {
 			refuse(request, response, limit);
 			return;
 		}
 		chain.doFilter(length >= 0 ? request : new LimitedRequest(request, limit), response);
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response, Limit limit) throws IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Locale locale = localeOf(request, locales);
-		String detail = messages.getMessage("problem.body.tooLarge", new Object[] { megabytes(limit) }, locale);
+		String detail = messages.getMessage(limit.messageKey(), limit.args(), locale);
 		if (path.startsWith("/api/")) {
 			writeProblem(request, response, detail, locale);
 		}
@@ -159,26 +187,32 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	/** A body read past its limit (one that did not say its length). */
 	public static class TooLargeException extends IOException {
 
-		private final long limit;
+		private final transient Limit limit;
 
-		TooLargeException(long limit) {
-			super("The request body is larger than " + megabytes(limit));
+		TooLargeException(Limit limit) {
+			super("The request body is larger than " + megabytes(limit.bytes()));
 			this.limit = limit;
 		}
 
-		public long limit() {
-			return limit;
+		/** The message key of the refusal. */
+		public String messageKey() {
+			return limit.messageKey();
+		}
+
+		/** Its arguments (the limit as people read it). */
+		public Object[] args() {
+			return limit.args();
 		}
 	}
 
 	/** A request whose body fails once more than {@code limit} bytes are read. */
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
-		private final long limit;
+		private final Limit limit;
 
 		private ServletInputStream stream;
 
-		LimitedRequest(HttpServletRequest request, long limit) {
+		LimitedRequest(HttpServletRequest request, Limit limit) {
 			super(request);
 			this.limit = limit;
 		}
@@ -196,11 +230,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		private final ServletInputStream in;
 
-		private final long limit;
+		private final Limit limit;
 
 		private long read;
 
-		LimitedStream(ServletInputStream in, long limit) {
+		LimitedStream(ServletInputStream in, Limit limit) {
 			this.in = in;
 			this.limit = limit;
 		}
@@ -225,7 +259,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		private void count(int n) throws TooLargeException {
 			read += n;
-			if (read > limit) {
+			if (read > limit.bytes()) {
 				throw new TooLargeException(limit);
 			}
 		}

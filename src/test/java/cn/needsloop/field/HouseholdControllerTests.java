@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -21,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,9 +43,16 @@ class HouseholdControllerTests extends ApiTest {
 	@Autowired
 	Households households;
 
+	@Autowired
+	MessageSource messages;
+
+	/** The header row of the stewards' own sheets, in Chinese. */
+	static final List<String> CHINESE_HEADER = List.of("网格编码", "楼栋", "单元", "室", "村民小组", "门牌号", "户主姓名", "联系电话",
+			"关爱标签");
+
 	private final ObjectMapper json = new ObjectMapper();
 
-	record Answer(int status, byte[] body, String contentType) {
+	record Answer(int status, byte[] body, String contentType, String disposition) {
 
 		JsonNode json() throws IOException {
 			return new ObjectMapper().readTree(body);
@@ -51,7 +60,13 @@ class HouseholdControllerTests extends ApiTest {
 	}
 
 	private Answer send(String user, String method, String path, byte[] body, String type) throws Exception {
+		return send(user, method, path, body, type, "zh-CN");
+	}
+
+	private Answer send(String user, String method, String path, byte[] body, String type, String language)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
+			.header("Accept-Language", language)
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
 			.header("Accept", "application/json, application/problem+json, " + HouseholdSheets.XLSX);
 		if (body == null) {
@@ -61,14 +76,21 @@ class HouseholdControllerTests extends ApiTest {
 			request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
 		}
 		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+		return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+				java.net.URLDecoder.decode(response.headers().firstValue("Content-Disposition").orElse(""),
+						StandardCharsets.UTF_8));
 	}
 
+	/** A sheet headed in Chinese, as the stewards keep theirs. */
 	static byte[] sheet(List<List<String>> rows) throws IOException {
+		return sheet(CHINESE_HEADER, rows);
+	}
+
+	static byte[] sheet(List<String> header, List<List<String>> rows) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("户籍册");
 			List<List<String>> all = new ArrayList<>();
-			all.add(HouseholdSheets.COLUMNS);
+			all.add(header);
 			all.addAll(rows);
 			for (int r = 0; r < all.size(); r++) {
 				Row row = sheet.createRow(r);
@@ -169,7 +191,10 @@ class HouseholdControllerTests extends ApiTest {
 		Answer template = send("steward1", "GET", "/api/communities/xingfu/households/template", null, null);
 		assertThat(template.status()).isEqualTo(200);
 		assertThat(template.contentType()).startsWith(HouseholdSheets.XLSX);
-		assertThat(HouseholdSheets.read(template.body())).as("the template's example rows read back").hasSize(2);
+		assertThat(template.disposition()).contains(".xlsx");
+		List<HouseholdSheets.SheetRow> examples = HouseholdSheets.read(template.body(), messages, Locale.SIMPLIFIED_CHINESE);
+		assertThat(examples).as("the template's example rows read back").hasSize(2);
+		assertThat(examples.get(0).header()).as("headed in the reader's language").isEqualTo(CHINESE_HEADER);
 
 		String b = "I" + Api.unique().substring(0, 6);
 		byte[] good = sheet(List.of(List.of("xingfu-01", b, "1", "101", "", "", "甲", "13800000101", "独居老人"),
@@ -193,7 +218,8 @@ class HouseholdControllerTests extends ApiTest {
 
 		Answer export = send("steward1", "GET", "/api/communities/xingfu/households/export", null, null);
 		assertThat(export.status()).isEqualTo(200);
-		List<HouseholdSheets.SheetRow> rows = HouseholdSheets.read(export.body());
+		List<HouseholdSheets.SheetRow> rows = HouseholdSheets.read(export.body(), messages, Locale.SIMPLIFIED_CHINESE);
+		assertThat(rows.get(0).header()).isEqualTo(CHINESE_HEADER);
 		assertThat(rows).anySatisfy(r -> assertThat(r.cells()).containsExactly("xingfu-01", b, "1", "101", "", "", "甲",
 				"13800000199", "独居老人"));
 		assertThat(rows).anySatisfy(r -> assertThat(r.cells()).containsExactly("xingfu-02", b, "2", "201", "", "", "丙",
@@ -203,6 +229,39 @@ class HouseholdControllerTests extends ApiTest {
 		assertThat(send("grid1", "GET", "/api/communities/xingfu/households/export", null, null).status()).isEqualTo(403);
 		assertThat(send("steward2", "POST", "/api/communities/xingfu/households/import", good, HouseholdSheets.XLSX).status())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void anEnglishReaderGetsTheTemplateAndTheExportInEnglishAndASheetHeadedInEitherLanguageImports() throws Exception {
+		List<String> english = List.of("Grid code", "Building", "Unit", "Room", "Villager group", "House number",
+				"Head of household", "Phone", "Care tags");
+		Answer template = send("steward1", "GET", "/api/communities/xingfu/households/template", null, null, "en");
+		assertThat(template.status()).isEqualTo(200);
+		assertThat(template.disposition()).contains("household-register-template.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
+			assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Household register");
+			assertThat(workbook.getSheetAt(1).getRow(2).getCell(0).getStringCellValue()).contains("独居老人");
+		}
+		List<HouseholdSheets.SheetRow> examples = HouseholdSheets.read(template.body(), messages, Locale.ENGLISH);
+		assertThat(examples).hasSize(2);
+		assertThat(examples.get(0).header()).isEqualTo(english);
+		assertThat(examples.get(0).cell(8)).as("care tags as the register keeps them").isEqualTo("独居老人、低保");
+
+		Answer export = send("steward1", "GET", "/api/communities/xingfu/households/export", null, null, "en");
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.disposition()).contains("household-register-xingfu.xlsx");
+		assertThat(HouseholdSheets.read(export.body(), messages, Locale.ENGLISH).get(0).header()).isEqualTo(english);
+
+		// a sheet headed in English imports, and its refusals name the columns as the sheet does
+		String b = "L" + Api.unique().substring(0, 6);
+		JsonNode imported = importFinished("steward1", sheet(english,
+				List.of(List.of("xingfu-01", b, "1", "101", "", "", "甲", "", "独居老人"))));
+		assertThat(imported.path("state").asText()).isEqualTo("IMPORTED");
+		assertThat(imported.path("created").asInt()).isEqualTo(1);
+		JsonNode refused = importFinished("steward1", sheet(english,
+				List.of(List.of("xingfu-01", b, "1", "", "", "", "乙", "", ""))));
+		assertThat(refused.path("state").asText()).isEqualTo("REFUSED");
+		assertThat(refused.path("refused").get(0).path("column").asText()).isEqualTo("Room");
 	}
 
 	@Test
@@ -254,7 +313,8 @@ class HouseholdControllerTests extends ApiTest {
 			JsonNode header = importFinished("steward1", out.toByteArray());
 			assertThat(header.path("state").asText()).isEqualTo("REFUSED");
 			assertThat(header.path("refusedCount").asInt()).isEqualTo(1);
-			assertThat(header.path("refused").get(0).path("reason").asText()).contains("网格编码");
+			assertThat(header.path("refused").get(0).path("reason").asText()).as("the header asked for, in the uploader's language")
+				.contains("Grid code, Building");
 		}
 	}
 

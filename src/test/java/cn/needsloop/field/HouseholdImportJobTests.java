@@ -1,18 +1,31 @@
 package cn.needsloop.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.needsloop.shared.ProblemException;
 import cn.needsloop.support.Api;
 import cn.needsloop.support.ApiTest;
 
@@ -29,6 +42,9 @@ class HouseholdImportJobTests extends ApiTest {
 
 	@Autowired
 	HouseholdImportJobs imports;
+
+	@Value("${needsloop.households.import-max-size}")
+	DataSize maxSize;
 
 	private JsonNode imported(String user, byte[] sheet) {
 		return HouseholdControllerTests.importFinished(api, user, sheet);
@@ -54,6 +70,53 @@ class HouseholdImportJobTests extends ApiTest {
 			.expect(403);
 		assertThat(jdbc.queryForObject("select count(*) from household where grid_code = 'xingfu-01' and building = ?",
 				Integer.class, b)).isEqualTo(1);
+	}
+
+	/**
+	 * One limit, {@code needsloop.households.import-max-size}: the upload's body limit (whether or not the body says its
+	 * length) and the import's own check; a sheet over it is refused with a problem in the caller's language, and
+	 * nothing is kept or imported.
+	 */
+	@Test
+	void aSheetOverTheLimitIsRefusedAndNothingIsKept() throws Exception {
+		int jobs = jdbc.queryForObject("select count(*) from household_import", Integer.class);
+		int households = jdbc.queryForObject("select count(*) from household", Integer.class);
+		byte[] sheet = new byte[(int) maxSize.toBytes() + 1];
+		sheet[0] = 'P';
+		sheet[1] = 'K';
+		String path = "/api/communities/xingfu/households/import";
+
+		Api.Response english = api.as("steward1").postBytes(path, HouseholdSheets.XLSX, sheet).expectProblem(413);
+		assertThat(english.path("type").asText()).endsWith("/payload-too-large");
+		assertThat(english.path("detail").asText()).isEqualTo("The register sheet is too large: at most "
+				+ maxSize.toMegabytes() + " MB. Import it in parts (one grid at a time, for example).");
+		Api.Response chinese = api.as("steward1").language("zh-CN").postBytes(path, HouseholdSheets.XLSX, sheet)
+			.expectProblem(413);
+		assertThat(chinese.path("title").asText()).isEqualTo("请求内容过大");
+		assertThat(chinese.path("detail").asText()).startsWith("户籍册文件过大：最多 " + maxSize.toMegabytes() + " MB");
+
+		// a body that does not say its length is stopped once it passes the limit, with the same answer
+		HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base() + path))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("steward1:demo".getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", HouseholdSheets.XLSX)
+			.header("Accept", "application/json, application/problem+json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(sheet)))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(chunked.statusCode()).isEqualTo(413);
+		assertThat(chunked.body()).contains("The register sheet is too large");
+
+		// the import checks the same limit (a form on the page carries the sheet with a little more)
+		assertThatThrownBy(() -> imports.start("xingfu", "big.xlsx", sheet, GridPatrolProcessTests.STEWARD1, Locale.ENGLISH))
+			.isInstanceOfSatisfying(ProblemException.class, problem -> {
+				assertThat(problem.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+				assertThat(problem.messageKey()).isEqualTo("problem.household.tooLarge");
+			});
+		byte[] fits = java.util.Arrays.copyOf(sheet, sheet.length - 1);
+		assertThat(imports.start("xingfu", "fits.xlsx", fits, GridPatrolProcessTests.STEWARD1, Locale.ENGLISH).id())
+			.as("a sheet of exactly the limit is taken").isNotBlank();
+		assertThat(jdbc.queryForObject("select count(*) from household_import", Integer.class))
+			.as("only the sheet within the limit was kept").isEqualTo(jobs + 1);
+		assertThat(jdbc.queryForObject("select count(*) from household", Integer.class)).isEqualTo(households);
 	}
 
 	@Test

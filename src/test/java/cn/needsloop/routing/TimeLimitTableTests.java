@@ -53,6 +53,9 @@ class TimeLimitTableTests extends ApiTest {
 	@Autowired
 	TimeLimits timeLimits;
 
+	@Autowired
+	TimeLimitTable table;
+
 	@LocalServerPort
 	int port;
 
@@ -130,7 +133,9 @@ class TimeLimitTableTests extends ApiTest {
 		try {
 			Response published = api.as("manager1").post(TABLE, Map.of("dmnXml", revised)).expect(201);
 			assertThat(published.path("version").asInt()).isEqualTo(v1 + 1);
-			assertThat(published.path("deployment").asText()).isEqualTo("time-limits revision by manager1");
+			assertThat(published.path("deployment").asText()).as("as the engine keeps it (Cockpit shows it)")
+				.isEqualTo("时限表修订（manager1）");
+			assertThat(published.path("revisedBy").asText()).isEqualTo("manager1");
 			assertThat(api.as("manager1").get(TABLE).expect(200).path("versions").get(0).path("version").asInt())
 				.isEqualTo(v1 + 1);
 
@@ -238,7 +243,19 @@ class TimeLimitTableTests extends ApiTest {
 		Document after = manager.follow(published).document();
 		assertThat(after.text()).contains("修订后的时限表已发布为新版本");
 		assertThat(after.select("#time-limit-versions tr[data-version=" + (version + 1) + "]").text())
-			.contains("time-limits revision by manager1");
+			.contains("manager1 修订");
+		assertThat(manager.page("/manager/time-limits?lang=en")
+			.select("#time-limit-versions tr[data-version=" + (version + 1) + "]").text()).contains("Revised by manager1");
+	}
+
+	@Test
+	void whoRevisedAVersionIsReadFromItsDeploymentsNameInEitherLanguageOrAsEarlierVersionsNamedIt() {
+		assertThat(table.revisedBy("时限表修订（manager1）")).isEqualTo("manager1");
+		assertThat(table.revisedBy("Time limits revision (manager2)")).isEqualTo("manager2");
+		assertThat(table.revisedBy("time-limits revision by manager3")).isEqualTo("manager3");
+		assertThat(table.revisedBy("needs-loop")).as("the app's own deployment").isNull();
+		assertThat(table.revisedBy("时限表修订（manager1）以后")).isNull();
+		assertThat(table.revisedBy(null)).isNull();
 	}
 
 	/** A text as it appears inside a JSON string: quotes escaped. */

@@ -163,6 +163,10 @@ public final class Api {
 				request.header("Authorization", "Basic " + Base64.getEncoder()
 					.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 			}
+			if (language != null) {
+				request.header("Accept-Language", language);
+			}
+			headers.forEach(request::header);
 			try {
 				HttpResponse<String> response = http.send(request.build(),
 						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

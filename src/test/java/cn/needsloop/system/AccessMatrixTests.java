@@ -72,141 +72,141 @@ class AccessMatrixTests extends ApiTest {
 	 * <li>{@code 404}: hidden: answered as if the record did not exist (path ids always point at real records).
 	 * </ul>
 	 * What each probe sends, as whom and on which record, is in {@link #probes()}; records are of 幸福社区 (where
-	 * steward1, party1 and selfgov1 work; steward2 works in 东山村), and "own" in a comment means reported, requested
+	 * steward1, lead1 (its stewards' lead), party1 and selfgov1 work; steward2 works in 东山村), and "own" in a comment means reported, requested
 	 * or registered by resident1. An operation whose answer depends on the record's kind has a row for each kind,
 	 * named in brackets after the path ({@code [published]}).
 	 */
 	static final String ACCESS = """
-			# operation                                          anon steward1 steward2 party1 selfgov1 org1 org2 manager1 resident1 dept1 admin1
-			GET  /api/needs                                      401  OK       403      OK     OK       OK   OK   OK       OK        OK    OK      # ?communityCode=xingfu; others see their own reports
-			POST /api/needs                                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			GET  /api/needs/{id}                                 401  OK       403      403    403      403  403  OK       OK        403   OK      # own
-			GET  /api/needs/{id} [held]                          401  OK       403      403    OK       403  403  OK       OK        403   OK      # own; selfgov1 holds its resolve task
-			GET  /api/needs/pool                                 401  OK       403      403    403      403  403  OK       403       403   OK
-			POST /api/needs/{id}/verification                    401  OK       403      403    403      403  403  403      403       403   403
-			POST /api/needs/{id}/classification                  401  OK       403      403    403      403  403  403      403       403   403
-			POST /api/needs/{id}/resolution                      401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
-			POST /api/needs/{id}/confirmation                    401  OK       403      403    403      403  403  403      OK        403   403     # own
-			POST /api/needs/{id}/reporter-phone/reveal           401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
-			POST /api/needs/{id}/grid                            401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers (refused: an unknown grid)
-			POST /api/needs/{id}/extension                       401  OK       403      403    403      403  403  OK       OK        403   OK      # only who holds a step; who may see the need but holds none: 409; strangers: 403
-			POST /api/needs/{id}/extension/decision              401  403      403      403    403      403  403  403      403       403   403     # steward1 asked for more time: the task of 幸福社区's stewards' lead (lead1, no column here; the manager only where a community has no lead)
-			POST /api/needs/{id}/return                          401  403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
-			POST /api/needs/{id}/reroute                         401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: not returned)
-			POST /api/needs/{id}/transfer                        401  OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: unknown community)
-			POST /api/needs/{id}/settle-on-spot                  401  403      403      403    403      403  403  403      403       403   403     # only grid1, who found it
-			POST /api/needs/similar                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # suggestions while reporting: anyone who may report
-			GET  /api/needs/{id}/similar                         401  OK       403      403    403      403  403  403      403       403   403     # for the steward who verifies
-			POST /api/needs/{id}/supporters                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # me too: anyone who may report (refused here: 0 people)
-			GET  /api/projects                                   401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/projects                                   401  OK       403      403    403      403  403  403      403       403   403
-			GET  /api/projects/{id}                              401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
-			GET  /api/projects/{id} [published]                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			PUT  /api/projects/{id}                              401  OK       403      403    403      403  403  403      403       403   403
-			POST /api/projects/{id}/approval                     401  403      403      OK     403      403  403  403      403       403   403
-			POST /api/projects/{id}/extension                    401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # a time already past: party1 (holds the approval) 400, who may see the project but holds no step 409
-			POST /api/projects/{id}/extension/decision           401  403      403      403    403      403  403  403      403       403   403     # party1 asked for more time: the task of 幸福社区's stewards' lead (lead1)
-			POST /api/projects/{id}/claim                        401  403      403      403    403      OK   403  403      403       403   403     # DISABILITY_SUPPORT: only org1 qualified
-			POST /api/projects/{id}/assignment                   401  403      403      403    403      403  403  OK       403       403   403
-			POST /api/projects/{id}/milestones/{index}/report    401  403      403      403    403      OK   403  403      403       403   403     # claimed by org1
-			POST /api/projects/{id}/completion                   401  403      403      403    403      OK   403  403      403       403   403     # claimed by org1
-			POST /api/projects/{id}/evaluations [resident]       401  OK       403      403    403      403  403  403      OK        403   403     # own need; the steward on a return visit
-			POST /api/projects/{id}/evaluations [implementer]    401  403      403      403    403      OK   403  403      403       403   403     # implemented by org1
-			GET  /api/tasks                                      401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/tasks/{id}/claim [verification]            401  OK       403      403    403      403  403  403      403       403   403
-			POST /api/tasks/{id}/claim [claim-project]           401  403      403      403    403      OK   403  403      403       403   403     # DISABILITY_SUPPORT: only org1 qualified
-			POST /api/tasks/{id}/unclaim                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # claimed by steward1: 409 to anyone else
-			POST /api/tasks/bulk-actions                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			GET  /api/tasks/bulk-actions/{jobId}                 401  OK       404      404    404      404  404  404      404       404   404     # steward1's job
-			GET  /api/notifications                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/notifications/{id}/read                    401  OK       403      403    403      403  403  403      403       403   403     # to the steward line of xingfu
-			GET  /api/notifications/preferences                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			PUT  /api/notifications/preferences                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # an unknown language: refused
-			GET  /api/notifications/preferences/{userId}         401  403      403      403    403      403  403  403      OK        403   OK      # resident1's: own, administrators
-			GET  /api/notifications/deliveries/troubled          401  403      403      403    403      403  403  OK       403       403   OK
-			POST /api/notifications/deliveries/{id}/retry        401  403      403      403    403      403  403  OK       403       403   OK      # a message sent: refused
-			POST /api/notifications/deliveries/{id}/dismiss      401  403      403      403    403      403  403  OK       403       403   OK      # a message sent: refused
-			GET  /api/kpis                                       401  OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
-			GET  /api/kpis/step-changes                          401  OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
-			GET  /api/text-models                                401  OK       OK       403    403      403  403  OK       403       403   OK      # any steward sees the versions
-			POST /api/text-models                                401  403      403      403    403      403  403  OK       403       403   OK      # retrains and deploys a new version
-			GET  /api/consultations                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/consultations                              401  OK       403      403    OK       403  403  403      OK        403   403
-			GET  /api/consultations/{id}                         401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/consultations/{id}/participants            401  403      403      403    OK       403  403  403      403       403   403
-			POST /api/consultations/{id}/extension               401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # public; a time already past: selfgov1 (holds the step) 400, everyone else 409
-			POST /api/consultations/{id}/extension/decision      401  403      403      403    403      403  403  403      403       403   403     # selfgov1 asked for more time: the task of 幸福社区's stewards' lead (lead1)
-			POST /api/consultations/{id}/agenda                  401  403      403      403    OK       403  403  403      403       403   403
-			POST /api/consultations/{id}/meeting                 401  403      403      403    OK       403  403  403      403       403   403
-			POST /api/consultations/{id}/objections              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/consultations/{id}/application             401  403      403      403    OK       403  403  403      403       403   403
-			POST /api/certificates                               401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			GET  /api/certificates/{id}                          401  OK       403      403    403      403  403  OK       OK        403   OK      # own
-			POST /api/certificates/{id}/decision                 401  OK       403      403    403      403  403  403      403       403   403
-			POST /api/certificates/{id}/applicant-phone/reveal   401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
-			POST /api/work-items                                 401  403      403      403    403      403  403  OK       403       OK    OK
-			GET  /api/work-items/{id}                            401  OK       403      403    OK       403  403  OK       403       OK    OK      # dept1's, for xingfu
-			POST /api/work-items/{id}/contract-review            401  403      403      403    403      403  403  OK       403       403   403
-			GET  /api/work-items/admission-list                  401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/work-items/admission-list                  401  403      403      403    403      403  403  OK       403       403   OK
-			GET  /api/time-limits                                401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			POST /api/time-limits                                401  403      403      403    403      403  403  OK       403       403   OK
-			GET  /api/registrations                              401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # others see their own
-			POST /api/registrations                              401  OK       403      OK     403      403  403  OK       403       403   OK      # a unit: staff of xingfu only
-			GET  /api/registrations/{id}                         401  OK       403      OK     403      403  403  OK       OK        403   OK      # own
-			GET  /api/registrations/kpis                         401  OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
-			POST /api/registrations/{id}/phone/reveal            401  OK       403      403    403      403  403  403      403       403   403     # only the community's steward
-			GET  /api/personal-data/reveals                      401  403      403      403    403      403  403  OK       403       403   OK      # the managers' log of reveals
-			GET  /api/dispatches                                 401  OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
-			POST /api/dispatches                                 401  OK       403      OK     403      403  403  403      403       403   403
-			GET  /api/dispatches/{id}                            401  OK       403      OK     403      403  403  OK       OK        403   OK      # own invitation
-			POST /api/dispatches/{id}/answers                    401  403      403      OK     403      403  403  403      OK        403   403     # own invitation
-			POST /api/dispatches/{id}/hours                      401  403      403      OK     403      403  403  403      403       403   403
+			# operation                                          anon steward1 lead1    steward2 party1 selfgov1 org1 org2 manager1 resident1 dept1 admin1
+			GET  /api/needs                                      401  OK       OK       403      OK     OK       OK   OK   OK       OK        OK    OK      # ?communityCode=xingfu; others see their own reports
+			POST /api/needs                                      401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /api/needs/{id}                                 401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # own
+			GET  /api/needs/{id} [held]                          401  OK       OK       403      403    OK       403  403  OK       OK        403   OK      # own; selfgov1 holds its resolve task
+			GET  /api/needs/pool                                 401  OK       OK       403      403    403      403  403  OK       403       403   OK
+			POST /api/needs/{id}/verification                    401  OK       OK       403      403    403      403  403  403      403       403   403
+			POST /api/needs/{id}/classification                  401  OK       OK       403      403    403      403  403  403      403       403   403
+			POST /api/needs/{id}/resolution                      401  403      403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
+			POST /api/needs/{id}/confirmation                    401  OK       OK       403      403    403      403  403  403      OK        403   403     # own
+			POST /api/needs/{id}/reporter-phone/reveal           401  OK       OK       403      403    403      403  403  403      403       403   403     # only the community's steward
+			POST /api/needs/{id}/grid                            401  OK       OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers (refused: an unknown grid)
+			POST /api/needs/{id}/extension                       401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # only who holds a step; who may see the need but holds none: 409; strangers: 403
+			POST /api/needs/{id}/extension/decision              401  403      OK       403      403    403      403  403  403      403       403   403     # steward1 asked for more time: the task of 幸福社区's stewards' lead (lead1; the manager only where a community has no lead)
+			POST /api/needs/{id}/return                          401  403      403      403      403    OK       403  403  403      403       403   403     # a neighbour dispute: self-governance line
+			POST /api/needs/{id}/reroute                         401  OK       OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: not returned)
+			POST /api/needs/{id}/transfer                        401  OK       OK       403      403    403      403  403  403      403       403   403     # the community's steward (refused: unknown community)
+			POST /api/needs/{id}/settle-on-spot                  401  403      403      403      403    403      403  403  403      403       403   403     # only grid1, who found it
+			POST /api/needs/similar                              401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # suggestions while reporting: anyone who may report
+			GET  /api/needs/{id}/similar                         401  OK       OK       403      403    403      403  403  403      403       403   403     # for the steward who verifies
+			POST /api/needs/{id}/supporters                      401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # me too: anyone who may report (refused here: 0 people)
+			GET  /api/projects                                   401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/projects                                   401  OK       OK       403      403    403      403  403  403      403       403   403
+			GET  /api/projects/{id}                              401  OK       OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
+			GET  /api/projects/{id} [published]                  401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			PUT  /api/projects/{id}                              401  OK       OK       403      403    403      403  403  403      403       403   403
+			POST /api/projects/{id}/approval                     401  403      403      403      OK     403      403  403  403      403       403   403
+			POST /api/projects/{id}/extension                    401  OK       OK       OK       OK     OK       403  403  OK       OK        OK    OK      # a time already past: party1 (holds the approval) 400, who may see the project but holds no step 409
+			POST /api/projects/{id}/extension/decision           401  403      OK       403      403    403      403  403  403      403       403   403     # party1 asked for more time: the task of 幸福社区's stewards' lead (lead1)
+			POST /api/projects/{id}/claim                        401  403      403      403      403    403      OK   403  403      403       403   403     # DISABILITY_SUPPORT: only org1 qualified
+			POST /api/projects/{id}/assignment                   401  403      403      403      403    403      403  403  OK       403       403   403
+			POST /api/projects/{id}/milestones/{index}/report    401  403      403      403      403    403      OK   403  403      403       403   403     # claimed by org1
+			POST /api/projects/{id}/completion                   401  403      403      403      403    403      OK   403  403      403       403   403     # claimed by org1
+			POST /api/projects/{id}/evaluations [resident]       401  OK       OK       403      403    403      403  403  403      OK        403   403     # own need; the steward on a return visit
+			POST /api/projects/{id}/evaluations [implementer]    401  403      403      403      403    403      OK   403  403      403       403   403     # implemented by org1
+			GET  /api/tasks                                      401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/tasks/{id}/claim [verification]            401  OK       OK       403      403    403      403  403  403      403       403   403
+			POST /api/tasks/{id}/claim [claim-project]           401  403      403      403      403    403      OK   403  403      403       403   403     # DISABILITY_SUPPORT: only org1 qualified
+			POST /api/tasks/{id}/unclaim                         401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # claimed by steward1: 409 to anyone else
+			POST /api/tasks/bulk-actions                         401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /api/tasks/bulk-actions/{jobId}                 401  OK       404      404      404    404      404  404  404      404       404   404     # steward1's job
+			GET  /api/notifications                              401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/notifications/{id}/read                    401  OK       OK       403      403    403      403  403  403      403       403   403     # to the steward line of xingfu
+			GET  /api/notifications/preferences                  401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			PUT  /api/notifications/preferences                  401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # an unknown language: refused
+			GET  /api/notifications/preferences/{userId}         401  403      403      403      403    403      403  403  403      OK        403   OK      # resident1's: own, administrators
+			GET  /api/notifications/deliveries/troubled          401  403      403      403      403    403      403  403  OK       403       403   OK
+			POST /api/notifications/deliveries/{id}/retry        401  403      403      403      403    403      403  403  OK       403       403   OK      # a message sent: refused
+			POST /api/notifications/deliveries/{id}/dismiss      401  403      403      403      403    403      403  403  OK       403       403   OK      # a message sent: refused
+			GET  /api/kpis                                       401  OK       OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			GET  /api/kpis/step-changes                          401  OK       OK       403      403    403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			GET  /api/text-models                                401  OK       OK       OK       403    403      403  403  OK       403       403   OK      # any steward sees the versions
+			POST /api/text-models                                401  403      403      403      403    403      403  403  OK       403       403   OK      # retrains and deploys a new version
+			GET  /api/consultations                              401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/consultations                              401  OK       OK       403      403    OK       403  403  403      OK        403   403
+			GET  /api/consultations/{id}                         401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/consultations/{id}/participants            401  403      403      403      403    OK       403  403  403      403       403   403
+			POST /api/consultations/{id}/extension               401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # public; a time already past: selfgov1 (holds the step) 400, everyone else 409
+			POST /api/consultations/{id}/extension/decision      401  403      OK       403      403    403      403  403  403      403       403   403     # selfgov1 asked for more time: the task of 幸福社区's stewards' lead (lead1)
+			POST /api/consultations/{id}/agenda                  401  403      403      403      403    OK       403  403  403      403       403   403
+			POST /api/consultations/{id}/meeting                 401  403      403      403      403    OK       403  403  403      403       403   403
+			POST /api/consultations/{id}/objections              401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/consultations/{id}/application             401  403      403      403      403    OK       403  403  403      403       403   403
+			POST /api/certificates                               401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /api/certificates/{id}                          401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # own
+			POST /api/certificates/{id}/decision                 401  OK       OK       403      403    403      403  403  403      403       403   403
+			POST /api/certificates/{id}/applicant-phone/reveal   401  OK       OK       403      403    403      403  403  403      403       403   403     # only the community's steward
+			POST /api/work-items                                 401  403      403      403      403    403      403  403  OK       403       OK    OK
+			GET  /api/work-items/{id}                            401  OK       OK       403      403    OK       403  403  OK       403       OK    OK      # dept1's, for xingfu
+			POST /api/work-items/{id}/contract-review            401  403      403      403      403    403      403  403  OK       403       403   403
+			GET  /api/work-items/admission-list                  401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/work-items/admission-list                  401  403      403      403      403    403      403  403  OK       403       403   OK
+			GET  /api/time-limits                                401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /api/time-limits                                401  403      403      403      403    403      403  403  OK       403       403   OK
+			GET  /api/registrations                              401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # others see their own
+			POST /api/registrations                              401  OK       OK       403      OK     403      403  403  OK       403       403   OK      # a unit: staff of xingfu only
+			GET  /api/registrations/{id}                         401  OK       OK       403      OK     403      403  403  OK       OK        403   OK      # own
+			GET  /api/registrations/kpis                         401  OK       OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			POST /api/registrations/{id}/phone/reveal            401  OK       OK       403      403    403      403  403  403      403       403   403     # only the community's steward
+			GET  /api/personal-data/reveals                      401  403      403      403      403    403      403  403  OK       403       403   OK      # the managers' log of reveals
+			GET  /api/dispatches                                 401  OK       OK       403      OK     403      403  403  OK       403       403   OK      # ?communityCode=xingfu
+			POST /api/dispatches                                 401  OK       OK       403      OK     403      403  403  403      403       403   403
+			GET  /api/dispatches/{id}                            401  OK       OK       403      OK     403      403  403  OK       OK        403   OK      # own invitation
+			POST /api/dispatches/{id}/answers                    401  403      403      403      OK     403      403  403  403      OK        403   403     # own invitation
+			POST /api/dispatches/{id}/hours                      401  403      403      403      OK     403      403  403  403      403       403   403
 			# field work: the register of 幸福社区, a household of xingfu-01, the grid's workers, grid1's patrol of a day
-			GET  /api/communities/{communityCode}/households     401  OK       403      OK     OK       403  403  OK       403       403   OK      # the community's staff (masked where not served)
-			POST /api/communities/{communityCode}/households     401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers
-			GET  /api/communities/{communityCode}/households/template 401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # the empty sheet
-			GET  /api/communities/{communityCode}/households/export 401  OK       403      403    403      403  403  OK       403       403   OK
-			POST /api/communities/{communityCode}/households/import 401  OK       403      403    403      403  403  OK       403       403   OK      # bytes that are not a sheet, refused after the access check
-			GET  /api/households/{id}                            401  OK       403      OK     OK       403  403  OK       403       403   OK
-			GET  /api/households/imports/{id}                    401  OK       403      403    403      403  403  OK       403       403   OK      # steward1's import: the uploader, the community's stewards, managers
-			GET  /api/grids/{gridCode}/members                   401  OK       403      403    403      403  403  OK       403       403   OK
-			POST /api/grids/{gridCode}/members                   401  OK       403      403    403      403  403  OK       403       403   OK      # an unknown account, refused after the access check
-			GET  /api/patrols                                    401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # one's own open patrols
-			GET  /api/patrols/{id}                               401  OK       403      403    403      403  403  OK       403       403   OK      # the grid's workers, the community's steward, managers
-			POST /api/patrols/{id}/visits                        401  403      403      403    403      403  403  403      403       403   403     # only the grid's workers walk it
-			POST /api/patrols/{id}/findings                      401  403      403      403    403      403  403  403      403       403   403
-			POST /api/patrols/{id}/finish                        401  403      403      403    403      403  403  403      403       403   403
-			GET  /api/visits/{id}/evidence                       401  OK       403      403    403      403  403  OK       403       403   OK      # grid1's visit: the grid's workers, the community's steward, managers
-			POST /api/visits/{id}/evidence                       401  403      403      403    403      403  403  403      403       403   403     # only the grid's workers
+			GET  /api/communities/{communityCode}/households     401  OK       OK       403      OK     OK       403  403  OK       403       403   OK      # the community's staff (masked where not served)
+			POST /api/communities/{communityCode}/households     401  OK       OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers
+			GET  /api/communities/{communityCode}/households/template 401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # the empty sheet
+			GET  /api/communities/{communityCode}/households/export 401  OK       OK       403      403    403      403  403  OK       403       403   OK
+			POST /api/communities/{communityCode}/households/import 401  OK       OK       403      403    403      403  403  OK       403       403   OK      # bytes that are not a sheet, refused after the access check
+			GET  /api/households/{id}                            401  OK       OK       403      OK     OK       403  403  OK       403       403   OK
+			GET  /api/households/imports/{id}                    401  OK       OK       403      403    403      403  403  OK       403       403   OK      # steward1's import: the uploader, the community's stewards, managers
+			GET  /api/grids/{gridCode}/members                   401  OK       OK       403      403    403      403  403  OK       403       403   OK
+			POST /api/grids/{gridCode}/members                   401  OK       OK       403      403    403      403  403  OK       403       403   OK      # an unknown account, refused after the access check
+			GET  /api/patrols                                    401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # one's own open patrols
+			GET  /api/patrols/{id}                               401  OK       OK       403      403    403      403  403  OK       403       403   OK      # the grid's workers, the community's steward, managers
+			POST /api/patrols/{id}/visits                        401  403      403      403      403    403      403  403  403      403       403   403     # only the grid's workers walk it
+			POST /api/patrols/{id}/findings                      401  403      403      403      403    403      403  403  403      403       403   403
+			POST /api/patrols/{id}/finish                        401  403      403      403      403    403      403  403  403      403       403   403
+			GET  /api/visits/{id}/evidence                       401  OK       OK       403      403    403      403  403  OK       403       403   OK      # grid1's visit: the grid's workers, the community's steward, managers
+			POST /api/visits/{id}/evidence                       401  403      403      403      403    403      403  403  403      403       403   403     # only the grid's workers
 			# evidence: a file of a need (reported by resident1) and of a project not yet published; uploads send an empty file, refused after the access check
-			GET  /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own
-			POST /api/needs/{id}/evidence                        401  OK       403      403    403      403  403  OK       OK        403   OK      # own; a line adds only to the step of a need it holds (none here)
-			POST /api/needs/{id}/evidence [held]                 401  OK       403      403    OK       403  403  OK       OK        403   OK      # own; selfgov1 adds its after-photo to the resolve task it holds
-			GET  /api/projects/{id}/evidence                     401  OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
-			POST /api/projects/{id}/evidence                     401  OK       403      403    403      403  403  OK       403       403   OK      # no claimant yet: the community's steward, managers
-			GET  /api/evidence/{fileId}                          401  OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
-			GET  /api/evidence/{fileId}/thumbnail                401  OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
-			PUT  /api/evidence/{fileId}/public                   401  OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers
-			GET  /public/evidence/{fileId}                       404  404      404      404    404      404  404  404      404       404   404     # not made public
-			GET  /public/evidence/{fileId} [public]              OK   OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # made public by steward1
-			GET  /public/evidence/{fileId}/thumbnail             404  404      404      404    404      404  404  404      404       404   404     # not made public
+			GET  /api/needs/{id}/evidence                        401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # own
+			POST /api/needs/{id}/evidence                        401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # own; a line adds only to the step of a need it holds (none here)
+			POST /api/needs/{id}/evidence [held]                 401  OK       OK       403      403    OK       403  403  OK       OK        403   OK      # own; selfgov1 adds its after-photo to the resolve task it holds
+			GET  /api/projects/{id}/evidence                     401  OK       OK       OK       OK     OK       403  403  OK       OK        OK    OK      # not yet published
+			POST /api/projects/{id}/evidence                     401  OK       OK       403      403    403      403  403  OK       403       403   OK      # no claimant yet: the community's steward, managers
+			GET  /api/evidence/{fileId}                          401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
+			GET  /api/evidence/{fileId}/thumbnail                401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # a file of an own need
+			PUT  /api/evidence/{fileId}/public                   401  OK       OK       403      403    403      403  403  OK       403       403   OK      # the community's steward, managers
+			GET  /public/evidence/{fileId}                       404  404      404      404      404    404      404  404  404      404       404   404     # not made public
+			GET  /public/evidence/{fileId} [public]              OK   OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK      # made public by steward1
+			GET  /public/evidence/{fileId}/thumbnail             404  404      404      404      404    404      404  404  404      404       404   404     # not made public
 			# the pages' own endpoints (signed-in session, CSRF token)
-			POST /tasks/bulk/jobs                                401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
-			GET  /tasks/bulk/jobs/{id}                           401  OK       404      404    404      404  404  404      404       404   404     # steward1's job
-			POST /manager/exports/needs                          401  403      403      403    403      403  403  OK       403       403   OK
-			POST /manager/exports/tasks                          401  403      403      403    403      403  403  OK       403       403   OK
-			POST /manager/exports/projects                       401  403      403      403    403      403  403  OK       403       403   OK
-			POST /manager/exports/consultations                  401  403      403      403    403      403  403  OK       403       403   OK
-			GET  /manager/exports/{id}                           401  403      403      403    403      403  403  OK       403       403   404     # manager1's export
-			GET  /steward/households/imports/{id}/status         401  OK       403      403    403      403  403  OK       403       403   OK      # steward1's import, as on the API
-			GET  /needs/{id}/diagram                             401  OK       403      403    403      403  403  OK       OK        403   OK      # own
-			GET  /work-items/{id}/diagram                        401  OK       403      403    OK       403  403  OK       403       OK    OK
-			GET  /dispatches/{id}/diagram                        401  OK       403      OK     403      403  403  OK       OK        403   OK
-			GET  /consultations/{id}/diagram                     401  OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			POST /tasks/bulk/jobs                                401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
+			GET  /tasks/bulk/jobs/{id}                           401  OK       404      404      404    404      404  404  404      404       404   404     # steward1's job
+			POST /manager/exports/needs                          401  403      403      403      403    403      403  403  OK       403       403   OK
+			POST /manager/exports/tasks                          401  403      403      403      403    403      403  403  OK       403       403   OK
+			POST /manager/exports/projects                       401  403      403      403      403    403      403  403  OK       403       403   OK
+			POST /manager/exports/consultations                  401  403      403      403      403    403      403  403  OK       403       403   OK
+			GET  /manager/exports/{id}                           401  403      403      403      403    403      403  403  OK       403       403   404     # manager1's export
+			GET  /steward/households/imports/{id}/status         401  OK       OK       403      403    403      403  403  OK       403       403   OK      # steward1's import, as on the API
+			GET  /needs/{id}/diagram                             401  OK       OK       403      403    403      403  403  OK       OK        403   OK      # own
+			GET  /work-items/{id}/diagram                        401  OK       OK       403      403    OK       403  403  OK       403       OK    OK
+			GET  /dispatches/{id}/diagram                        401  OK       OK       403      OK     403      403  403  OK       OK        403   OK
+			GET  /consultations/{id}/diagram                     401  OK       OK       OK       OK     OK       OK   OK   OK       OK        OK    OK
 			""";
 
-	static final List<String> CALLERS = List.of("anon", "steward1", "steward2", "party1", "selfgov1", "org1", "org2",
+	static final List<String> CALLERS = List.of("anon", "steward1", "lead1", "steward2", "party1", "selfgov1", "org1", "org2",
 			"manager1", "resident1", "dept1", "admin1");
 
 	static final Set<String> VERDICTS = Set.of("OK", "401", "403", "404");
@@ -300,7 +300,7 @@ class AccessMatrixTests extends ApiTest {
 	 * How many tasks of a need waiting for verification in 幸福社区 each caller sees through the engine's own doors
 	 * ({@code 401}: refused, not signed in): only the stewards of the community and those who oversee everything.
 	 */
-	static final String ENGINE_TASKS = "anon=401 steward1=1 steward2=0 party1=0 selfgov1=0 org1=0 org2=0 manager1=1 resident1=0"
+	static final String ENGINE_TASKS = "anon=401 steward1=1 lead1=1 steward2=0 party1=0 selfgov1=0 org1=0 org2=0 manager1=1 resident1=0"
 			+ " dept1=0 admin1=1";
 
 	/**

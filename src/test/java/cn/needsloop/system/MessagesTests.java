@@ -163,25 +163,12 @@ class MessagesTests {
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java/cn/needsloop"))) {
 			for (Path source : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
 				String name = Path.of("src/main/java/cn/needsloop").relativize(source).toString().replace('\\', '/');
-				if (!data.containsKey(name) && !STILL_TO_WORD.contains(name) && !chineseLiterals(source).isEmpty()) {
+				if (!data.containsKey(name) && !chineseLiterals(source).isEmpty()) {
 					found.add(name + ": " + chineseLiterals(source));
 				}
 			}
 		}
 		assertThat(found).as("Chinese text built in Java: use a message key (Wording) instead").isEmpty();
-	}
-
-	/** Sources still wording text in Java (in Chinese): this list only shrinks. */
-	private static final List<String> STILL_TO_WORD = List.of(
-			// the field work's register: the sheet's columns and file names
-			"field/HouseholdSheets.java", "field/HouseholdController.java");
-
-	@Test
-	void everyFileStillToWordStillBuildsText() throws IOException {
-		for (String name : STILL_TO_WORD) {
-			assertThat(chineseLiterals(Path.of("src/main/java/cn/needsloop", name))).as(name
-					+ " no longer builds Chinese text: take it off STILL_TO_WORD").isNotEmpty();
-		}
 	}
 
 	private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
