@@ -309,9 +309,12 @@ class PagesBrowserTests extends BrowserTest {
 		assertThat(page).contains(title);
 		screenshot(browser, "public-board");
 		for (Need need : needs.findAll()) {
-			assertThat(page).as("the public board shows no reporter's name or phone")
-				.doesNotContain(need.getReporterName())
-				.doesNotContain(need.getReporterPhone());
+			assertThat(page).as("the public board shows no reporter's phone").doesNotContain(need.getReporterPhone());
+			// a reporter written down only as 居民 ("a resident", as other tests in the shared context do) cannot
+			// be told from the board's own label 居民评价: such a need is checked by its phone and user alone
+			if (!"居民".equals(need.getReporterName())) {
+				assertThat(page).as("the public board shows no reporter's name").doesNotContain(need.getReporterName());
+			}
 			if (need.getReporterUser() != null) {
 				assertThat(page).doesNotContain(need.getReporterUser());
 			}
