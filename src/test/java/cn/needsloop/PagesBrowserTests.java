@@ -285,9 +285,24 @@ class PagesBrowserTests extends BrowserTest {
 		browser.get(url("/camunda/app/tasklist/" + engine.getName() + "/#/?task=" + task.getId()));
 		WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(40));
 		slow.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-		WebElement note = slow.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea")));
+		// Tasklist draws the form again once the claim is through: typing before that loses the text, so wait for
+		// the claim, then type until the form holds the text (a person would see it vanish and type again)
+		slow.until(d -> taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee() != null);
+		slow.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+		String text = "已组织双方协商，物业修复漏水";
+		slow.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+			WebElement note = d.findElement(By.cssSelector("textarea"));
+			if (!note.isDisplayed() || !note.isEnabled()) {
+				return false;
+			}
+			if (text.equals(note.getAttribute("value"))) {
+				return true;
+			}
+			note.clear();
+			note.sendKeys(text);
+			return false;
+		});
 		assertThat(browser.getPageSource()).contains("办理");
-		note.sendKeys("已组织双方协商，物业修复漏水");
 		screenshot(browser, "tasklist-form");
 		// the form is long (the step's photo hint): the button is scrolled to, as a person would
 		org.openqa.selenium.WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
