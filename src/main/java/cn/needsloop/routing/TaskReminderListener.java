@@ -8,12 +8,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import cn.needsloop.intake.NeedLog;
 import cn.needsloop.shared.Phase;
+import cn.needsloop.process.Candidate;
 import cn.needsloop.process.Subject;
 import cn.needsloop.process.Workflow;
 import cn.needsloop.notification.Recipient;
@@ -47,10 +46,8 @@ class TaskReminderListener implements TaskListener {
 		if (task.getAssignee() != null) {
 			recipients.add(Recipient.user(task.getAssignee()));
 		}
-		for (IdentityLink link : task.getCandidates()) {
-			if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-				recipients.add(link.getGroupId() != null ? Recipient.group(link.getGroupId()) : Recipient.user(link.getUserId()));
-			}
+		for (Candidate candidate : Candidate.of(task)) {
+			recipients.add(candidate.group() != null ? Recipient.group(candidate.group()) : Recipient.user(candidate.user()));
 		}
 		return recipients;
 	}
