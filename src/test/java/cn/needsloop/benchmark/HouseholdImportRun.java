@@ -46,31 +46,29 @@ record HouseholdImportRun(int uploadStatus, double uploadMs, double doneSeconds,
 		List<String> seen = new ArrayList<>();
 		Map<String, Double> phases = new LinkedHashMap<>();
 		List<Double> pollTimes = new ArrayList<>();
-		JsonNode status;
-		while (true) {
-			long asked = System.nanoTime();
-			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + location))
-				.header("Authorization", auth)
-				.header("Accept", "application/json")
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			pollTimes.add((System.nanoTime() - asked) / 1e6);
-			status = JSON.readTree(answer.body());
-			double at = (System.nanoTime() - start) / 1e9;
-			String progress = status.path("phase").asText() + " " + status.path("checked").asInt() + "/"
-					+ status.path("total").asInt() + (status.path("written").asInt() > 0 ? " written " + status.path("written").asInt() : "");
-			if (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith(progress + " ")) {
-				seen.add(progress + " @" + String.format("%.1f", at) + "s");
-			}
-			phases.putIfAbsent(status.path("phase").asText(), at);
-			if (!status.path("state").asText().equals("RUNNING")) {
-				break;
-			}
-			if (at > 600) {
-				throw new IllegalStateException("import not finished after 10 minutes: " + status);
-			}
-			Thread.sleep(100);
-		}
+		java.util.concurrent.atomic.AtomicReference<JsonNode> last = new java.util.concurrent.atomic.AtomicReference<>();
+		// polled every 100 ms until the job is no longer running (the page polls every 500 ms)
+		org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ZERO).pollInterval(java.time.Duration.ofMillis(100))
+			.atMost(java.time.Duration.ofMinutes(10)).until(() -> {
+				long asked = System.nanoTime();
+				HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + location))
+					.header("Authorization", auth)
+					.header("Accept", "application/json")
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				pollTimes.add((System.nanoTime() - asked) / 1e6);
+				JsonNode status = JSON.readTree(answer.body());
+				last.set(status);
+				double at = (System.nanoTime() - start) / 1e9;
+				String progress = status.path("phase").asText() + " " + status.path("checked").asInt() + "/"
+						+ status.path("total").asInt() + (status.path("written").asInt() > 0 ? " written " + status.path("written").asInt() : "");
+				if (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith(progress + " ")) {
+					seen.add(progress + " @" + String.format("%.1f", at) + "s");
+				}
+				phases.putIfAbsent(status.path("phase").asText(), at);
+				return !status.path("state").asText().equals("RUNNING");
+			});
+		JsonNode status = last.get();
 		double doneSeconds = (System.nanoTime() - start) / 1e9;
 		return new HouseholdImportRun(upload.statusCode(), uploadMs, doneSeconds, status.path("state").asText(),
 				status.path("created").asInt(), status.path("updated").asInt(), status.path("refusedCount").asInt(), seen,
