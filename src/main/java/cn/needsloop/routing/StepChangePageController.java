@@ -71,40 +71,27 @@ class StepChangePageController {
 		return done(id, flash);
 	}
 
-	@PostMapping("/projects/{id}/extension")
-	String askProjectExtension(@PathVariable Long id, @RequestParam(required = false) String taskId,
+	@PostMapping("/{cases:projects|consultations}/{id}/extension")
+	String askExtension(@PathVariable String cases, @PathVariable Long id, @RequestParam(required = false) String taskId,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime due,
 			@RequestParam(required = false) String reason, RedirectAttributes flash) {
-		service.requestExtension(StepChange.CaseKind.PROJECT, id, taskId,
-				due == null ? null : due.atZone(ChinaTime.ZONE).toInstant(), reason, CurrentActor.get());
+		service.requestExtension(caseKind(cases), id, taskId, due == null ? null : due.atZone(ChinaTime.ZONE).toInstant(),
+				reason, CurrentActor.get());
 		Pages.flashDone(flash, "step.done");
-		return "redirect:/projects/" + id;
+		return "redirect:/" + cases + "/" + id;
 	}
 
-	@PostMapping("/projects/{id}/extension/decision")
-	String decideProjectExtension(@PathVariable Long id, @RequestParam boolean granted,
+	@PostMapping("/{cases:projects|consultations}/{id}/extension/decision")
+	String decideExtension(@PathVariable String cases, @PathVariable Long id, @RequestParam boolean granted,
 			@RequestParam(required = false) String note, RedirectAttributes flash) {
-		service.decideExtension(StepChange.CaseKind.PROJECT, id, granted, note, CurrentActor.get());
+		service.decideExtension(caseKind(cases), id, granted, note, CurrentActor.get());
 		Pages.flashDone(flash, "step.done");
-		return "redirect:/projects/" + id;
+		return "redirect:/" + cases + "/" + id;
 	}
 
-	@PostMapping("/consultations/{id}/extension")
-	String askConsultationExtension(@PathVariable Long id, @RequestParam(required = false) String taskId,
-			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime due,
-			@RequestParam(required = false) String reason, RedirectAttributes flash) {
-		service.requestExtension(StepChange.CaseKind.CONSULTATION, id, taskId,
-				due == null ? null : due.atZone(ChinaTime.ZONE).toInstant(), reason, CurrentActor.get());
-		Pages.flashDone(flash, "step.done");
-		return "redirect:/consultations/" + id;
-	}
-
-	@PostMapping("/consultations/{id}/extension/decision")
-	String decideConsultationExtension(@PathVariable Long id, @RequestParam boolean granted,
-			@RequestParam(required = false) String note, RedirectAttributes flash) {
-		service.decideExtension(StepChange.CaseKind.CONSULTATION, id, granted, note, CurrentActor.get());
-		Pages.flashDone(flash, "step.done");
-		return "redirect:/consultations/" + id;
+	/** The kind of case a page path names: {@code projects} or {@code consultations}. */
+	static StepChange.CaseKind caseKind(String cases) {
+		return "projects".equals(cases) ? StepChange.CaseKind.PROJECT : StepChange.CaseKind.CONSULTATION;
 	}
 
 	private static String blankToNull(String value) {
