@@ -148,7 +148,8 @@ class StepChangeControllerTests extends ApiTest {
 		api.as("selfgov1").post("/api/consultations/" + consultation + "/extension",
 				Map.of("due", fixBy.plus(Duration.ofDays(2)).toString(), "reason", "名单还在征集")).expect(200);
 		PageSession lead = PageSession.signIn(port(), "lead1");
-		assertThat(lead.page("/consultations/" + consultation).select("#form-decide-extension")).hasSize(1);
+		assertThat(lead.page("/consultations/" + consultation).select("#form-decide-extension").attr("action"))
+			.isEqualTo("/consultations/" + consultation + "/extension/decision");
 		lead.post("/consultations/" + consultation + "/extension/decision",
 				List.of(Map.entry("granted", "false"), Map.entry("note", "请按时确定")));
 		assertThat(taskService.createTaskQuery().processInstanceId(consulting).taskDefinitionKey("userTask_fixParticipants")
