@@ -48,6 +48,9 @@ public class SimilarNeedIndex {
 
 	private static final int MAX_TERM_LENGTH = 40;
 
+	/** The most postings one insert writes (a need's text gives a few dozen terms; a long one a few hundred). */
+	private static final int POSTINGS_A_STATEMENT = 200;
+
 	private static final NeedSimilarity SIMILARITY = NeedSimilarity.withBundledLexicon();
 
 	private final JdbcTemplate jdbc;
@@ -141,13 +144,19 @@ public class SimilarNeedIndex {
 		if (terms.isEmpty()) {
 			return;
 		}
-		jdbc.batchUpdate("insert into need_term (community_code, term, need_id, terms) values (?, ?, ?, ?)", terms,
-				terms.size(), (ps, term) -> {
-					ps.setString(1, communityCode);
-					ps.setString(2, term);
-					ps.setLong(3, needId);
-					ps.setInt(4, terms.size());
-				});
+		// the postings in one statement of many rows (a batch is still a round trip a row on MySQL's driver)
+		for (int from = 0; from < terms.size(); from += POSTINGS_A_STATEMENT) {
+			List<String> some = terms.subList(from, Math.min(terms.size(), from + POSTINGS_A_STATEMENT));
+			List<Object> values = new ArrayList<>();
+			for (String term : some) {
+				values.add(communityCode);
+				values.add(term);
+				values.add(needId);
+				values.add(terms.size());
+			}
+			jdbc.update("insert into need_term (community_code, term, need_id, terms) values "
+					+ String.join(", ", java.util.Collections.nCopies(some.size(), "(?, ?, ?, ?)")), values.toArray());
+		}
 		SortedMap<String, Long> deltas = new TreeMap<>();
 		terms.forEach(t -> deltas.put(t, 1L));
 		deltas.put(NEEDS, 1L);

@@ -56,6 +56,20 @@ public class DecisionTables {
 	/** The parsed decisions {@link #lookUp} evaluated, by the id of their deployed version. */
 	private final Map<String, DmnDecision> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** The most answers {@link #lookUp} keeps before it forgets them all and starts again. */
+	static final int MAX_ANSWERS = 10_000;
+
+	/**
+	 * The answers {@link #lookUp} gave, by deployed version and input: a version never changes and its answer depends
+	 * on the input alone (the lookups' tables read no clock), so one answer stands for every later evaluation of the
+	 * same version with the same input. A revision is a new version with answers of its own.
+	 */
+	private final Map<Question, Map<String, Object>> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** One evaluation {@link #lookUp} made: the deployed version and its input. */
+	private record Question(String versionId, Map<String, Object> input) {
+	}
+
 	DecisionTables(RepositoryService repository, DecisionService decisions) {
 		this.repository = repository;
 		this.decisions = decisions;
@@ -146,17 +160,28 @@ public class DecisionTables {
 	/**
 	 * Evaluates the latest version of a decision without a history record: for a lookup its caller records itself
 	 * with the version that answered (a step's time limit, read up to four times a task and kept on the task). Each
-	 * deployed version is parsed once (a version never changes); which version is the latest is read from the
-	 * database every time, so a revision deployed on another node counts at once.
+	 * deployed version is parsed once (a version never changes) and answers an input once: the answer is kept by
+	 * version and input (at most {@link #MAX_ANSWERS}; FEEL's evaluation of a table of thirty rows cost more than
+	 * anything else in a step). Which version is the latest is read from the database every time, so a revision
+	 * deployed on another node counts at once.
 	 */
 	public Evaluation lookUp(String decisionKey, Map<String, Object> input) {
 		DecisionVersion version = latest(decisionKey);
-		DmnDecision decision = parsed.computeIfAbsent(version.id(),
-				id -> lookups.parseDecision(decisionKey, repository.getDmnModelInstance(id)));
-		DmnDecisionResultEntries entries = lookups
-			.evaluateDecision(decision, org.camunda.bpm.engine.variable.Variables.fromMap(input))
-			.getSingleResult();
-		return new Evaluation(entries == null ? Map.of() : new HashMap<>(entries.getEntryMap()), version);
+		Question question = new Question(version.id(), java.util.Collections.unmodifiableMap(new HashMap<>(input)));
+		Map<String, Object> answer = answers.get(question);
+		if (answer == null) {
+			DmnDecision decision = parsed.computeIfAbsent(version.id(),
+					id -> lookups.parseDecision(decisionKey, repository.getDmnModelInstance(id)));
+			DmnDecisionResultEntries entries = lookups
+				.evaluateDecision(decision, org.camunda.bpm.engine.variable.Variables.fromMap(input))
+				.getSingleResult();
+			answer = java.util.Collections.unmodifiableMap(entries == null ? Map.of() : new HashMap<>(entries.getEntryMap()));
+			if (answers.size() >= MAX_ANSWERS) {
+				answers.clear();
+			}
+			answers.put(question, answer);
+		}
+		return new Evaluation(new HashMap<>(answer), version);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import javax.script.ScriptEngineManager;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -92,6 +93,11 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
 			throw new BadUserRequestException("Decision tables are evaluated in FEEL only; JUEL is not available");
 		});
 		dmn.setScriptEngineResolver(language -> null);
+		// FEEL, with the answers of the tables' literal cells kept (LiteralTestCache: the cost of a step's tables)
+		if (dmn.getFeelEngineFactory() == null) {
+			dmn.setFeelEngineFactory(new LiteralTestCache(
+					new ScalaFeelEngineFactory(configuration.getDmnFeelCustomFunctionProviders())));
+		}
 		configuration.setDmnEngineConfiguration(dmn);
 
 		configuration.setJavaSerializationFormatEnabled(false);
