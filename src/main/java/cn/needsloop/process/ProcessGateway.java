@@ -49,12 +49,17 @@ public class ProcessGateway {
 
 	private final CommandExecutor commands;
 
+	/** The prefix of the engine's table names (none by default), for native queries. */
+	private final String tablePrefix;
+
 	private final org.springframework.beans.factory.ObjectProvider<TimeLimits> timeLimits;
 
 	ProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity, RepositoryService repository,
 			HistoryService history, ProcessEngine engine, org.springframework.beans.factory.ObjectProvider<TimeLimits> timeLimits) {
 		this.timeLimits = timeLimits;
 		this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+		String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+		this.tablePrefix = prefix == null ? "" : prefix;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.identity = identity;
@@ -285,12 +290,26 @@ public class ProcessGateway {
 	public void closeSupervisionsOf(String escalatedTaskId, String reason) {
 		// as the engine: the person whose step closes it (a steward, a stewards' lead) may not read the manager's task
 		asEngine(() -> {
-			tasks.createTaskQuery()
-				.taskVariableValueEquals(Workflow.Var.ESCALATED_TASK_ID, escalatedTaskId)
-				.list()
-				.forEach(supervision -> tasks.deleteTask(supervision.getId(), reason));
+			supervisionsOf(escalatedTaskId).forEach(supervision -> tasks.deleteTask(supervision.getId(), reason));
 			return null;
 		});
+	}
+
+	/**
+	 * The supervision tasks of a task: the tasks outside any process whose local variable names it. Read from the
+	 * tasks outside a process (an index on the process instance) joined to their variables (an index on the task), not
+	 * with the task query's variable filter, which tests every open task of the district (18,000 at a district's scale:
+	 * 37 ms on every completed step).
+	 */
+	private List<Task> supervisionsOf(String escalatedTaskId) {
+		String prefix = tablePrefix;
+		return tasks.createNativeTaskQuery()
+			.sql("select RES.* from " + prefix + "ACT_RU_TASK RES inner join " + prefix
+					+ "ACT_RU_VARIABLE V on V.TASK_ID_ = RES.ID_ where RES.PROC_INST_ID_ is null and V.NAME_ = #{name}"
+					+ " and V.TEXT_ = #{escalated}")
+			.parameter("name", Workflow.Var.ESCALATED_TASK_ID)
+			.parameter("escalated", escalatedTaskId)
+			.list();
 	}
 
 	/** Runs engine calls that a step of a process makes for the process, whoever's action led there. */
