@@ -502,15 +502,34 @@ public class ProcessGateway {
 
 	/** The tasks a user may work on: assigned to them, offered to them or to one of their groups. */
 	public List<OpenTask> tasksFor(Actor actor, int max) {
-		TaskQuery query = tasks.createTaskQuery()
-			.or()
+		// two queries, each on an index (the assignee; the candidate links of the user and their groups), merged
+		// here: the engine's one query with "assigned or offered" read every unassigned task of the district and
+		// sorted them (130 ms with 9,000 unassigned of 18,000 open tasks on MariaDB)
+		List<Task> assigned = tasks.createTaskQuery()
 			.taskAssignee(actor.userId())
+			.orderByDueDate().asc()
+			.orderByTaskCreateTime().asc()
+			.listPage(0, max);
+		List<Task> offered = tasks.createTaskQuery()
+			.or()
 			.taskCandidateUser(actor.userId())
 			.taskCandidateGroupIn(actor.groups().isEmpty() ? List.of("-none-") : actor.groups())
 			.endOr()
 			.orderByDueDate().asc()
-			.orderByTaskCreateTime().asc();
-		return opened(query.listPage(0, max));
+			.orderByTaskCreateTime().asc()
+			.listPage(0, max);
+		Map<String, Task> both = new java.util.LinkedHashMap<>();
+		assigned.forEach(task -> both.put(task.getId(), task));
+		offered.forEach(task -> both.putIfAbsent(task.getId(), task));
+		// as the database ordered them: by due date (none first), then by creation
+		List<Task> merged = both.values()
+			.stream()
+			.sorted(java.util.Comparator
+				.comparing(Task::getDueDate, java.util.Comparator.nullsFirst(java.util.Comparator.<java.util.Date>naturalOrder()))
+				.thenComparing(Task::getCreateTime, java.util.Comparator.nullsFirst(java.util.Comparator.<java.util.Date>naturalOrder())))
+			.limit(max)
+			.toList();
+		return opened(merged);
 	}
 
 	public List<OpenTask> overdueTasks(java.util.Date now) {
