@@ -25,11 +25,15 @@ class DashboardCharts {
 	/**
 	 * The figures of the charts, with the list behind each (a path under the context). The needs by grid are a table
 	 * only, not a chart: they stay out of the figures the page gives its charts (a district has a thousand grids,
-	 * which made most of the dashboard's half a megabyte).
+	 * which made most of the dashboard's half a megabyte); {@code grids} is how many grids had needs.
 	 */
 	record Charts(List<Bucket> buckets, List<Series> byChannel, List<Series> byCategory, List<FunnelStep> funnel,
-			List<Bar> overdueByLine, List<Rank> ranking, @com.fasterxml.jackson.annotation.JsonIgnore List<Bar> byGrid) {
+			List<Bar> overdueByLine, List<Rank> ranking, @com.fasterxml.jackson.annotation.JsonIgnore List<Bar> byGrid,
+			@com.fasterxml.jackson.annotation.JsonIgnore int grids) {
 	}
+
+	/** How many grids the district-wide table shows, those with most needs (all of them for one community). */
+	static final int GRIDS_SHOWN = 30;
 
 	record Bucket(String label, LocalDate from, LocalDate to) {
 	}
@@ -92,11 +96,18 @@ class DashboardCharts {
 			ranking.add(new Rank(r.code(), r.name(), r.completed(), r.delivered(), r.rating(), r.ratings(),
 					Links.implementerProjects(c, from, to, r.code())));
 		}
+		// the grids with most needs first; district-wide only the first GRIDS_SHOWN (a district has a thousand grids:
+		// a community's page shows all of its own)
 		Map<String, String> gridNames = texts.gridNames();
-		List<Bar> byGrid = new ArrayList<>();
-		k.needsByGrid().forEach((grid, n) -> byGrid.add(new Bar(grid, gridNames.getOrDefault(grid, grid), n,
-				Links.needs(c, from, to, "gridCode", grid))));
-		return new Charts(buckets, byChannel, byCategory, funnel, overdue, ranking, byGrid);
+		List<Bar> byGrid = k.needsByGrid()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.limit(c == null ? GRIDS_SHOWN : Long.MAX_VALUE)
+			.map(e -> new Bar(e.getKey(), gridNames.getOrDefault(e.getKey(), e.getKey()), e.getValue(),
+					Links.needs(c, from, to, "gridCode", e.getKey())))
+			.toList();
+		return new Charts(buckets, byChannel, byCategory, funnel, overdue, ranking, byGrid, k.needsByGrid().size());
 	}
 
 	private List<Series> series(Map<String, List<Long>> counts, List<Scope> buckets, String param, String labels, Kpis k,
