@@ -302,9 +302,8 @@ public class ProcessGateway {
 	 * 37 ms on every completed step).
 	 */
 	private List<Task> supervisionsOf(String escalatedTaskId) {
-		String prefix = tablePrefix;
 		return tasks.createNativeTaskQuery()
-			.sql("select RES.* from " + prefix + "ACT_RU_TASK RES inner join " + prefix
+			.sql("select RES.* from " + tablePrefix + "ACT_RU_TASK RES inner join " + tablePrefix
 					+ "ACT_RU_VARIABLE V on V.TASK_ID_ = RES.ID_ where RES.PROC_INST_ID_ is null and V.NAME_ = #{name}"
 					+ " and V.TEXT_ = #{escalated}")
 			.parameter("name", Workflow.Var.ESCALATED_TASK_ID)

@@ -181,6 +181,16 @@ final class OpenCases {
 		return send(request, path);
 	}
 
+	/** Waits until the node answers its readiness probe (the start gate refuses the API with 503 until then). */
+	private void awaitReady() {
+		org.awaitility.Awaitility.await("the app ready at " + baseUrl)
+			.atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.until(() -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness")).GET().build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+	}
+
 	private JsonNode get(String user, String path) throws IOException, InterruptedException {
 		return send(request(user, path).GET().build(), path);
 	}
@@ -203,9 +213,13 @@ final class OpenCases {
 				String body = response.body();
 				return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
 			}
-			// 409 after an optimistic-lock race, 503 while the node starts: try again a few times
-			if ((status == 409 || status == 503) && attempt < 5) {
-				Thread.sleep(200L * attempt);
+			// 409 after an optimistic-lock race (the winner has committed: try again at once), 503 while the node
+			// starts (try again once it says it is ready); a few times at most
+			if (status == 409 && attempt < 5) {
+				continue;
+			}
+			if (status == 503 && attempt < 5) {
+				awaitReady();
 				continue;
 			}
 			throw new IOException(request.method() + " " + path + " -> " + status + ": " + response.body());
